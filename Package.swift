@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+
+import PackageDescription
+
+let package = Package(
+    name: "Compass",
+    products: [
+        .library(name: "Compass", targets: ["Compass"]),
+        .library(name: "CompassCore", targets: ["CompassCore"]),
+        .library(name: "CompassData", targets: ["CompassData"]),
+        .library(name: "CompassMarkdown", targets: ["CompassMarkdown"]),
+        .library(name: "CompassCommandLine", targets: ["CompassCommandLine"]),
+        .executable(name: "compass", targets: ["compass"]),
+    ],
+    targets: [
+        // The domain, the indicator engine, the report model and the reporter protocol.
+        // Standard library only.
+        .target(name: "CompassCore"),
+        // Reading and writing datasets; the synthetic data generator.
+        .target(name: "CompassData", dependencies: ["CompassCore"]),
+        // One reporter per format; each depends on the core only.
+        .target(name: "CompassMarkdown", dependencies: ["CompassCore"]),
+        // The umbrella: re-exports, the registry of built-in reporters, the COMPASS catalogue.
+        .target(
+            name: "Compass",
+            dependencies: ["CompassCore", "CompassData", "CompassMarkdown"]
+        ),
+        // The command-line interface as a library, and its thin executable.
+        .target(name: "CompassCommandLine", dependencies: ["Compass"]),
+        .executableTarget(name: "compass", dependencies: ["CompassCommandLine"]),
+
+        .testTarget(name: "CompassCoreTests", dependencies: ["CompassCore"]),
+        .testTarget(name: "CompassTests", dependencies: ["Compass"]),
+        .testTarget(
+            name: "CompassMarkdownTests",
+            dependencies: ["Compass", "CompassMarkdown"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(name: "CompassCommandLineTests", dependencies: ["CompassCommandLine"]),
+    ]
+)
+
+// Settings applied once, to every target.
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

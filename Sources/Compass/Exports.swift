@@ -1,0 +1,4 @@
+// The umbrella module: `import Compass` gives the core, the data target and every built-in reporter.
+@_exported public import CompassCore
+@_exported public import CompassData
+@_exported public import CompassMarkdown

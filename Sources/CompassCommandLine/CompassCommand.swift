@@ -1,0 +1,254 @@
+public import Compass
+import Foundation
+
+/// The `compass` command-line interface, as a library.
+///
+/// The executable is three lines; yours, with your own catalogue and reporters, is too:
+///
+/// ```swift
+/// import CompassCommandLine
+///
+/// var registry = ReporterRegistry.builtIn
+/// registry.register(HXLReporter.format) { HXLReporter(language: $0.language) }
+/// CompassCommand(registry: registry).main()
+/// ```
+///
+/// Exit status: 0 when all went well, 1 when validation found errors, 2 for a
+/// usage error (one line on standard error names the problem and the fix).
+public struct CompassCommand: Sendable {
+    /// The catalogue reported on.
+    public var catalogue: Catalogue
+    /// The formats `--format` accepts.
+    public var registry: ReporterRegistry
+    /// The dataset used when no `--data` is given.
+    public var sample: @Sendable () -> Dataset
+
+    /// Creates the command for a catalogue, a registry of reporters and a built-in dataset.
+    public init(
+        catalogue: Catalogue = .compass, registry: ReporterRegistry = .builtIn,
+        sample: @escaping @Sendable () -> Dataset = { Dataset.compassSample2022() }
+    ) {
+        self.catalogue = catalogue
+        self.registry = registry
+        self.sample = sample
+    }
+
+    /// What a run printed and its exit status.
+    public struct Outcome: Hashable, Sendable {
+        /// The exit status: 0 ok, 1 validation errors, 2 usage error.
+        public var status: Int32
+        /// What was written to standard output.
+        public var standardOutput: String
+        /// What was written to standard error.
+        public var standardError: String
+    }
+
+    /// Runs the command with `CommandLine.arguments`, prints, and exits with its status.
+    public func main() -> Never {
+        let outcome = run(Array(CommandLine.arguments.dropFirst()))
+        FileHandle.standardOutput.write(Data(outcome.standardOutput.utf8))
+        FileHandle.standardError.write(Data(outcome.standardError.utf8))
+        exit(outcome.status)
+    }
+
+    /// Runs the command with `arguments` (without the program name) and returns what it printed.
+    ///
+    /// Files named by `--output` are written; nothing else touches the outside world.
+    public func run(_ arguments: [String]) -> Outcome {
+        var arguments = arguments
+        let command = arguments.first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "report"
+        if arguments.first == command { arguments.removeFirst() }
+        do {
+            switch command {
+            case "report": return try report(Options(arguments, allowed: Options.report))
+            case "indicators": return try indicators(Options(arguments, allowed: ["--help"]))
+            case "formats": return try formats(Options(arguments, allowed: ["--help"]))
+            case "help": return Outcome(status: 0, standardOutput: Help.general, standardError: "")
+            default:
+                throw UsageError("unknown command '\(command)'; the commands are report, indicators and formats")
+            }
+        } catch let error as UsageError {
+            return Outcome(
+                status: 2, standardOutput: "",
+                standardError: "compass: \(error.message) (see 'compass \(command == "report" ? "" : command + " ")--help')\n"
+                    .replacingOccurrences(of: "compass  --", with: "compass --"))
+        } catch {
+            return Outcome(status: 1, standardOutput: "", standardError: "compass: \(error)\n")
+        }
+    }
+
+    // MARK: Commands
+
+    private func report(_ options: Options) throws -> Outcome {
+        if options.help { return Outcome(status: 0, standardOutput: Help.report, standardError: "") }
+        let language = try options.language()
+        let period = try options.period(default: .year(2022))
+        let formatID = options.values["--format"] ?? MarkdownReporter.format.id
+        let reporter: any Reporter
+        do {
+            reporter = try registry.reporter(for: formatID, options: ReporterOptions(language: language))
+        } catch {
+            throw UsageError("\(error)")
+        }
+        let report = try Engine().report(catalogue, on: sample(), period: period)
+        let text = try reporter.render(report)
+        if let path = options.values["--output"] {
+            try OutputFile.write(text, to: path)
+            return Outcome(status: 0, standardOutput: "", standardError: "wrote \(path)\n")
+        }
+        return Outcome(status: 0, standardOutput: text, standardError: "")
+    }
+
+    private func indicators(_ options: Options) throws -> Outcome {
+        if options.help { return Outcome(status: 0, standardOutput: Help.indicators, standardError: "") }
+        var lines: [String] = []
+        for indicator in catalogue.indicators {
+            let area = indicator.workArea ?? "-"
+            lines.append("\(indicator.id)\t\(area)\t\(indicator.unit.rawValue)\t\(indicator.title[.english])")
+        }
+        return Outcome(status: 0, standardOutput: lines.joined(separator: "\n") + "\n", standardError: "")
+    }
+
+    private func formats(_ options: Options) throws -> Outcome {
+        if options.help { return Outcome(status: 0, standardOutput: Help.formats, standardError: "") }
+        let lines = registry.formats.map { "\($0.id)\t.\($0.fileExtension)\t\($0.mediaType)" }
+        return Outcome(status: 0, standardOutput: lines.joined(separator: "\n") + "\n", standardError: "")
+    }
+}
+
+/// A mistake in the command line, reported with exit status 2.
+struct UsageError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Parsed `--name value` options.
+struct Options {
+    static let report: Set<String> = ["--language", "--format", "--period", "--output", "--help"]
+    static let flags: Set<String> = ["--help"]
+
+    var values: [String: String] = [:]
+    var help = false
+
+    init(_ arguments: [String], allowed: Set<String>) throws {
+        var index = 0
+        while index < arguments.count {
+            var name = arguments[index]
+            var value: String?
+            if let equals = name.firstIndex(of: "="), name.hasPrefix("--") {
+                value = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            if name == "-h" { name = "--help" }
+            guard allowed.contains(name) else {
+                throw UsageError(
+                    name.hasPrefix("-") ? "unknown option '\(name)'" : "unexpected argument '\(name)'")
+            }
+            if Options.flags.contains(name) {
+                help = true
+                index += 1
+                continue
+            }
+            if value == nil {
+                guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") else {
+                    throw UsageError("option '\(name)' needs a value")
+                }
+                value = arguments[index + 1]
+                index += 1
+            }
+            guard values[name] == nil else { throw UsageError("option '\(name)' is given twice") }
+            values[name] = value
+            index += 1
+        }
+    }
+
+    func language() throws -> Language {
+        guard let code = values["--language"] else { return .english }
+        guard code == "en" || code == "fr" else {
+            throw UsageError("unknown language '\(code)'; use --language en or --language fr")
+        }
+        return Language(code)
+    }
+
+    func period(default fallback: Period) throws -> Period {
+        guard let text = values["--period"] else { return fallback }
+        guard let period = Period(text) else {
+            throw UsageError(
+                "'\(text)' is not a period; write 2022, 2022-Q3, 2022-07, programme or 2021-01-01..2023-12-31")
+        }
+        return period
+    }
+}
+
+/// Writes files through a temporary file and a rename, so a partial file is never left behind.
+enum OutputFile {
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw UsageError("cannot write \(path): the folder \(folder.path) does not exist")
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}
+
+enum Help {
+    static let general = """
+        compass: compute a migration programme's fact sheet from its records.
+
+        Usage: compass [COMMAND] [OPTIONS]
+
+        Commands:
+          report       Compute the fact sheet and render it (the default command).
+          indicators   List the indicators of the catalogue.
+          formats      List the report formats.
+          help         Show this help.
+
+        Run 'compass COMMAND --help' for a command's options.
+        With no command, 'compass' prints the COMPASS 2022 fact sheet in Markdown,
+        computed from the built-in synthetic sample.
+
+        Exit status: 0 ok, 1 validation errors, 2 usage error.
+
+        """
+
+    static let report = """
+        Usage: compass report [--language en|fr] [--format ID] [--period P] [--output FILE]
+
+        Compute the fact sheet from the built-in sample and render it.
+
+        Options:
+          --language en|fr  Language of labels and numbers (default: en).
+          --format ID       Report format; 'compass formats' lists them (default: markdown).
+          --period P        2022, 2022-Q3, 2022-07, programme, or 2021-01-01..2023-12-31 (default: 2022).
+          --output FILE     Write to FILE (through a temporary file) instead of standard output.
+          -h, --help        Show this help.
+
+        """
+
+    static let indicators = """
+        Usage: compass indicators
+
+        List the catalogue's indicators: id, work area, unit and English title, tab-separated.
+
+        """
+
+    static let formats = """
+        Usage: compass formats
+
+        List the report formats: id, file extension and media type, tab-separated.
+
+        """
+}

@@ -1,0 +1,375 @@
+/// Computes indicators from a ``Store`` for one range of days.
+struct Evaluator {
+    let store: Store
+    let dates: DateRange
+    let platforms: [Platform]
+
+    /// Reads a category of one row: an ordinal, an interned number, or -1 for unknown.
+    typealias RowReader = (Int) -> Int32
+
+    func evaluate(_ indicator: Indicator) -> IndicatorResult {
+        switch indicator.measure {
+        case .share(let numerator, let denominator):
+            let top = tally(numerator, filter: indicator.filter, breakdowns: []).total
+            let bottom = tally(denominator, filter: indicator.filter, breakdowns: []).total
+            return IndicatorResult(
+                indicator: indicator.id, value: .share(Fraction(top, over: bottom)), breakdowns: [])
+        default:
+            let counts = tally(indicator.measure, filter: indicator.filter, breakdowns: indicator.breakdowns)
+            let breakdowns = zip(indicator.breakdowns, counts.cells).map { dimension, cells in
+                breakdown(dimension, cells: cells, total: counts.total)
+            }
+            return IndicatorResult(indicator: indicator.id, value: .count(counts.total), breakdowns: breakdowns)
+        }
+    }
+
+    // MARK: Counting
+
+    struct Tally {
+        var total = 0
+        /// Per breakdown, the value of each category number.
+        var cells: [[Int32: Int]]
+    }
+
+    func tally(_ measure: Measure, filter: Filter, breakdowns: [Dimension]) -> Tally {
+        var result = Tally(cells: breakdowns.map { _ in [:] })
+        guard let source = measure.source else { return result }
+        let extraFilter: Filter
+        switch measure {
+        case .count(_, let own), .distinctPeople(_, let own), .sum(_, let own): extraFilter = own && filter
+        case .share: extraFilter = filter
+        }
+        let passes = predicate(extraFilter.node, source)
+        let date = dateColumn(source)
+        let low = dates.start.packed
+        let high = dates.end.packed
+        let rows = store.count(of: source)
+
+        switch measure {
+        case .distinctPeople:
+            let personOf = personColumn(source)
+            let personCount = source == .trainingParticipants ? store.trainees.count : store.migrants.count
+            var people = Bitset(capacity: personCount)
+            let readers = breakdowns.map { $0.describesPerson ? nil : rowReader($0, source) }
+            var perCategory: [[Int32: Bitset]] = breakdowns.map { _ in [:] }
+            for row in 0..<rows {
+                let day = date[row]
+                guard day >= low, day <= high, passes(row) else { continue }
+                let person = Int(personOf(row))
+                people.insert(person)
+                for (index, reader) in readers.enumerated() {
+                    guard let reader else { continue }
+                    perCategory[index][reader(row), default: Bitset(capacity: personCount)].insert(person)
+                }
+            }
+            result.total = people.count
+            for (index, dimension) in breakdowns.enumerated() {
+                if dimension.describesPerson {
+                    let categories = personCategories(dimension, trainees: source == .trainingParticipants)
+                    people.forEach { person in
+                        for category in categories(person) { result.cells[index][category, default: 0] += 1 }
+                    }
+                } else {
+                    result.cells[index] = perCategory[index].mapValues(\.count)
+                }
+            }
+
+        case .count, .sum:
+            let amount: (Int) -> Int
+            if case .sum(let field, _) = measure {
+                amount = fieldColumn(field)
+            } else {
+                amount = { _ in 1 }
+            }
+            let readers = breakdowns.map { rowCategories($0, source) }
+            for row in 0..<rows {
+                let day = date[row]
+                guard day >= low, day <= high, passes(row) else { continue }
+                let value = amount(row)
+                result.total += value
+                for (index, reader) in readers.enumerated() {
+                    for category in reader(row) { result.cells[index][category, default: 0] += value }
+                }
+            }
+
+        case .share:
+            break
+        }
+        return result
+    }
+
+    // MARK: Columns
+
+    func dateColumn(_ source: Source) -> [Int32] {
+        switch source {
+        case .migrants: store.migrantRegistered
+        case .assistance: store.assistanceDate
+        case .surveys: store.surveyDate
+        case .trainingParticipants: store.participationDate
+        case .knowledgeProducts: store.productDate
+        case .disseminations: store.disseminationDate
+        case .engagements: store.engagementDate
+        case .platformVisits: store.visitDate
+        }
+    }
+
+    func personColumn(_ source: Source) -> RowReader {
+        switch source {
+        case .assistance:
+            let column = store.assistancePerson
+            return { column[$0] }
+        case .surveys:
+            let column = store.surveyPerson
+            return { column[$0] }
+        case .trainingParticipants:
+            let column = store.participationPerson
+            return { column[$0] }
+        default:
+            return { Int32($0) }
+        }
+    }
+
+    func fieldColumn(_ field: Field) -> (Int) -> Int {
+        let column: [Int]
+        switch field {
+        case .representatives: column = store.disseminationRepresentatives
+        case .youth: column = store.engagementYouth
+        case .supportNetwork: column = store.engagementSupportNetwork
+        case .visitors: column = store.visitCount
+        }
+        return { column[$0] }
+    }
+
+    /// The age group ordinal of a birth year at the end of the period.
+    func ageGroup(_ birthYear: Int32) -> Int32 {
+        Int32(AgeGroup(birthYear: birthYear == 0 ? nil : Int(birthYear), referenceYear: dates.end.year).ordinal)
+    }
+
+    /// Reads a single-valued dimension of a row; `nil` for vulnerability, which is multi-valued.
+    func rowReader(_ dimension: Dimension, _ source: Source) -> RowReader? {
+        if dimension.describesPerson {
+            guard dimension != .vulnerability, let person = personCategory(dimension, trainees: source == .trainingParticipants) else {
+                return nil
+            }
+            let personOf = personColumn(source)
+            return { person(personOf($0)) }
+        }
+        func ordinal(_ column: [UInt8]) -> RowReader { { Int32(column[$0]) } }
+        func number(_ column: [Int32]) -> RowReader { { column[$0] } }
+        switch (dimension, source) {
+        case (.country, .assistance): return number(store.assistanceCountry)
+        case (.country, .trainingParticipants): return number(store.participationCountry)
+        case (.country, .engagements): return number(store.engagementCountry)
+        case (.assistanceKind, _): return ordinal(store.assistanceKind)
+        case (.service, _): return ordinal(store.surveyService)
+        case (.trainingTopic, _): return ordinal(store.participationTopic)
+        case (.organisationType, .trainingParticipants): return ordinal(store.participationOrganisation)
+        case (.organisationType, .disseminations): return ordinal(store.disseminationAudience)
+        case (.productKind, .knowledgeProducts): return ordinal(store.productKind)
+        case (.productKind, .disseminations): return number(store.disseminationProductKind)
+        case (.platform, _): return number(store.visitPlatform)
+        default: return nil
+        }
+    }
+
+    /// Reads every category of a row for a dimension (several for vulnerability).
+    func rowCategories(_ dimension: Dimension, _ source: Source) -> (Int) -> [Int32] {
+        if dimension == .vulnerability {
+            let personOf = personColumn(source)
+            let categories = personCategories(.vulnerability, trainees: false)
+            return { categories(Int(personOf($0))) }
+        }
+        guard let reader = rowReader(dimension, source) else { return { _ in [] } }
+        return { [reader($0)] }
+    }
+
+    /// Reads a single-valued person dimension from a person number.
+    func personCategory(_ dimension: Dimension, trainees: Bool) -> ((Int32) -> Int32)? {
+        switch dimension {
+        case .sex:
+            let column = trainees ? store.traineeSex : store.migrantSex
+            return { Int32(column[Int($0)]) }
+        case .ageGroup where !trainees:
+            let column = store.migrantBirthYear
+            return { ageGroup(column[Int($0)]) }
+        case .nationality where !trainees:
+            let column = store.migrantNationality
+            return { column[Int($0)] }
+        default:
+            return nil
+        }
+    }
+
+    /// Reads every category of a person for a dimension; a person with no vulnerability is in category -1.
+    func personCategories(_ dimension: Dimension, trainees: Bool) -> (Int) -> [Int32] {
+        if dimension == .vulnerability {
+            let column = store.migrantVulnerabilities
+            return { person in
+                let mask = column[person]
+                guard mask != 0 else { return [Store.unknown] }
+                return (0..<Int32(Vulnerability.allCases.count)).filter { mask & (1 << UInt8($0)) != 0 }
+            }
+        }
+        guard let reader = personCategory(dimension, trainees: trainees) else { return { _ in [] } }
+        return { [reader(Int32($0))] }
+    }
+
+    // MARK: Filters
+
+    /// Compiles a filter into a test of one row of `source`.
+    ///
+    /// Catalogue validation has rejected conditions a source cannot answer; should
+    /// one reach here anyway it matches no row, so nothing is counted by mistake.
+    func predicate(_ node: Filter.Node, _ source: Source) -> (Int) -> Bool {
+        func member<T: Code>(_ set: Set<T>, _ dimension: Dimension) -> (Int) -> Bool {
+            var mask: UInt64 = 0
+            for value in set { mask |= 1 << UInt64(value.ordinal) }
+            guard let reader = rowReader(dimension, source) else { return { _ in false } }
+            return { row in
+                let category = reader(row)
+                return category >= 0 && mask & (1 << UInt64(category)) != 0
+            }
+        }
+        func numbers(_ interner: Interner, _ values: [String], _ reader: RowReader?) -> (Int) -> Bool {
+            let accepted = Set(values.compactMap { interner.number(of: $0) })
+            guard let reader else { return { _ in false } }
+            return { accepted.contains(reader($0)) }
+        }
+        switch node {
+        case .all:
+            return { _ in true }
+        case .kinds(let set):
+            return member(set, .assistanceKind)
+        case .services(let set):
+            return member(set, .service)
+        case .satisfied(let wanted):
+            guard source == .surveys else { return { _ in false } }
+            let column = store.surveySatisfied
+            return { column[$0] == wanted }
+        case .topics(let set):
+            return member(set, .trainingTopic)
+        case .audiences(let set):
+            guard source == .trainingParticipants else { return { _ in false } }
+            var mask: UInt64 = 0
+            for value in set { mask |= 1 << UInt64(value.ordinal) }
+            let column = store.participationAudience
+            return { mask & (1 << UInt64(column[$0])) != 0 }
+        case .sexes(let set):
+            return member(set, .sex)
+        case .ageGroups(let set):
+            return member(set, .ageGroup)
+        case .countries(let set):
+            return numbers(store.countries, set.map(\.code), rowReader(.country, source))
+        case .nationalities(let set):
+            return numbers(store.countries, set.map(\.code), rowReader(.nationality, source))
+        case .vulnerabilities(let set):
+            guard Dimension.vulnerability.sources.contains(source) else { return { _ in false } }
+            var mask: UInt8 = 0
+            for value in set { mask |= 1 << UInt8(value.ordinal) }
+            let personOf = personColumn(source)
+            let column = store.migrantVulnerabilities
+            return { column[Int(personOf($0))] & mask != 0 }
+        case .organisations(let set):
+            return member(set, .organisationType)
+        case .productKinds(let set):
+            return member(set, .productKind)
+        case .platforms(let set):
+            return numbers(store.platforms, Array(set), rowReader(.platform, source))
+        case .and(let parts):
+            let tests = parts.map { predicate($0, source) }
+            return { row in tests.allSatisfy { $0(row) } }
+        case .or(let parts):
+            let tests = parts.map { predicate($0, source) }
+            return { row in tests.contains { $0(row) } }
+        case .not(let inner):
+            let test = predicate(inner, source)
+            return { !test($0) }
+        }
+    }
+
+    // MARK: Categories
+
+    func breakdown(_ dimension: Dimension, cells counts: [Int32: Int], total: Int) -> Breakdown {
+        let entries = counts.filter { $0.value != 0 }.map { (category: self.category(dimension, $0.key), value: $0.value) }
+            .sorted { sortKey(dimension, $0.category) < sortKey(dimension, $1.category) }
+        let sum = entries.reduce(0) { $0 + $1.value }
+        let percents = Apportionment.largestRemainder(entries.map(\.value))
+        let cells = zip(entries, percents).map { entry, percent in
+            Cell(
+                category: entry.category, value: entry.value, fraction: Fraction(entry.value, over: sum),
+                percent: sum > 0 ? percent : nil)
+        }
+        return Breakdown(dimension: dimension, cells: cells, total: total)
+    }
+
+    static let unknownLabel: LocalizedText = ["en": "Unknown", "fr": "Inconnu"]
+
+    func category(_ dimension: Dimension, _ number: Int32) -> Category {
+        func code<T: Code>(_ type: T.Type) -> Category {
+            guard number >= 0, Int(number) < T.allCases.count else {
+                return Category(dimension: dimension, code: "unknown", label: Evaluator.unknownLabel)
+            }
+            let value = T.allCases[Int(number)]
+            return Category(dimension: dimension, code: value.code, label: value.label)
+        }
+        switch dimension {
+        case .sex: return code(Sex.self)
+        case .ageGroup: return code(AgeGroup.self)
+        case .vulnerability:
+            if number < 0 {
+                return Category(
+                    dimension: dimension, code: "none",
+                    label: ["en": "None recorded", "fr": "Aucune enregistrée"])
+            }
+            return code(Vulnerability.self)
+        case .assistanceKind: return code(AssistanceKind.self)
+        case .service: return code(SurveyService.self)
+        case .trainingTopic: return code(TrainingTopic.self)
+        case .organisationType: return code(OrganisationType.self)
+        case .productKind: return code(KnowledgeProductKind.self)
+        case .country, .nationality:
+            guard number >= 0, let country = CountryCode(store.countries.values[Int(number)]) else {
+                return Category(dimension: dimension, code: "unknown", label: Evaluator.unknownLabel)
+            }
+            return Category(dimension: dimension, code: country.code, label: country.name)
+        case .platform:
+            let id = store.platforms.values[Int(number)]
+            let name = platforms.first { $0.id == id }?.name ?? LocalizedText(stringLiteral: id)
+            return Category(dimension: dimension, code: id, label: name)
+        }
+    }
+
+    /// Orders cells: codes in their canonical order, countries by code, platforms in programme order; unknown last.
+    func sortKey(_ dimension: Dimension, _ category: Category) -> [Int] {
+        if category.code == "unknown" || category.code == "none" { return [1, 0] }
+        switch dimension {
+        case .country, .nationality:
+            return [0] + category.code.unicodeScalars.map { Int($0.value) }
+        case .platform:
+            return [0, platforms.firstIndex { $0.id == category.code } ?? platforms.count]
+                + category.code.unicodeScalars.map { Int($0.value) }
+        default:
+            return [0, ordinal(dimension, category.code)]
+        }
+    }
+
+    func ordinal(_ dimension: Dimension, _ code: String) -> Int {
+        func find<T: Code>(_ type: T.Type) -> Int { T(code: code)?.ordinal ?? Int.max }
+        switch dimension {
+        case .sex: return find(Sex.self)
+        case .ageGroup: return find(AgeGroup.self)
+        case .vulnerability: return find(Vulnerability.self)
+        case .assistanceKind: return find(AssistanceKind.self)
+        case .service: return find(SurveyService.self)
+        case .trainingTopic: return find(TrainingTopic.self)
+        case .organisationType: return find(OrganisationType.self)
+        case .productKind: return find(KnowledgeProductKind.self)
+        case .country, .nationality, .platform: return 0
+        }
+    }
+}
+
+extension Array where Element == Int {
+    /// Lexicographic order.
+    static func < (lhs: [Int], rhs: [Int]) -> Bool { lhs.lexicographicallyPrecedes(rhs) }
+}

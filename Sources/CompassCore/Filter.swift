@@ -1,0 +1,166 @@
+/// A condition on records, written as data and combined with `&&`, `||` and `!`.
+///
+/// Each condition names an attribute and the values it accepts. A condition on an
+/// attribute a source's records do not have is reported by catalogue validation,
+/// never silently ignored.
+///
+/// ```swift
+/// let returned: Filter = .kinds(.preDeparture, .postArrival, .voluntaryReturn)
+/// let girls: Filter = .sex(.female) && .ageGroups(.child)
+/// let outsideMali: Filter = !.countries("MLI")
+/// ```
+public struct Filter: Hashable, Sendable, CustomStringConvertible {
+    indirect enum Node: Hashable, Sendable {
+        case all
+        case kinds(Set<AssistanceKind>)
+        case services(Set<SurveyService>)
+        case satisfied(Bool)
+        case topics(Set<TrainingTopic>)
+        case audiences(Set<TrainingAudience>)
+        case sexes(Set<Sex>)
+        case ageGroups(Set<AgeGroup>)
+        case countries(Set<CountryCode>)
+        case nationalities(Set<CountryCode>)
+        case vulnerabilities(Set<Vulnerability>)
+        case organisations(Set<OrganisationType>)
+        case productKinds(Set<KnowledgeProductKind>)
+        case platforms(Set<String>)
+        case and([Node])
+        case or([Node])
+        case not(Node)
+    }
+
+    let node: Node
+
+    init(_ node: Node) { self.node = node }
+
+    /// Every record.
+    public static let all = Filter(.all)
+
+    /// Assistance of one of these kinds.
+    public static func kinds(_ kinds: AssistanceKind...) -> Filter { Filter(.kinds(Set(kinds))) }
+    /// Assistance of one of these kinds.
+    public static func kinds(_ kinds: Set<AssistanceKind>) -> Filter { Filter(.kinds(kinds)) }
+    /// Survey answers about one of these services.
+    public static func services(_ services: SurveyService...) -> Filter { Filter(.services(Set(services))) }
+    /// Survey answers that are "yes" (`true`) or "no" (`false`).
+    public static func satisfied(_ satisfied: Bool) -> Filter { Filter(.satisfied(satisfied)) }
+    /// Participations in trainings on one of these topics.
+    public static func topics(_ topics: TrainingTopic...) -> Filter { Filter(.topics(Set(topics))) }
+    /// Participations in trainings for one of these audiences.
+    public static func audiences(_ audiences: TrainingAudience...) -> Filter { Filter(.audiences(Set(audiences))) }
+    /// Records of people of one of these sexes.
+    public static func sex(_ sexes: Sex...) -> Filter { Filter(.sexes(Set(sexes))) }
+    /// Records of people in one of these age groups at the end of the period.
+    public static func ageGroups(_ groups: AgeGroup...) -> Filter { Filter(.ageGroups(Set(groups))) }
+    /// Records made in one of these countries.
+    public static func countries(_ countries: CountryCode...) -> Filter { Filter(.countries(Set(countries))) }
+    /// Records made in one of these countries.
+    public static func countries(_ countries: Set<CountryCode>) -> Filter { Filter(.countries(countries)) }
+    /// Records of people of one of these nationalities.
+    public static func nationalities(_ countries: CountryCode...) -> Filter {
+        Filter(.nationalities(Set(countries)))
+    }
+    /// Records of people with at least one of these vulnerabilities.
+    public static func vulnerabilities(_ vulnerabilities: Vulnerability...) -> Filter {
+        Filter(.vulnerabilities(Set(vulnerabilities)))
+    }
+    /// Participations or disseminations of people from one of these kinds of organisation.
+    public static func organisations(_ types: OrganisationType...) -> Filter { Filter(.organisations(Set(types))) }
+    /// Knowledge products, or their disseminations, of one of these kinds.
+    public static func productKinds(_ kinds: KnowledgeProductKind...) -> Filter {
+        Filter(.productKinds(Set(kinds)))
+    }
+    /// Visits to one of these platforms, by ``Platform/id``.
+    public static func platforms(_ ids: String...) -> Filter { Filter(.platforms(Set(ids))) }
+
+    /// Records that pass both filters.
+    public static func && (lhs: Filter, rhs: Filter) -> Filter {
+        switch (lhs.node, rhs.node) {
+        case (.all, _): rhs
+        case (_, .all): lhs
+        case (.and(let left), .and(let right)): Filter(.and(left + right))
+        case (.and(let left), let right): Filter(.and(left + [right]))
+        case (let left, .and(let right)): Filter(.and([left] + right))
+        case (let left, let right): Filter(.and([left, right]))
+        }
+    }
+
+    /// Records that pass either filter.
+    public static func || (lhs: Filter, rhs: Filter) -> Filter {
+        switch (lhs.node, rhs.node) {
+        case (.all, _), (_, .all): .all
+        case (.or(let left), .or(let right)): Filter(.or(left + right))
+        case (.or(let left), let right): Filter(.or(left + [right]))
+        case (let left, .or(let right)): Filter(.or([left] + right))
+        case (let left, let right): Filter(.or([left, right]))
+        }
+    }
+
+    /// Records that do not pass the filter.
+    public static prefix func ! (filter: Filter) -> Filter {
+        if case .not(let inner) = filter.node { return Filter(inner) }
+        return Filter(.not(filter.node))
+    }
+
+    /// The filter in a readable form, such as `kind in [humanitarian_aid] and sex in [female]`.
+    public var description: String { Filter.describe(node) }
+
+    static func describe(_ node: Node) -> String {
+        func list<T: CustomStringConvertible>(_ values: Set<T>) -> String {
+            "[" + values.map(\.description).sorted().joined(separator: ", ") + "]"
+        }
+        switch node {
+        case .all: return "all"
+        case .kinds(let set): return "kind in \(list(set))"
+        case .services(let set): return "service in \(list(set))"
+        case .satisfied(let value): return "satisfied = \(value ? "yes" : "no")"
+        case .topics(let set): return "topic in \(list(set))"
+        case .audiences(let set): return "audience in \(list(set))"
+        case .sexes(let set): return "sex in \(list(set))"
+        case .ageGroups(let set): return "age_group in \(list(set))"
+        case .countries(let set): return "country in \(list(set))"
+        case .nationalities(let set): return "nationality in \(list(set))"
+        case .vulnerabilities(let set): return "vulnerability in \(list(set))"
+        case .organisations(let set): return "organisation in \(list(set))"
+        case .productKinds(let set): return "product_kind in \(list(set))"
+        case .platforms(let set): return "platform in \(list(set))"
+        case .and(let parts): return parts.map { "(\(describe($0)))" }.joined(separator: " and ")
+        case .or(let parts): return parts.map { "(\(describe($0)))" }.joined(separator: " or ")
+        case .not(let inner): return "not (\(describe(inner)))"
+        }
+    }
+
+    /// The sources whose records have the attribute a leaf condition tests; `nil` for any source.
+    static func sources(of node: Node) -> Set<Source>? {
+        switch node {
+        case .all, .and, .or, .not: nil
+        case .kinds: [.assistance]
+        case .services, .satisfied: [.surveys]
+        case .topics, .audiences: [.trainingParticipants]
+        case .sexes: Dimension.sex.sources
+        case .ageGroups, .nationalities, .vulnerabilities: Dimension.nationality.sources
+        case .countries: Dimension.country.sources
+        case .organisations: Dimension.organisationType.sources
+        case .productKinds: Dimension.productKind.sources
+        case .platforms: [.platformVisits]
+        }
+    }
+
+    /// The leaf conditions that do not apply to `source`, described, for validation.
+    func inapplicableConditions(for source: Source) -> [String] {
+        var problems: [String] = []
+        func visit(_ node: Node) {
+            switch node {
+            case .and(let parts), .or(let parts): parts.forEach(visit)
+            case .not(let inner): visit(inner)
+            default:
+                if let sources = Filter.sources(of: node), !sources.contains(source) {
+                    problems.append(Filter.describe(node))
+                }
+            }
+        }
+        visit(node)
+        return problems
+    }
+}

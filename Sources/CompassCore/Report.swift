@@ -1,0 +1,165 @@
+/// A fact sheet, computed and ready to render: programme, period, sections of figures, findings.
+///
+/// A report is format-neutral and language-neutral: every text in it is a
+/// ``LocalizedText`` and every figure an exact value, so any ``Reporter`` can render
+/// it in any language without recomputing anything.
+public struct Report: Hashable, Sendable {
+    /// The programme reported on.
+    public var programme: Programme
+    /// The reporting period asked for.
+    public var period: Period
+    /// The days the period covers.
+    public var dates: DateRange
+    /// What the data is and where it comes from, such as a note that it is synthetic.
+    public var dataDescription: LocalizedText?
+    /// One section per work area that has indicators, in the programme's order.
+    public var sections: [Section]
+    /// What validation found in the catalogue, the data and the results, errors first.
+    public var findings: [Finding]
+
+    /// Creates a report.
+    public init(
+        programme: Programme, period: Period, dates: DateRange, dataDescription: LocalizedText?,
+        sections: [Section], findings: [Finding]
+    ) {
+        self.programme = programme
+        self.period = period
+        self.dates = dates
+        self.dataDescription = dataDescription
+        self.sections = sections
+        self.findings = findings
+    }
+
+    /// Every entry of every section, in order.
+    public var entries: [Entry] { sections.flatMap(\.entries) }
+
+    /// The entry of indicator `id`, if the report has it.
+    public subscript(id: Indicator.ID) -> Entry? { entries.first { $0.id == id } }
+
+    /// The figures of one work area.
+    public struct Section: Hashable, Sendable {
+        /// The work area.
+        public var workArea: WorkArea
+        /// Its figures, in catalogue order.
+        public var entries: [Entry]
+
+        /// Creates a section.
+        public init(workArea: WorkArea, entries: [Entry]) {
+            self.workArea = workArea
+            self.entries = entries
+        }
+    }
+
+    /// One figure: an indicator's definition as published and its result.
+    public struct Entry: Hashable, Sendable {
+        /// The indicator's identifier.
+        public var id: Indicator.ID
+        /// The indicator's title.
+        public var title: LocalizedText
+        /// What the value counts.
+        public var unit: Unit
+        /// How the value is published.
+        public var presentation: Presentation
+        /// The value.
+        public var value: Quantity
+        /// The breakdowns, in the indicator's order.
+        public var breakdowns: [Breakdown]
+        /// Notes shown with the figure.
+        public var notes: [LocalizedText]
+
+        /// Creates an entry.
+        public init(
+            id: Indicator.ID, title: LocalizedText, unit: Unit, presentation: Presentation, value: Quantity,
+            breakdowns: [Breakdown], notes: [LocalizedText]
+        ) {
+            self.id = id
+            self.title = title
+            self.unit = unit
+            self.presentation = presentation
+            self.value = value
+            self.breakdowns = breakdowns
+            self.notes = notes
+        }
+    }
+}
+
+extension Engine {
+    /// Evaluates a catalogue and assembles the report: one section per work area, in the programme's order.
+    ///
+    /// Indicators without a work area go in a last section, "Other indicators".
+    ///
+    /// - Throws: ``EvaluationError`` when the catalogue is invalid or the period does not exist.
+    public func report(_ catalogue: Catalogue, on dataset: Dataset, period: Period) throws(EvaluationError) -> Report {
+        let evaluation = try evaluate(catalogue, on: dataset, period: period)
+        var sections: [Report.Section] = []
+        let other = WorkArea(id: "other", title: ["en": "Other indicators", "fr": "Autres indicateurs"])
+        for area in catalogue.programme.workAreas + [other] {
+            let entries = zip(catalogue.indicators, evaluation.results)
+                .filter { indicator, _ in (indicator.workArea ?? other.id) == area.id }
+                .map { indicator, result in
+                    Report.Entry(
+                        id: indicator.id, title: indicator.title, unit: indicator.unit,
+                        presentation: indicator.presentation, value: result.value, breakdowns: result.breakdowns,
+                        notes: indicator.note.map { [$0] } ?? [])
+                }
+            if !entries.isEmpty { sections.append(Report.Section(workArea: area, entries: entries)) }
+        }
+        return Report(
+            programme: catalogue.programme, period: period, dates: evaluation.dates,
+            dataDescription: dataset.description, sections: sections, findings: evaluation.findings)
+    }
+}
+
+/// A report format: its identifier, file extension and media type.
+public struct ReportFormat: Hashable, Sendable, CustomStringConvertible {
+    /// The identifier used on the command line, such as `markdown`.
+    public var id: String
+    /// The file extension, without a dot, such as `md`.
+    public var fileExtension: String
+    /// The IANA media type, such as `text/markdown`.
+    public var mediaType: String
+
+    /// Creates a format.
+    public init(id: String, fileExtension: String, mediaType: String) {
+        self.id = id
+        self.fileExtension = fileExtension
+        self.mediaType = mediaType
+    }
+
+    public var description: String { id }
+}
+
+/// Renders a ``Report`` in one format: the one protocol every reporter, built-in or yours, conforms to.
+///
+/// Implementation requirements:
+/// - **Deterministic**: the same report gives the same bytes, every time, on every
+///   machine; no clocks, no randomness, no dictionary order.
+/// - **Escaping**: every text that comes from a catalogue or a dataset is escaped
+///   as the format needs, so that a title holding markup, delimiters or line breaks
+///   cannot change the document's structure.
+/// - **No recomputation**: a reporter shows the values, fractions and percents of
+///   the report as they are; it never counts, rounds shares or drops cells itself.
+///   ``FigureFormat`` formats numbers the same way for every reporter.
+///
+/// A reporter takes one ``Report`` value, so new information can be added to reports
+/// without breaking reporters. Configuration, such as the language, belongs to the
+/// reporter's own properties.
+///
+/// ```swift
+/// struct PlainTextReporter: Reporter {
+///     let format = ReportFormat(id: "text", fileExtension: "txt", mediaType: "text/plain")
+///     func render(_ report: Report) throws -> String {
+///         let style = FigureFormat(language: .english)
+///         return report.entries.map { "\(style.display($0)) \($0.title[.english])" }.joined(separator: "\n")
+///     }
+/// }
+/// ```
+public protocol Reporter: Sendable {
+    /// The format this reporter writes.
+    var format: ReportFormat { get }
+
+    /// Renders the report as text.
+    ///
+    /// - Throws: An error when the report cannot be expressed in the format.
+    func render(_ report: Report) throws -> String
+}

@@ -1,0 +1,3 @@
+import CompassCommandLine
+
+CompassCommand().main()
