@@ -1,4 +1,4 @@
-public import Compass
+@_exported public import Compass
 import Foundation
 
 /// The `compass` command-line interface, as a library.
@@ -192,14 +192,15 @@ enum OutputFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw error
+            throw UsageError("cannot write \(path): \(error.localizedDescription)")
+        }
+        // rename(2) replaces an existing file atomically: readers see the old file or the new one, never a part.
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw UsageError("cannot write \(path): \(reason)")
         }
     }
 }

@@ -1,0 +1,78 @@
+import CompassCommandLine
+import Foundation
+import Testing
+
+@Suite struct CommandTests {
+    let command = CompassCommand()
+
+    @Test func noArgumentsPrintsThe2022FactSheetInMarkdown() {
+        let outcome = command.run([])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardError.isEmpty)
+        #expect(outcome.standardOutput.hasPrefix("# COMPASS: 2022 in numbers\n"))
+        #expect(outcome.standardOutput.contains("### 41,562 — Migrants assisted under the global objectives"))
+    }
+
+    @Test func reportInFrench() {
+        let outcome = command.run(["report", "--language", "fr"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.hasPrefix("# COMPASS\u{00A0}: 2022 en chiffres\n"))
+        #expect(outcome.standardOutput.contains("41\u{00A0}562"))
+    }
+
+    @Test func reportForAnotherPeriod() {
+        let outcome = command.run(["report", "--period=2022-Q3"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.hasPrefix("# COMPASS: Q3 2022 in numbers\n"))
+    }
+
+    @Test(arguments: [
+        (["--bogus"], "compass: unknown option '--bogus' (see 'compass --help')\n"),
+        (["report", "--language", "de"], "compass: unknown language 'de'; use --language en or --language fr (see 'compass --help')\n"),
+        (["report", "--language"], "compass: option '--language' needs a value (see 'compass --help')\n"),
+        (["report", "--format", "pdf"], "compass: unknown format 'pdf'; available formats: \(CompassCommand().registry.formats.map(\.id).joined(separator: ", ")) (see 'compass --help')\n"),
+        (["frobnicate"], "compass: unknown command 'frobnicate'; the commands are report, indicators and formats (see 'compass frobnicate --help')\n"),
+        (["report", "--period", "2022-Q5"], "compass: '2022-Q5' is not a period; write 2022, 2022-Q3, 2022-07, programme or 2021-01-01..2023-12-31 (see 'compass --help')\n"),
+        (["report", "--language", "en", "--language", "fr"], "compass: option '--language' is given twice (see 'compass --help')\n"),
+    ])
+    func usageErrorsExitWithTwoAndOneLine(_ arguments: [String], _ message: String) {
+        let outcome = command.run(arguments)
+        #expect(outcome.status == 2)
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(outcome.standardError == message)
+    }
+
+    @Test func helpIsPrinted() {
+        #expect(command.run(["--help"]).standardOutput.hasPrefix("Usage: compass report"))
+        #expect(command.run(["help"]).standardOutput.hasPrefix("compass: compute"))
+        #expect(command.run(["formats", "--help"]).status == 0)
+    }
+
+    @Test func formatsAndIndicatorsAreListed() {
+        #expect(command.run(["formats"]).standardOutput.hasPrefix("markdown\t.md\ttext/markdown"))
+        let indicators = command.run(["indicators"]).standardOutput.split(separator: "\n")
+        #expect(indicators.count == 13)
+        #expect(indicators.first == "migrants-assisted\tprotection\tpeople\tMigrants assisted under the global objectives")
+    }
+
+    @Test func outputGoesToAFileThroughARename() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("compass-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("factsheet.md").path
+        for _ in 0..<2 {  // the second run replaces the first file
+            let outcome = command.run(["report", "--output", path])
+            #expect(outcome.status == 0)
+            #expect(outcome.standardOutput.isEmpty)
+        }
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written == command.run([]).standardOutput)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["factsheet.md"])
+    }
+
+    @Test func outputIntoAMissingFolderFailsClearly() {
+        let outcome = command.run(["report", "--output", "/nonexistent-folder/factsheet.md"])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.hasPrefix("compass: cannot write /nonexistent-folder/factsheet.md: the folder /nonexistent-folder does not exist"))
+    }
+}
