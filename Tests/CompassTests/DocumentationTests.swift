@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// The package's root folder, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+@Suite struct DocumentationTests {
+    /// The contents of the fenced `swift` code blocks of a Markdown file.
+    func swiftBlocks(in path: String) throws -> [String] {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
+        var blocks: [String] = []
+        var current: [Substring]?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == nil, line == "```swift" {
+                current = []
+            } else if current != nil, line == "```" {
+                blocks.append(current!.joined(separator: "\n") + "\n")
+                current = nil
+            } else {
+                current?.append(line)
+            }
+        }
+        return blocks
+    }
+
+    /// Every snippet file's text.
+    func snippets() throws -> [String] {
+        let folder = packageRoot.appendingPathComponent("Snippets")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
+            try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        }
+    }
+
+    /// Every page whose Swift examples must compile: each block is part of a snippet, which `swift build` compiles.
+    @Test(arguments: ["README.md", "Documentation/GettingStarted.md", "Documentation/Architecture.md"])
+    func everySwiftExampleIsPartOfACompiledSnippet(_ page: String) throws {
+        let snippets = try snippets()
+        for block in try swiftBlocks(in: page) {
+            #expect(snippets.contains { $0.contains(block) }, "\(page) has an example no snippet holds:\n\(block)")
+        }
+    }
+
+    @Test func theReadmeExampleIsTheCompiledSnippet() throws {
+        let snippet = try String(
+            contentsOf: packageRoot.appendingPathComponent("Snippets/EmbeddingCompass.swift"), encoding: .utf8)
+        #expect(try swiftBlocks(in: "README.md") == [snippet])
+    }
+}
