@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CompassMarkdown", targets: ["CompassMarkdown"]),
         .library(name: "CompassCommandLine", targets: ["CompassCommandLine"]),
         .executable(name: "compass", targets: ["compass"]),
+        .plugin(name: "CompassReportPlugin", targets: ["CompassReportPlugin"]),
     ],
     targets: [
         // The domain, the indicator engine, the report model and the reporter protocol.
@@ -28,6 +29,15 @@ let package = Package(
         // The command-line interface as a library, and its thin executable.
         .target(name: "CompassCommandLine", dependencies: ["Compass"]),
         .executableTarget(name: "compass", dependencies: ["CompassCommandLine"]),
+        // `swift package compass-report …` in a package that depends on this one.
+        .plugin(
+            name: "CompassReportPlugin",
+            capability: .command(
+                intent: .custom(verb: "compass-report", description: "Compute and render a fact sheet with compass."),
+                permissions: [.writeToPackageDirectory(reason: "compass-report writes the report it renders.")]
+            ),
+            dependencies: ["compass"]
+        ),
 
         .testTarget(name: "CompassCoreTests", dependencies: ["CompassCore"]),
         .testTarget(name: "CompassTests", dependencies: ["Compass"]),
@@ -41,7 +51,7 @@ let package = Package(
 )
 
 // Settings applied once, to every target.
-for target in package.targets {
+for target in package.targets where target.type != .plugin {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))
