@@ -27,10 +27,14 @@ extension Code {
 
 /// A person's sex as recorded. `unknown` is a category of its own and is never dropped.
 public enum Sex: String, Code {
+    /// A woman or a girl.
     case female
+    /// A man or a boy.
     case male
+    /// Not recorded, or not disclosed: counted as a category of its own.
     case unknown
 
+    /// The label in English and French.
     public var label: LocalizedText {
         switch self {
         case .female: ["en": "Women", "fr": "Femmes"]
@@ -55,6 +59,7 @@ public enum AssistanceKind: String, Code {
     /// Economic, social or psychosocial reintegration assistance after return.
     case reintegration
 
+    /// The label in English and French.
     public var label: LocalizedText {
         switch self {
         case .humanitarianAid: ["en": "Humanitarian aid", "fr": "Aide humanitaire"]
@@ -69,13 +74,20 @@ public enum AssistanceKind: String, Code {
 
 /// A vulnerability recorded for a migrant; a migrant may have several or none.
 public enum Vulnerability: String, Code {
+    /// A victim, or presumed victim, of trafficking in persons.
     case victimOfTrafficking = "victim_of_trafficking"
+    /// A child travelling without, or separated from, their parents or usual caregivers.
     case unaccompaniedOrSeparatedChild = "unaccompanied_or_separated_child"
+    /// Medical or mental-health needs.
     case health
+    /// A survivor, or person at risk, of gender-based violence.
     case genderBasedViolence = "gender_based_violence"
+    /// A person with a disability.
     case disability
+    /// Another vulnerability the case worker recorded.
     case other
 
+    /// The label in English and French.
     public var label: LocalizedText {
         switch self {
         case .victimOfTrafficking: ["en": "Victim of trafficking", "fr": "Victime de la traite"]
@@ -98,6 +110,7 @@ public enum SurveyService: String, Code {
     /// Reintegration services.
     case reintegration
 
+    /// The label in English and French.
     public var label: LocalizedText {
         switch self {
         case .protection: ["en": "Protection", "fr": "Protection"]
@@ -109,12 +122,18 @@ public enum SurveyService: String, Code {
 
 /// The subject of a training.
 public enum TrainingTopic: String, Code {
+    /// Case management of vulnerable migrants.
     case caseManagement = "case_management"
+    /// Migration management and governance.
     case migrationManagement = "migration_management"
+    /// Protection and direct assistance to migrants.
     case assistanceToMigrants = "assistance_to_migrants"
+    /// Preventing trafficking and protecting its victims.
     case counterTrafficking = "counter_trafficking"
+    /// Any other topic.
     case other
 
+    /// The label in English and French.
     public var label: LocalizedText {
         switch self {
         case .caseManagement: ["en": "Case management", "fr": "Gestion de cas"]
@@ -135,6 +154,7 @@ public enum TrainingAudience: String, Code {
     /// Community members and volunteers.
     case community
 
+    /// The label in English and French.
     public var label: LocalizedText {
         switch self {
         case .socialWorkers: ["en": "Social workers", "fr": "Travailleurs sociaux"]
@@ -146,11 +166,16 @@ public enum TrainingAudience: String, Code {
 
 /// The kind of organisation a trainee or an audience belongs to.
 public enum OrganisationType: String, Code {
+    /// A national or local government body.
     case government
+    /// A United Nations agency.
     case un
+    /// A non-governmental or civil-society organisation.
     case ngo
+    /// Any other stakeholder: academia, private sector, media, community.
     case other
 
+    /// The label in English and French.
     public var label: LocalizedText {
         switch self {
         case .government: ["en": "Government", "fr": "Gouvernement"]
@@ -163,14 +188,22 @@ public enum OrganisationType: String, Code {
 
 /// The kind of a knowledge product.
 public enum KnowledgeProductKind: String, Code {
+    /// A report.
     case report
+    /// A research study or assessment.
     case study
+    /// Guidance, standard operating procedures or a manual.
     case guidance
+    /// A toolkit or training curriculum.
     case toolkit
+    /// A policy brief.
     case policyBrief = "policy_brief"
+    /// An infographic, map or dashboard.
     case infographic
+    /// Any other product.
     case other
 
+    /// The label in English and French.
     public var label: LocalizedText {
         switch self {
         case .report: ["en": "Report", "fr": "Rapport"]
@@ -208,6 +241,7 @@ public enum AgeGroup: String, Code {
         self = age < 18 ? .child : age < 60 ? .adult : .older
     }
 
+    /// The label in English and French.
     public var label: LocalizedText {
         switch self {
         case .child: ["en": "0–17", "fr": "0–17 ans"]

@@ -71,30 +71,39 @@ public protocol DatasetRecord: Sendable {
 }
 
 extension Migrant: DatasetRecord {
+    /// Appends the record to its array in `dataset`.
     public func add(to dataset: inout Dataset) { dataset.migrants.append(self) }
 }
 extension Assistance: DatasetRecord {
+    /// Appends the record to its array in `dataset`.
     public func add(to dataset: inout Dataset) { dataset.assistance.append(self) }
 }
 extension SatisfactionResponse: DatasetRecord {
+    /// Appends the record to its array in `dataset`.
     public func add(to dataset: inout Dataset) { dataset.surveys.append(self) }
 }
 extension Training: DatasetRecord {
+    /// Appends the record to its array in `dataset`.
     public func add(to dataset: inout Dataset) { dataset.trainings.append(self) }
 }
 extension TrainingParticipant: DatasetRecord {
+    /// Appends the record to its array in `dataset`.
     public func add(to dataset: inout Dataset) { dataset.participants.append(self) }
 }
 extension KnowledgeProduct: DatasetRecord {
+    /// Appends the record to its array in `dataset`.
     public func add(to dataset: inout Dataset) { dataset.knowledgeProducts.append(self) }
 }
 extension Dissemination: DatasetRecord {
+    /// Appends the record to its array in `dataset`.
     public func add(to dataset: inout Dataset) { dataset.disseminations.append(self) }
 }
 extension Engagement: DatasetRecord {
+    /// Appends the record to its array in `dataset`.
     public func add(to dataset: inout Dataset) { dataset.engagements.append(self) }
 }
 extension PlatformVisits: DatasetRecord {
+    /// Appends the record to its array in `dataset`.
     public func add(to dataset: inout Dataset) { dataset.platformVisits.append(self) }
 }
 

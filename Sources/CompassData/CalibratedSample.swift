@@ -26,18 +26,31 @@ public import CompassCore
 public enum CalibratedSample {
     /// The target figures the 2022 sample is built to give.
     public enum Target {
+        /// Distinct migrants with humanitarian aid in 2022.
         public static let humanitarianAid = 21_818
+        /// Distinct migrants with comprehensive assistance in 2022.
         public static let comprehensiveAssistance = 16_034
+        /// Distinct migrants with pre-departure, post-arrival or voluntary-return assistance in 2022.
         public static let returnAssistance = 2_820
+        /// Distinct returnees with reintegration assistance in 2022.
         public static let reintegration = 980
+        /// The sexes of the 41,562 distinct migrants assisted in 2022.
         public static let sexes = (female: 19_950, male: 19_534, unknown: 2_078)
+        /// Protection survey answers in 2022: satisfied, and all.
         public static let protectionAnswers = (satisfied: 2_150, all: 2_500)
+        /// Social workers trained in case management in 2022, by sex.
         public static let socialWorkers = (female: 241, male: 205)
+        /// Government and stakeholder representatives trained in 2022, by sex.
         public static let stakeholders = (female: 539, male: 1_046)
+        /// Knowledge products published in 2022.
         public static let knowledgeProducts = 57
+        /// Representatives reached by disseminations in 2022.
         public static let representatives = 2_088
+        /// Youth engaged in outreach in 2022.
         public static let youth = 15_572
+        /// Support-network members engaged in 2022.
         public static let supportNetwork = 15_040
+        /// Platform visitors in 2022.
         public static let platformVisitors = 171_384
     }
 
