@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CompassData", targets: ["CompassData"]),
         .library(name: "CompassMarkdown", targets: ["CompassMarkdown"]),
         .library(name: "CompassCommandLine", targets: ["CompassCommandLine"]),
+        .library(name: "CompassTesting", targets: ["CompassTesting"]),
         .executable(name: "compass", targets: ["compass"]),
         .plugin(name: "CompassReportPlugin", targets: ["CompassReportPlugin"]),
     ],
@@ -26,6 +27,8 @@ let package = Package(
             name: "Compass",
             dependencies: ["CompassCore", "CompassData", "CompassMarkdown"]
         ),
+        // Helpers for users' own indicator and reporter tests, built on Swift Testing.
+        .target(name: "CompassTesting", dependencies: ["CompassCore", "CompassData"]),
         // The command-line interface as a library, and its thin executable.
         .target(name: "CompassCommandLine", dependencies: ["Compass"]),
         .executableTarget(name: "compass", dependencies: ["CompassCommandLine"]),
@@ -39,7 +42,7 @@ let package = Package(
             dependencies: ["compass"]
         ),
 
-        .testTarget(name: "CompassCoreTests", dependencies: ["CompassCore"]),
+        .testTarget(name: "CompassCoreTests", dependencies: ["CompassCore", "CompassTesting"]),
         .testTarget(name: "CompassTests", dependencies: ["Compass"]),
         .testTarget(
             name: "CompassMarkdownTests",
@@ -47,6 +50,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "CompassCommandLineTests", dependencies: ["CompassCommandLine"]),
+        .testTarget(name: "CompassTestingTests", dependencies: ["Compass", "CompassTesting"]),
     ]
 )
 

@@ -52,9 +52,29 @@ public struct Dataset: Hashable, Sendable, Codable {
     }
 
     /// Creates a dataset from records listed one per line, in any order.
+    ///
+    /// A record listed with an empty id gets one made of its kind and position, such as
+    /// `assistance-3`, so that a test states only the records and fields that matter.
     public init(@DatasetBuilder _ records: () -> [any DatasetRecord]) {
         self.init()
         for record in records() { record.add(to: &self) }
+        fillMissingIdentifiers()
+    }
+
+    /// Gives every record whose id is empty an id made of its kind and position.
+    mutating func fillMissingIdentifiers() {
+        func fill<T>(_ records: inout [T], _ prefix: String, _ id: WritableKeyPath<T, Identifier<T>>) {
+            for index in records.indices where records[index][keyPath: id].rawValue.isEmpty {
+                records[index][keyPath: id] = Identifier("\(prefix)-\(index + 1)")
+            }
+        }
+        fill(&migrants, "migrant", \.id)
+        fill(&assistance, "assistance", \.id)
+        fill(&surveys, "survey", \.id)
+        fill(&trainings, "training", \.id)
+        fill(&knowledgeProducts, "product", \.id)
+        fill(&disseminations, "dissemination", \.id)
+        fill(&engagements, "engagement", \.id)
     }
 
     /// The total number of records of every kind.

@@ -24,16 +24,24 @@ let packageRoot = URL(fileURLWithPath: #filePath)
         return blocks
     }
 
-    /// Every snippet file's text.
+    /// The text of every Swift file that `swift build` compiles as an example: the snippets and the example packages.
     func snippets() throws -> [String] {
-        let folder = packageRoot.appendingPathComponent("Snippets")
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
-            try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        var texts: [String] = []
+        for folder in ["Snippets", "Examples"] {
+            let root = packageRoot.appendingPathComponent(folder)
+            guard let files = FileManager.default.enumerator(atPath: root.path) else { continue }
+            for case let file as String in files where file.hasSuffix(".swift") && !file.contains(".build") {
+                texts.append(try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8))
+            }
         }
+        return texts
     }
 
     /// Every page whose Swift examples must compile: each block is part of a snippet, which `swift build` compiles.
-    @Test(arguments: ["README.md", "Documentation/GettingStarted.md", "Documentation/Architecture.md"])
+    @Test(arguments: [
+        "README.md", "Documentation/GettingStarted.md", "Documentation/Architecture.md",
+        "Documentation/TestingIndicators.md",
+    ])
     func everySwiftExampleIsPartOfACompiledSnippet(_ page: String) throws {
         let snippets = try snippets()
         for block in try swiftBlocks(in: page) {
