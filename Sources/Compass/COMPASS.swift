@@ -198,6 +198,6 @@ extension Catalogue {
 extension Dataset {
     /// The built-in sample: synthetic records calibrated to the COMPASS 2022 fact sheet.
     ///
-    /// See ``CalibratedSample`` for what it holds. Generated on each call, the same every time.
+    /// See ``CalibratedSample`` for what it holds. Generated once per process, the same every time.
     public static func compassSample2022() -> Dataset { CalibratedSample.dataset() }
 }

@@ -78,8 +78,13 @@ public enum CalibratedSample {
     static let year2021 = DateRange("2021-01-01", "2021-12-31")!
     static let year2022 = DateRange("2022-01-01", "2022-12-31")!
 
-    /// Generates the sample. The same on every call and every machine.
-    public static func dataset() -> Dataset {
+    /// The sample. The same on every call and every machine; generated once per process.
+    public static func dataset() -> Dataset { generated }
+
+    private static let generated: Dataset = generate()
+
+    /// Generates the sample anew, bypassing the copy kept by ``dataset()``; the result is equal to it.
+    public static func generate() -> Dataset {
         var builder = Builder(random: SeededRandom(seed: 2022))
         builder.buildAssistance()
         builder.buildSurveys()

@@ -79,8 +79,12 @@ let sampleEvaluation: Evaluation? = try? Engine().evaluate(
 }
 
 @Suite struct SampleTests {
-    @Test func theSampleIsTheSameOnEveryCall() {
-        #expect(Dataset.compassSample2022() == Dataset.compassSample2022())
+    @Test func theSampleIsTheSameEveryTimeItIsGenerated() {
+        let first = CalibratedSample.generate()
+        #expect(first == CalibratedSample.generate())
+        #expect(first == Dataset.compassSample2022())
+        #expect(first.migrants.count == 41_562 + 6_000 + 400)
+        #expect(first.assistance.count == 88_413)
     }
 
     @Test func theSampleIsLabelledSynthetic() throws {
