@@ -10,6 +10,10 @@ let package = Package(
         .library(name: "CompassData", targets: ["CompassData"]),
         .library(name: "CompassMarkdown", targets: ["CompassMarkdown"]),
         .library(name: "CompassCommandLine", targets: ["CompassCommandLine"]),
+        .library(name: "CompassCSV", targets: ["CompassCSV"]),
+        .library(name: "CompassJSON", targets: ["CompassJSON"]),
+        .library(name: "CompassHTML", targets: ["CompassHTML"]),
+        .library(name: "CompassTesting", targets: ["CompassTesting"]),
         .executable(name: "compass", targets: ["compass"]),
     ],
     targets: [
@@ -20,10 +24,18 @@ let package = Package(
         .target(name: "CompassData", dependencies: ["CompassCore"]),
         // One reporter per format; each depends on the core only.
         .target(name: "CompassMarkdown", dependencies: ["CompassCore"]),
+        .target(name: "CompassCSV", dependencies: ["CompassCore"]),
+        .target(name: "CompassJSON", dependencies: ["CompassCore"]),
+        .target(name: "CompassHTML", dependencies: ["CompassCore"]),
+        // Helpers for users' own tests: reporter conformance checks. Imports Swift Testing.
+        .target(name: "CompassTesting", dependencies: ["CompassCore"]),
         // The umbrella: re-exports, the registry of built-in reporters, the COMPASS catalogue.
         .target(
             name: "Compass",
-            dependencies: ["CompassCore", "CompassData", "CompassMarkdown"]
+            dependencies: [
+                "CompassCore", "CompassData", "CompassMarkdown",
+                "CompassCSV", "CompassJSON", "CompassHTML",
+            ]
         ),
         // The command-line interface as a library, and its thin executable.
         .target(name: "CompassCommandLine", dependencies: ["Compass"]),
@@ -37,6 +49,11 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "CompassCommandLineTests", dependencies: ["CompassCommandLine"]),
+        .testTarget(
+            name: "CompassReportersTests",
+            dependencies: ["Compass", "CompassTesting"],
+            exclude: ["Golden"]
+        ),
     ]
 )
 

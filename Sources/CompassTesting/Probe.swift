@@ -1,0 +1,6 @@
+public import Testing
+
+/// Probe.
+public func probe(sourceLocation: SourceLocation = #_sourceLocation) {
+    Issue.record("x", sourceLocation: sourceLocation)
+}
