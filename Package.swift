@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "CompassCommandLineTests", dependencies: ["CompassCommandLine"]),
         .testTarget(
             name: "CompassReportersTests",
-            dependencies: ["Compass", "CompassTesting"],
+            dependencies: ["Compass", "CompassTesting", "CompassCommandLine"],
             exclude: ["Golden"]
         ),
     ]

@@ -233,7 +233,7 @@ private struct Page {
             "\(cell.category.label[language]) \(cell.percent.map(style.percent) ?? style.integer(cell.value))"
         }
         let alternative = "\(breakdown.dimension.label[language])\(colon) \(summary.joined(separator: ", "))"
-        line("<svg class=\"chart\" role=\"img\" aria-labelledby=\"\(id)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" xmlns=\"http://www.w3.org/2000/svg\">", 6)
+        line("<svg class=\"chart\" role=\"img\" aria-labelledby=\"\(id)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">", 6)
         line("<title id=\"\(id)\">\(HTML.escape(alternative))</title>", 7)
         for (index, cell) in breakdown.cells.enumerated() {
             let top = index * rowHeight
@@ -289,8 +289,7 @@ private struct Page {
         .fraction, .split { margin: 0 0 6px; color: var(--muted); }
         .split span { display: inline-block; margin-right: 12px; font-weight: 600; color: var(--ink); }
         .note { margin: 8px 0 0; font-size: 0.9rem; font-style: italic; color: var(--muted); }
-        figure { margin: 0 0 12px; display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 4px 28px; align-items: start; }
-        figure > figcaption, figure > .note { grid-column: 1 / -1; }
+        figure { margin: 0 0 12px; }
         figcaption { font-weight: 700; font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); margin-bottom: 6px; }
         svg.chart { display: block; width: 100%; max-width: 480px; height: auto; margin: 2px 0 10px; }
         svg.chart text { font-family: inherit; font-size: 13px; fill: var(--ink); }

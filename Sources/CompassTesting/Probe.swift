@@ -1,6 +1,0 @@
-public import Testing
-
-/// Probe.
-public func probe(sourceLocation: SourceLocation = #_sourceLocation) {
-    Issue.record("x", sourceLocation: sourceLocation)
-}
