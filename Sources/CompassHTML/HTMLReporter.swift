@@ -316,7 +316,6 @@ private struct Page {
           .wrap { max-width: none; padding: 0; }
           .card { background: none; border: 1px solid var(--line); border-top: 4px solid var(--brand); }
           h2 { break-after: avoid; page-break-after: avoid; }
-          svg.chart .bar, .card { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
         }
 
         """
