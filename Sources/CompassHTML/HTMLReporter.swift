@@ -178,7 +178,7 @@ private struct Page {
         line("<article class=\"card\(tables.isEmpty ? "" : " wide")\" aria-labelledby=\"\(id)\">", 3)
         line("<div class=\"headline\">", 4)
         line("<p class=\"figure\">\(HTML.escape(style.display(entry)))</p>", 5)
-        line("<h3 id=\"\(id)\">\(text(entry.title))</h3>", 5)
+        line("<h3 id=\"\(id)\" dir=\"auto\">\(text(entry.title))</h3>", 5)
         if case .share(let fraction) = entry.value {
             let of = term(.outOf)
             line("<p class=\"fraction\">\(style.integer(fraction.numerator)) \(of) \(style.integer(fraction.denominator))</p>", 5)
