@@ -21,6 +21,9 @@ public enum JSONValue: Hashable, Sendable {
     /// An array, in its order.
     case array([JSONValue])
     /// An object; its members are written sorted by key, by Unicode code point.
+    ///
+    /// Keys are Swift strings, so canonically equivalent keys (`é` and `e` followed by
+    /// U+0301) are one key, as they are everywhere else in Compass.
     case object([String: JSONValue])
 
     /// The value as JSON text, ending with a line feed.
