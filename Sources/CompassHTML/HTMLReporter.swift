@@ -181,7 +181,8 @@ private struct Page {
         line("<h3 id=\"\(id)\" dir=\"auto\">\(text(entry.title))</h3>", 5)
         if case .share(let fraction) = entry.value {
             let of = term(.outOf)
-            line("<p class=\"fraction\">\(style.integer(fraction.numerator)) \(of) \(style.integer(fraction.denominator))</p>", 5)
+            let numbers = "\(style.integer(fraction.numerator)) \(of) \(style.integer(fraction.denominator))"
+            line("<p class=\"fraction\">\(numbers)</p>", 5)
         }
         if let first = tables.first, first.reconciles, first.cells.allSatisfy({ $0.percent != nil }) {
             let parts = first.cells.map { cell in
@@ -214,7 +215,9 @@ private struct Page {
         line("<tbody>", 7)
         for cell in breakdown.cells {
             let share = cell.percent.map(style.percent) ?? ""
-            line("<tr><th scope=\"row\">\(text(cell.category.label))</th><td class=\"number\">\(style.integer(cell.value))</td><td class=\"number\">\(HTML.escape(share))</td></tr>", 8)
+            let label = "<th scope=\"row\">\(text(cell.category.label))</th>"
+            let numbers = "<td class=\"number\">\(style.integer(cell.value))</td><td class=\"number\">\(HTML.escape(share))</td>"
+            line("<tr>\(label)\(numbers)</tr>", 8)
         }
         line("</tbody>", 7)
         let totalShare = breakdown.reconciles && breakdown.total > 0 ? style.percent(100) : ""
@@ -259,7 +262,8 @@ private struct Page {
             line("<ul>", 2)
             for finding in findings {
                 let severity = HTML.escape(finding.severity.rawValue)
-                line("<li><span class=\"severity \(severity)\">\(severity)</span> <code>\(HTML.escape(finding.rule))</code> \(HTML.escape(finding.message))</li>", 3)
+                let rule = "<code>\(HTML.escape(finding.rule))</code>"
+                line("<li><span class=\"severity \(severity)\">\(severity)</span> \(rule) \(HTML.escape(finding.message))</li>", 3)
             }
             line("</ul>", 2)
         }
