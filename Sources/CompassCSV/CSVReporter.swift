@@ -79,7 +79,7 @@ public struct CSVReporter: Reporter {
     public static let hxlTags = [
         "#indicator+code", "#indicator+name", "#sector+code", "#date+start", "#date+end", "#meta+dimension",
         "#meta+category+code", "#meta+category+name", "#indicator+value+num", "#indicator+value+pct",
-        "#indicator+numerator+num", "#indicator+denominator+num", "#indicator+unit", "#indicator+value+text",
+        "#indicator+numerator+num", "#indicator+denominator+num", "#indicator+unit", "#meta+display",
     ]
 
     public func render(_ report: Report) throws -> String {

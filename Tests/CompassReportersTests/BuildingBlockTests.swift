@@ -57,7 +57,7 @@ import Testing
         #expect(
             csv == "\u{FEFF}"
                 + "indicator_id,indicator_title,work_area,period_start,period_end,dimension,category_code,category,value,share_percent,numerator,denominator,unit,display\r\n"
-                + "#indicator+code,#indicator+name,#sector+code,#date+start,#date+end,#meta+dimension,#meta+category+code,#meta+category+name,#indicator+value+num,#indicator+value+pct,#indicator+numerator+num,#indicator+denominator+num,#indicator+unit,#indicator+value+text\r\n"
+                + "#indicator+code,#indicator+name,#sector+code,#date+start,#date+end,#meta+dimension,#meta+category+code,#meta+category+name,#indicator+value+num,#indicator+value+pct,#indicator+numerator+num,#indicator+denominator+num,#indicator+unit,#meta+display\r\n"
                 + "negative,T,area,2022-01-01,2022-12-31,total,,Total,7,,,,people,7\r\n")
         #expect(CSVReporter.columns.count == CSVReporter.hxlTags.count)
     }
