@@ -21,7 +21,7 @@ public import Testing
 /// | `…html…`, `…xml…` | it appears once character references are decoded | a title holding `<` appears raw |
 /// | `…csv…` | a field equals it, or equals it after the formula guard `'` | the text is not RFC 4180, rows differ in width, or a text field starts with `=`, `+`, `-`, `@`, tab, CR or LF |
 /// | `…json…` | a string of the document equals it | the text is not valid JSON |
-/// | `…markdown…` | it appears with line breaks as spaces, punctuation optionally backslash-escaped | `<` or `\|` from a title appears unescaped, or table rows differ in width |
+/// | `…markdown…` | it appears with line breaks as spaces, punctuation optionally backslash-escaped | an unescaped `<` starts a tag, or a table row has more or fewer unescaped `\|` than its header |
 /// | anything else | it appears intact | — |
 ///
 /// Pass `labelSurvives` to decide yourself, for a format the table does not cover.

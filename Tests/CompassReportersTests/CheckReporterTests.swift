@@ -117,7 +117,27 @@ import Testing
         try expectIssues(NaiveMarkdown(), ["raw markup in the line", "cell borders, the header", "does not appear"])
     }
 
-    @Test func aClosureDecidesForFormatsTheCheckDoesNotKnow() throws {
-        try checkReporter(ValuesOnly()) { _, output in !output.isEmpty }
+    /// One figure per line: line breaks and tabs in titles become spaces (Documentation/WritingAReporter.md).
+    struct OneLinePerFigure: Reporter {
+        let format = ReportFormat(id: "lines", fileExtension: "txt", mediaType: "text/plain")
+        func render(_ report: Report) throws -> String {
+            report.entries.map { "\($0.id)\t\(flattened($0.title[.english]))\n" }.joined()
+        }
     }
+
+    @Test func aClosureDecidesForFormatsTheCheckDoesNotKnow() throws {
+        try checkReporter(OneLinePerFigure()) { title, output in output.contains(flattened(title)) }
+        try withKnownIssue {
+            try checkReporter(OneLinePerFigure()) { title, output in output.contains(title) }
+        } matching: { issue in
+            issue.comments.contains { $0.rawValue.contains("the title \"line\\nbreak\" does not appear") }
+                || issue.comments.contains { $0.rawValue.contains("the title \"carriage\\r\\nreturn\" does not appear") }
+                || issue.comments.contains { $0.rawValue.contains("the title \"\\tleading tab\" does not appear") }
+        }
+    }
+}
+
+/// The text with each line feed, carriage return and tab replaced by a space.
+func flattened(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.map { ["\n", "\r", "\t"].contains($0) ? " " : $0 }))
 }
