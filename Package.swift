@@ -10,6 +10,9 @@ let package = Package(
         .library(name: "CompassData", targets: ["CompassData"]),
         .library(name: "CompassMarkdown", targets: ["CompassMarkdown"]),
         .library(name: "CompassCommandLine", targets: ["CompassCommandLine"]),
+        .library(name: "CompassCSV", targets: ["CompassCSV"]),
+        .library(name: "CompassJSON", targets: ["CompassJSON"]),
+        .library(name: "CompassHTML", targets: ["CompassHTML"]),
         .library(name: "CompassTesting", targets: ["CompassTesting"]),
         .executable(name: "compass", targets: ["compass"]),
         .plugin(name: "CompassReportPlugin", targets: ["CompassReportPlugin"]),
@@ -22,12 +25,18 @@ let package = Package(
         .target(name: "CompassData", dependencies: ["CompassCore"]),
         // One reporter per format; each depends on the core only.
         .target(name: "CompassMarkdown", dependencies: ["CompassCore"]),
+        .target(name: "CompassCSV", dependencies: ["CompassCore"]),
+        .target(name: "CompassJSON", dependencies: ["CompassCore"]),
+        .target(name: "CompassHTML", dependencies: ["CompassCore"]),
         // The umbrella: re-exports, the registry of built-in reporters, the COMPASS catalogue.
         .target(
             name: "Compass",
-            dependencies: ["CompassCore", "CompassData", "CompassMarkdown"]
+            dependencies: [
+                "CompassCore", "CompassData", "CompassMarkdown",
+                "CompassCSV", "CompassJSON", "CompassHTML",
+            ]
         ),
-        // Helpers for users' own indicator and reporter tests, built on Swift Testing.
+        // Helpers for users' own tests of indicators, catalogues and reporters. Imports Swift Testing.
         .target(name: "CompassTesting", dependencies: ["CompassCore", "CompassData"]),
         // The command-line interface as a library, and its thin executable.
         .target(name: "CompassCommandLine", dependencies: ["Compass"]),
@@ -51,6 +60,11 @@ let package = Package(
         ),
         .testTarget(name: "CompassCommandLineTests", dependencies: ["CompassCommandLine"]),
         .testTarget(name: "CompassTestingTests", dependencies: ["Compass", "CompassTesting"]),
+        .testTarget(
+            name: "CompassReportersTests",
+            dependencies: ["Compass", "CompassTesting", "CompassCommandLine"],
+            exclude: ["Golden"]
+        ),
     ]
 )
 

@@ -2,3 +2,6 @@
 @_exported public import CompassCore
 @_exported public import CompassData
 @_exported public import CompassMarkdown
+@_exported public import CompassCSV
+@_exported public import CompassJSON
+@_exported public import CompassHTML

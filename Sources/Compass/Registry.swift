@@ -1,5 +1,8 @@
 public import CompassCore
 import CompassMarkdown
+import CompassCSV
+import CompassJSON
+import CompassHTML
 
 /// What a reporter is made with: the choices every built-in reporter understands.
 public struct ReporterOptions: Hashable, Sendable {
@@ -32,10 +35,13 @@ public struct ReporterRegistry: Sendable {
     /// An empty registry.
     public init() {}
 
-    /// The registry of the built-in formats: `markdown`.
+    /// The registry of the built-in formats: `markdown`, `csv`, `json` and `html`.
     public static var builtIn: ReporterRegistry {
         var registry = ReporterRegistry()
         registry.register(MarkdownReporter.format) { MarkdownReporter(language: $0.language) }
+        registry.register(CSVReporter.format) { CSVReporter(language: $0.language) }
+        registry.register(JSONReporter.format) { JSONReporter(language: $0.language) }
+        registry.register(HTMLReporter.format) { HTMLReporter(language: $0.language) }
         return registry
     }
 

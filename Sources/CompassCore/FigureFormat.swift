@@ -105,6 +105,13 @@ public enum ReportTerm: String, CaseIterable, Sendable {
     case findings
     case noFindings
     case overcount
+    // Terms of the CSV, JSON and HTML reporters.
+    /// "of", between a share's numerator and denominator: `2,150 of 2,500`.
+    case outOf
+    /// "Breakdown by", before a dimension's name in a table caption.
+    case breakdownBy
+    /// The colophon of a page: computed with Compass from the records.
+    case computedWith
 
     /// The term in English and French.
     public var text: LocalizedText {
@@ -126,6 +133,13 @@ public enum ReportTerm: String, CaseIterable, Sendable {
         case .notes: ["en": "Notes", "fr": "Notes"]
         case .findings: ["en": "Validation findings", "fr": "Constats de validation"]
         case .noFindings: ["en": "No findings.", "fr": "Aucun constat."]
+        case .outOf: ["en": "of", "fr": "sur"]
+        case .breakdownBy: ["en": "Breakdown by", "fr": "Répartition par"]
+        case .computedWith:
+            [
+                "en": "Computed with Compass from the programme's records.",
+                "fr": "Calculé avec Compass à partir des enregistrements du programme.",
+            ]
         case .overcount:
             [
                 "en": "A person can be in more than one category, so the categories add up to more than the total.",

@@ -145,6 +145,9 @@ public struct ReportFormat: Hashable, Sendable, CustomStringConvertible {
 /// without breaking reporters. Configuration, such as the language, belongs to the
 /// reporter's own properties.
 ///
+/// `checkReporter` in `CompassTesting` checks these requirements on a report of
+/// hostile text; `Documentation/WritingAReporter.md` walks through a complete reporter.
+///
 /// ```swift
 /// struct PlainTextReporter: Reporter {
 ///     let format = ReportFormat(id: "text", fileExtension: "txt", mediaType: "text/plain")

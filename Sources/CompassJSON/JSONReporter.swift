@@ -1,0 +1,155 @@
+public import CompassCore
+
+/// Renders a report as a versioned JSON document, described by `Documentation/report.schema.json`.
+///
+/// The document holds the programme, the period, one item per indicator in the
+/// order of the fact sheet, and the findings. Each indicator carries its `value`
+/// as a number (a count, or a share's whole percent), its `display` text as the
+/// fact sheet shows it, its `unit`, its breakdowns both as a simple
+/// `{dimension: {category: value}}` map and as ordered tables with labels and
+/// percents, and for a share its `numerator` and `denominator`.
+///
+/// The text is deterministic: keys sorted by code point, two-space indentation,
+/// slashes and non-ASCII text written as they are, control characters escaped,
+/// integers written as integers. The same report always gives the same bytes —
+/// exactly those of Python's `json.dumps(document, sort_keys=True, indent=2,
+/// ensure_ascii=False)`.
+///
+/// ```swift
+/// let json = try JSONReporter(language: .french).render(report)
+/// ```
+public struct JSONReporter: Reporter {
+    /// The JSON format: id `json`, extension `json`, `application/json`.
+    public static let format = ReportFormat(id: "json", fileExtension: "json", mediaType: "application/json")
+
+    /// The version of the document's shape, written as `schema_version`.
+    ///
+    /// It changes only when a member is removed, renamed or changes meaning;
+    /// members may be added within a version.
+    public static let schemaVersion = 1
+
+    public var format: ReportFormat { Self.format }
+
+    /// The language of titles, labels and displayed figures.
+    public var language: Language
+
+    /// Creates a reporter writing in `language`, English by default.
+    public init(language: Language = .english) { self.language = language }
+
+    public func render(_ report: Report) throws -> String { document(report).serialized() }
+
+    /// The report as a JSON value, before it is written as text.
+    public func document(_ report: Report) -> JSONValue {
+        let style = FigureFormat(language: language)
+        let programme = report.programme
+        let budget: JSONValue =
+            programme.budget.map { money in
+                [
+                    "minor_units": .int(Int(money.minorUnits)), "currency": .string(money.currency),
+                    "minor_units_per_major": .int(Int(money.minorUnitsPerMajor)), "display": .string(style.money(money)),
+                ]
+            } ?? .null
+        let programmeValue: JSONValue = [
+            "name": .string(programme.name),
+            "full_name": text(programme.fullName),
+            "partners": .array(programme.partners.map(text)),
+            "period": range(programme.period),
+            "budget": budget,
+            "partner_countries": .array(
+                programme.partnerCountries.map { ["code": .string($0.code), "name": text($0.name)] }),
+            "management_site": programme.managementSite.map(text) ?? .null,
+            "work_areas": .array(programme.workAreas.map { ["id": .string($0.id), "title": text($0.title)] }),
+            "platforms": .array(programme.platforms.map { ["id": .string($0.id), "name": text($0.name)] }),
+        ]
+        let period: JSONValue = [
+            "id": .string(report.period.description),
+            "label": .string(style.period(report.period, dates: report.dates)),
+            "start": .string(report.dates.start.description),
+            "end": .string(report.dates.end.description),
+        ]
+        var indicators: [JSONValue] = []
+        for section in report.sections {
+            for entry in section.entries {
+                indicators.append(indicator(entry, in: section.workArea, style: style))
+            }
+        }
+        let findings: [JSONValue] = report.findings.map { finding in
+            [
+                "severity": .string(finding.severity.rawValue),
+                "rule": .string(finding.rule),
+                "message": .string(finding.message),
+                "indicator": finding.indicator.map { .string($0.rawValue) } ?? .null,
+                "record": finding.record.map(JSONValue.string) ?? .null,
+            ]
+        }
+        return [
+            "schema_version": .int(Self.schemaVersion),
+            "language": .string(language.code),
+            "programme": programmeValue,
+            "period": period,
+            "data_description": report.dataDescription.map(text) ?? .null,
+            "indicators": .array(indicators),
+            "findings": .array(findings),
+        ]
+    }
+
+    private func text(_ value: LocalizedText) -> JSONValue { .string(value[language]) }
+
+    private func range(_ range: DateRange) -> JSONValue {
+        ["start": .string(range.start.description), "end": .string(range.end.description)]
+    }
+
+    private func indicator(_ entry: Report.Entry, in area: WorkArea, style: FigureFormat) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "id": .string(entry.id.rawValue),
+            "title": text(entry.title),
+            "work_area": ["id": .string(area.id), "title": text(area.title)],
+            "unit": .string(entry.unit.rawValue),
+            "value": entry.value.number.map(JSONValue.int) ?? .null,
+            "display": .string(style.display(entry)),
+            "notes": .array(entry.notes.map(text)),
+        ]
+        switch entry.presentation {
+        case .exact:
+            members["presentation"] = "exact"
+        case .lowerBound(let step):
+            members["presentation"] = "lower_bound"
+            members["lower_bound_step"] = .int(step)
+            if case .count(let count) = entry.value, let bound = entry.presentation.bound(for: count) {
+                members["lower_bound"] = .int(bound)
+            }
+        }
+        if case .share(let fraction) = entry.value {
+            members["numerator"] = .int(fraction.numerator)
+            members["denominator"] = .int(fraction.denominator)
+        }
+        var breakdowns: [String: JSONValue] = [:]
+        var tables: [JSONValue] = []
+        for breakdown in entry.breakdowns {
+            var cells: [String: JSONValue] = [:]
+            for cell in breakdown.cells { cells[cell.category.code] = .int(cell.value) }
+            breakdowns[breakdown.dimension.rawValue] = .object(cells)
+            tables.append([
+                "dimension": .string(breakdown.dimension.rawValue),
+                "label": text(breakdown.dimension.label),
+                "total": .int(breakdown.total),
+                "reconciles": .bool(breakdown.reconciles),
+                "cells": .array(
+                    breakdown.cells.map { cell in
+                        [
+                            "code": .string(cell.category.code),
+                            "label": text(cell.category.label),
+                            "value": .int(cell.value),
+                            "display": .string(style.integer(cell.value)),
+                            "percent": cell.percent.map(JSONValue.int) ?? .null,
+                            "numerator": .int(cell.fraction.numerator),
+                            "denominator": .int(cell.fraction.denominator),
+                        ]
+                    }),
+            ])
+        }
+        members["breakdowns"] = .object(breakdowns)
+        members["breakdown_tables"] = .array(tables)
+        return .object(members)
+    }
+}
