@@ -113,7 +113,7 @@ import Testing
         #expect(visitors["value"] == 171_384)
         #expect(visitors["lower_bound"] == 170_000)
         #expect(visitors["display"] == "\u{003E}\u{00A0}170\u{00A0}000")
-        #expect(visitors["breakdowns"] == ["platform": ["yenna": 85_692, "waka_well": 51_420, "ctdc": 34_272]])
+        #expect(visitors["breakdowns"] == ["platform": ["yenna": 86_650, "waka_well": 49_381, "ctdc": 35_353]])
     }
 
     @Test func builtInRegistryHasTheFourFormats() throws {
