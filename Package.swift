@@ -37,6 +37,8 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "CompassCommandLineTests", dependencies: ["CompassCommandLine"]),
+        // Reading, writing and generating datasets (issue #5).
+        .testTarget(name: "CompassDataTests", dependencies: ["Compass", "CompassData"]),
     ]
 )
 
