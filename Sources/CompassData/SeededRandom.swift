@@ -23,7 +23,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// A value in `0..<bound`, by Lemire's multiply-and-shift (bias below 2⁻³²  for bounds under 2³²).
     public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0, "the bound must be positive")
-        return Int((next() >> 32) &* UInt64(bound) >> 32)
+        return Int(((next() >> 32) &* UInt64(bound)) >> 32)
     }
 
     /// A value in a closed range.
