@@ -405,13 +405,7 @@ final class JSONRowReader: RowDecoding {
                 }
                 members[key] = members[key] ?? value
             }
-            for (column, key) in file.columns.enumerated()
-            where members[key] == nil && !file.optionalColumns.contains(key) {
-                report(
-                    .error, Rejection("missing-value", "the field '\(key)' is required"), offset: element.offset,
-                    field: path(column), value: nil)
-            }
-            if rowError == nil, decodeRow() {
+            if decodeRow(), rowError == nil {
                 counts.accepted += 1
             } else {
                 counts.rejected += 1
