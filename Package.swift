@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "CompassCommandLineTests", dependencies: ["CompassCommandLine"]),
         // Reading, writing and generating datasets (issue #5).
-        .testTarget(name: "CompassDataTests", dependencies: ["Compass", "CompassData"]),
+        .testTarget(name: "CompassDataTests", dependencies: ["Compass", "CompassData", "CompassCommandLine"]),
     ]
 )
 

@@ -86,7 +86,7 @@ extension CompassCommand {
                 dataset = SyntheticData.generate(migrants: migrants, seed: seed)
             } else {
                 let counts = try SyntheticData.write(migrants: migrants, seed: seed, toDirectory: output)
-                summary = counts.map { "\($0.file.fileName): \($0.records) records" }
+                summary = counts.map { "\($0.file.fileName): \(thousands($0.records)) records" }
                 dataset = nil
             }
         case (nil, let year?):
@@ -103,8 +103,8 @@ extension CompassCommand {
                 try dataset.write(toDirectory: output)
             }
             summary = [
-                "migrants: \(dataset.migrants.count)", "assistance: \(dataset.assistance.count)",
-                "records in all: \(dataset.recordCount)",
+                "migrants: \(thousands(dataset.migrants.count))", "assistance: \(thousands(dataset.assistance.count))",
+                "records in all: \(thousands(dataset.recordCount))",
             ]
         }
         return Outcome(
@@ -133,6 +133,17 @@ extension CompassCommand {
         let accounting = loaded.result?.accounting.map { "\($0)\n" }.joined() ?? ""
         return Outcome(status: errors == 0 ? 0 : 1, standardOutput: out, standardError: accounting)
     }
+}
+
+/// `value` with commas between groups of three digits.
+func thousands(_ value: Int) -> String {
+    let digits = String(value)
+    var result = ""
+    for (index, digit) in digits.enumerated() {
+        if index > 0, digit != "-", (digits.count - index) % 3 == 0 { result += "," }
+        result.append(digit)
+    }
+    return result
 }
 
 /// A progress line on standard error, shown only when standard error is a terminal.

@@ -213,6 +213,17 @@ final class ReadSession {
         }
     }
 
+    /// Makes room in the id tables for a file of `bytes` bytes, so that they do not grow row by row.
+    func reserve(for file: DatasetFile, bytes: Int) {
+        let rows = min(bytes / 48, 50_000_000)
+        switch file {
+        case .migrants: migrantLines.reserveCapacity(rows)
+        case .assistance: assistanceLines.reserveCapacity(rows)
+        case .surveys: surveyLines.reserveCapacity(rows)
+        default: break
+        }
+    }
+
     func absent(_ file: DatasetFile) {
         accounting.append(FileAccounting(file: file.fileName, isPresent: false))
         if file.isRequired {
@@ -293,7 +304,7 @@ final class CSVFileReader<Source: ByteSource> {
     let file: DatasetFile
     let name: String
     let scanner: CSVScanner<Source>
-    unowned let session: ReadSession
+    let session: ReadSession
     /// For each column of the format, the index of its field in the file, or -1 when absent.
     var fieldOf: [Int]
     var headerCount = 0
@@ -352,6 +363,7 @@ final class CSVFileReader<Source: ByteSource> {
 
     func read(_ counts: inout FileAccounting) throws(DataFileError) {
         let usable = try readHeader()
+        session.reserve(for: file, bytes: scanner.totalBytes ?? 0)
         let progressStep = 8 << 20
         var nextProgress = progressStep
         while try scanner.nextRecord() {
