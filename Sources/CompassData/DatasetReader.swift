@@ -71,6 +71,15 @@ public struct DatasetReader: Sendable {
                         message: "no such directory or file; give a dataset directory or a .json file")
                 ], accounting: [])
         }
+        if name.lowercased().hasSuffix(".csv") {
+            return DatasetReadResult(
+                dataset: Dataset(),
+                problems: [
+                    DataProblem(
+                        .error, file: name, rule: "invalid-format",
+                        message: "a CSV dataset is a directory: give the directory that holds migrants.csv and the other files")
+                ], accounting: [])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return DatasetReadResult(
                 dataset: Dataset(),

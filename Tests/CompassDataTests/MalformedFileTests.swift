@@ -350,3 +350,31 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
         ])
     }
 }
+
+@Suite struct StreamingTests {
+    /// Rows that straddle the reader's 256 KiB chunks at every kind of byte: quotes, doubled quotes, CR, LF.
+    @Test func recordsAcrossChunkBoundariesKeepTheirValuesAndLines() throws {
+        var text = "product_id,kind,title,published_on\r\n"
+        var titles: [String] = []
+        var line = 2
+        for index in 0..<40_000 {
+            let title = String(repeating: "a", count: index % 37) + (index % 3 == 0 ? "\r\n\"\"x" : "\n,") + String(index)
+            titles.append(title.replacingOccurrences(of: "\"\"", with: "\""))
+            text += "K\(index),study,\"\(title)\",2022-01-01\r\n"
+            line += 2
+        }
+        text += "K-last,study,fine,2022-02-30\r\n"
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data(validMigrants.utf8).write(to: URL(fileURLWithPath: directory + "/migrants.csv"))
+        try Data(validAssistance.utf8).write(to: URL(fileURLWithPath: directory + "/assistance.csv"))
+        try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/knowledge_products.csv"))
+        #expect(text.utf8.count > 2 << 20)
+        let result = DatasetReader().read(from: directory)
+        #expect(lines(result) == ["knowledge_products.csv:\(line):4: published_on: '2022-02-30' is not a day of the calendar"])
+        #expect(result.dataset.knowledgeProducts.map(\.title) == titles)
+        #expect(
+            accounting(result, "knowledge_products.csv")
+                == "knowledge_products.csv: 40,001 read = 40,000 accepted + 1 rejected")
+    }
+}
