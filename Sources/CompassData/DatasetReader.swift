@@ -546,19 +546,21 @@ protocol RowDecoding: AnyObject {
 
 extension RowDecoding {
     /// Records `key` as seen on this row; reports a duplicate and returns `false` when it was seen before.
-    func firstOccurrence(_ key: String, in lines: inout [String: Int], position: Int, what: String, display: String)
-        -> Bool
-    {
+    ///
+    /// One hash on the common path: the line is stored, and put back only for a duplicate.
+    func firstOccurrence(
+        _ key: String, in lines: inout [String: Int], position: Int, what: String,
+        display: @autoclosure () -> String
+    ) -> Bool {
         let line = recordLine
-        if let first = lines[key] {
-            failValue(
-                position,
-                Rejection("duplicate-id", "\(what) '\(display)' already appears on line \(first); this row is rejected"),
-                value: display)
-            return false
-        }
-        lines[key] = line
-        return true
+        guard let first = lines.updateValue(line, forKey: key) else { return true }
+        lines[key] = first
+        let shown = display()
+        failValue(
+            position,
+            Rejection("duplicate-id", "\(what) '\(shown)' already appears on line \(first); this row is rejected"),
+            value: shown)
+        return false
     }
 
     // MARK: Rows
