@@ -478,7 +478,7 @@ final class CSVFileReader<Source: ByteSource> {
                 Rejection(
                     "missing-column",
                     "the required column '\(column)' is missing (the columns are \(file.columns.joined(separator: ", ")))"),
-                line: 1, column: nil, field: nil, value: nil)
+                line: scanner.recordLine, column: nil, field: nil, value: nil)
             usable = false
         }
         return usable

@@ -225,6 +225,21 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
                     assistance: [Assistance("A1", for: "M2", .reintegration, on: "2022-05-05", in: "MLI")]))
     }
 
+    @Test func oldMacLineEndsCountAsLines() {
+        let result = read([
+            "migrants.csv": "migrant_id,sex\rM1,female\r\"M\r2\",male\rM3,woman\r",
+            "assistance.csv": assistanceHeader,
+        ])
+        #expect(lines(result) == ["migrants.csv:5:2: sex: 'woman' is not a code of sex (expected one of female, male, unknown)"])
+        #expect(result.dataset.migrants.map(\.id) == ["M1", "M\r2"])
+    }
+
+    @Test func controlCharactersAreShownEscaped() throws {
+        let result = read(["migrants.csv": "migrant_id,sex\nM1,\"a\tb\u{7}\"\n", "assistance.csv": assistanceHeader])
+        let problem = try #require(result.problems.first)
+        #expect(problem.value == "a\\tb\\u{7}")
+    }
+
     @Test func everyErrorOfAFileIsReportedWithItsValue() throws {
         var rows = migrantsHeader
         for index in 1...5 { rows += "M\(index),woman,,,,\n" }
