@@ -129,4 +129,20 @@ import Testing
         #expect(fromJSON.dataset.surveys.count == 1)
         #expect(fromJSON.dataset.description?[.french] == "Données de 2022")
     }
+
+    /// The Swift example of "Reading options in Swift", with a temporary directory.
+    @Test func theReadingOptionsExampleWorks() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try SyntheticData.write(migrants: 10_000, seed: 3, toDirectory: directory + "/Data")
+        let reader = DatasetReader(options: DatasetReader.Options(
+            maximumRecordBytes: 1 << 20,
+            maximumProblemsPerFile: 1_000,
+            rejectsPath: directory + "/rejects.csv",
+            progress: { _ in }))
+        let result = reader.read(from: directory + "/Data")
+        let dataset = try Dataset(strictly: result)
+        #expect(dataset.migrants.count == 10_000)
+        #expect(try String(contentsOfFile: directory + "/rejects.csv", encoding: .utf8) == "file,line,rule,message,record\r\n")
+    }
 }
