@@ -65,6 +65,7 @@ let package = Package(
             dependencies: ["Compass", "CompassTesting", "CompassCommandLine"],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "CompassDataTests", dependencies: ["Compass", "CompassData", "CompassCommandLine"]),
     ]
 )
 

@@ -63,9 +63,11 @@ public struct CompassCommand: Sendable {
             case "report": return try report(Options(arguments, allowed: Options.report))
             case "indicators": return try indicators(Options(arguments, allowed: ["--help"]))
             case "formats": return try formats(Options(arguments, allowed: ["--help"]))
+            case "sample": return try sampleCommand(Options(arguments, allowed: Options.sample))
+            case "validate": return try validateData(Options(arguments, allowed: Options.validate))
             case "help": return Outcome(status: 0, standardOutput: Help.general, standardError: "")
             default:
-                throw UsageError("unknown command '\(command)'; the commands are report, indicators and formats")
+                throw UsageError("unknown command '\(command)'; the commands are report, indicators, formats, sample and validate")
             }
         } catch let error as UsageError {
             return Outcome(
@@ -90,13 +92,14 @@ public struct CompassCommand: Sendable {
         } catch {
             throw UsageError("\(error)")
         }
-        let report = try Engine().report(catalogue, on: sample(), period: period)
+        let data = try loadData(options)
+        let report = try Engine().report(catalogue, on: data.dataset, period: period)
         let text = try reporter.render(report)
         if let path = options.values["--output"] {
             try OutputFile.write(text, to: path)
-            return Outcome(status: 0, standardOutput: "", standardError: "wrote \(path)\n")
+            return Outcome(status: 0, standardOutput: "", standardError: data.log + "wrote \(path)\n")
         }
-        return Outcome(status: 0, standardOutput: text, standardError: "")
+        return Outcome(status: 0, standardOutput: text, standardError: data.log)
     }
 
     private func indicators(_ options: Options) throws -> Outcome {
@@ -124,11 +127,16 @@ struct UsageError: Error {
 
 /// Parsed `--name value` options.
 struct Options {
-    static let report: Set<String> = ["--language", "--format", "--period", "--output", "--help"]
-    static let flags: Set<String> = ["--help"]
+    static let report = Set(["--language", "--format", "--period", "--output", "--help"])
+        .union(CompassCommand.dataOptions)
+    static let sample: Set<String> = ["--migrants", "--seed", "--calibrated", "--output", "--help"]
+    static let validate: Set<String> = ["--data", "--rejects", "--help"]
+    static let flags: Set<String> = ["--help", "--strict", "--lenient"]
 
     var values: [String: String] = [:]
     var help = false
+    /// The flags given other than `--help`.
+    var flags: Set<String> = []
 
     init(_ arguments: [String], allowed: Set<String>) throws {
         var index = 0
@@ -145,7 +153,7 @@ struct Options {
                     name.hasPrefix("-") ? "unknown option '\(name)'" : "unexpected argument '\(name)'")
             }
             if Options.flags.contains(name) {
-                help = true
+                if name == "--help" { help = true } else { flags.insert(name) }
                 index += 1
                 continue
             }
@@ -215,6 +223,8 @@ enum Help {
           report       Compute the fact sheet and render it (the default command).
           indicators   List the indicators of the catalogue.
           formats      List the report formats.
+          sample       Write a synthetic dataset, or the built-in 2022 sample, as files.
+          validate     Read a dataset and list every problem in it.
           help         Show this help.
 
         Run 'compass COMMAND --help' for a command's options.
@@ -226,15 +236,21 @@ enum Help {
         """
 
     static let report = """
-        Usage: compass report [--language en|fr] [--format ID] [--period P] [--output FILE]
+        Usage: compass report [--data PATH [--strict|--lenient] [--rejects FILE]]
+                              [--language en|fr] [--format ID] [--period P] [--output FILE]
 
-        Compute the fact sheet from the built-in sample and render it.
+        Compute the fact sheet from a dataset (default: the built-in sample) and render it.
 
         Options:
           --language en|fr  Language of labels and numbers (default: en).
           --format ID       Report format; 'compass formats' lists them (default: markdown).
           --period P        2022, 2022-Q3, 2022-07, programme, or 2021-01-01..2023-12-31 (default: 2022).
           --output FILE     Write to FILE (through a temporary file) instead of standard output.
+          --data PATH       Read the records from a dataset directory of CSV files or a JSON file;
+                            the accounting of each file is printed on standard error.
+          --strict          Any error in the data fails the command, after listing every problem (default).
+          --lenient         Keep the good records; report each bad one and leave it out.
+          --rejects FILE    Write the rejected records to FILE as CSV (file,line,rule,message,record).
           -h, --help        Show this help.
 
         """

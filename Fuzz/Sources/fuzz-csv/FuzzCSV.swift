@@ -1,0 +1,25 @@
+import CompassData
+
+/// libFuzzer's entry point: reads the input as one CSV file of the dataset format.
+///
+/// The first byte chooses the file (and so the columns and rules) and whether records
+/// longer than 64 bytes are refused, so that the too-long path is fuzzed as well.
+/// Every outcome is acceptable except a crash, a hang or a broken accounting.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data, size > 0 else { return 0 }
+    let selector = Int(data[0])
+    let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    let files = DatasetFile.allCases
+    let file = files[selector % files.count]
+    var options = DatasetReader.Options()
+    if selector >= 128 { options.maximumRecordBytes = 64 }
+    var inputs: [String: [UInt8]] = [file.fileName: bytes]
+    if file != .migrants { inputs["migrants.csv"] = Array("migrant_id,sex\nM1,female\n".utf8) }
+    let result = DatasetReader(options: options).read(files: inputs)
+    for account in result.accounting {
+        precondition(account.read == account.accepted + account.rejected, "the accounting does not add up: \(account)")
+    }
+    for problem in result.problems { _ = problem.description }
+    return 0
+}

@@ -1,0 +1,196 @@
+import Compass
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+// The commands and options that read, check and generate datasets (issue #5):
+// `sample`, `validate`, and `--data`, `--strict`, `--lenient`, `--rejects` on `report`.
+
+/// A dataset that could not be used: the text lists every problem and the accounting.
+struct DataFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// A dataset read for a command, with what to print on standard error about it.
+struct LoadedData {
+    var dataset: Dataset
+    /// Problems and accounting, one per line.
+    var log: String
+    var result: DatasetReadResult?
+}
+
+extension CompassCommand {
+    /// The options that choose and read a dataset.
+    static let dataOptions: Set<String> = ["--data", "--strict", "--lenient", "--rejects"]
+
+    /// Reads the dataset named by `--data`, or gives the built-in sample when there is none.
+    ///
+    /// Strict by default: any error fails the command, after every problem is listed.
+    /// With `--lenient` the good records are kept and each bad one is reported.
+    func loadData(_ options: Options, forceLenient: Bool = false) throws -> LoadedData {
+        if options.flags.contains("--strict"), options.flags.contains("--lenient") {
+            throw UsageError("choose one of --strict and --lenient")
+        }
+        guard let path = options.values["--data"] else {
+            if options.values["--rejects"] != nil || !options.flags.isDisjoint(with: ["--strict", "--lenient"]) {
+                throw UsageError("--strict, --lenient and --rejects apply to a dataset given with --data PATH")
+            }
+            return LoadedData(dataset: sample(), log: "", result: nil)
+        }
+        let lenient = forceLenient || options.flags.contains("--lenient")
+        let progress = Progress.forTerminal()
+        var readerOptions = DatasetReader.Options(rejectsPath: options.values["--rejects"])
+        if let progress {
+            readerOptions.progress = { @Sendable step in progress.show(step) }
+        }
+        let reader = DatasetReader(options: readerOptions)
+        let result = reader.read(from: path)
+        progress?.clear()
+        var lines = result.problems.map { "\($0)" }
+        lines += result.accounting.map { "\($0)" }
+        let errors = result.errors.count
+        if !lenient, errors > 0 {
+            lines.append(
+                "the dataset has \(errors) error\(errors == 1 ? "" : "s"); nothing was computed (fix the data, or use --lenient to keep the good records)"
+            )
+            throw DataFailure(description: lines.joined(separator: "\n"))
+        }
+        return LoadedData(dataset: result.dataset, log: lines.map { $0 + "\n" }.joined(), result: result)
+    }
+
+    /// `compass sample`: writes a synthetic dataset, or the built-in 2022 sample.
+    func sampleCommand(_ options: Options) throws -> Outcome {
+        if options.help { return Outcome(status: 0, standardOutput: Help.sample, standardError: "") }
+        guard let output = options.values["--output"] else {
+            throw UsageError("give the dataset's directory (or .json file) with --output PATH")
+        }
+        let json = output.lowercased().hasSuffix(".json")
+        let dataset: Dataset?
+        var summary: [String] = []
+        switch (options.values["--migrants"], options.values["--calibrated"]) {
+        case (let count?, nil):
+            guard let migrants = Int(count), (1...10_000_000).contains(migrants) else {
+                throw UsageError("--migrants takes a whole number from 1 to 10,000,000, not '\(count)'")
+            }
+            let seedText = options.values["--seed"] ?? "1"
+            guard let seed = UInt64(seedText) else {
+                throw UsageError("--seed takes a whole number from 0 to 18446744073709551615, not '\(seedText)'")
+            }
+            if json {
+                dataset = SyntheticData.generate(migrants: migrants, seed: seed)
+            } else {
+                let counts = try SyntheticData.write(migrants: migrants, seed: seed, toDirectory: output)
+                summary = counts.map { "\($0.file.fileName): \(thousands($0.records)) records" }
+                dataset = nil
+            }
+        case (nil, let year?):
+            guard year == "2022" else { throw UsageError("--calibrated knows only 2022, not '\(year)'") }
+            if options.values["--seed"] != nil { throw UsageError("--seed applies to --migrants, not --calibrated") }
+            dataset = Dataset.compassSample2022()
+        default:
+            throw UsageError("give either --migrants N or --calibrated 2022")
+        }
+        if let dataset {
+            if json {
+                try dataset.writeJSON(to: output)
+            } else {
+                try dataset.write(toDirectory: output)
+            }
+            summary = [
+                "migrants: \(thousands(dataset.migrants.count))", "assistance: \(thousands(dataset.assistance.count))",
+                "records in all: \(thousands(dataset.recordCount))",
+            ]
+        }
+        return Outcome(
+            status: 0, standardOutput: "",
+            standardError: "wrote \(output)\n" + summary.map { "  \($0)\n" }.joined())
+    }
+
+    /// `compass validate`: lists every problem of the data and the engine's findings.
+    func validateData(_ options: Options) throws -> Outcome {
+        if options.help { return Outcome(status: 0, standardOutput: Help.validate, standardError: "") }
+        let loaded = try loadData(options, forceLenient: true)
+        let evaluation = try Engine().evaluate(catalogue, on: loaded.dataset, period: .programme)
+        var out = ""
+        var errors = 0
+        if let result = loaded.result {
+            for problem in result.problems {
+                out += "\(problem) [\(problem.rule)]\n"
+            }
+            errors += result.errors.count
+        }
+        for finding in evaluation.findings {
+            out += "\(finding)\n"
+            if finding.severity == .error { errors += 1 }
+        }
+        out += errors == 0 ? "no errors\n" : "\(errors) error\(errors == 1 ? "" : "s")\n"
+        let accounting = loaded.result?.accounting.map { "\($0)\n" }.joined() ?? ""
+        return Outcome(status: errors == 0 ? 0 : 1, standardOutput: out, standardError: accounting)
+    }
+}
+
+/// `value` with commas between groups of three digits.
+func thousands(_ value: Int) -> String {
+    let digits = String(value)
+    var result = ""
+    for (index, digit) in digits.enumerated() {
+        if index > 0, digit != "-", (digits.count - index) % 3 == 0 { result += "," }
+        result.append(digit)
+    }
+    return result
+}
+
+/// A progress line on standard error, shown only when standard error is a terminal.
+final class Progress: Sendable {
+    static func forTerminal() -> Progress? { isatty(2) == 1 ? Progress() : nil }
+
+    func show(_ progress: DatasetReader.ReadProgress) {
+        var line = "\rreading \(progress.file): \(progress.bytesRead >> 20) MB"
+        if let total = progress.totalBytes, total > 0 {
+            line += " of \(total >> 20) MB (\(progress.bytesRead * 100 / total) %)"
+        }
+        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+    }
+
+    func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}
+
+extension Help {
+    static let sample = """
+        Usage: compass sample --migrants N [--seed S] --output PATH
+               compass sample --calibrated 2022 --output PATH
+
+        Write a synthetic dataset: a directory of CSV files, or one JSON file when PATH ends in .json.
+
+        Options:
+          --migrants N       Generate N migrants (1 to 10,000,000) with about 2.5 assistance records
+                             each across 2021-2023, and the other records in proportion; streamed to disk.
+          --seed S           The seed (default: 1): the same seed writes the same bytes.
+          --calibrated 2022  Write the built-in sample from which the 2022 fact sheet is computed.
+          --output PATH      The directory (created when missing) or .json file to write.
+          -h, --help         Show this help.
+
+        """
+
+    static let validate = """
+        Usage: compass validate [--data PATH] [--rejects FILE]
+
+        Read a dataset, print every problem (file:line:column: column: message [rule]) and
+        the engine's findings on the data, then the number of errors. The accounting of each
+        file (records read = accepted + rejected) goes to standard error.
+
+        Options:
+          --data PATH     A dataset directory of CSV files, or a JSON dataset (default: the built-in sample).
+          --rejects FILE  Write the rejected records to FILE as CSV (file,line,rule,message,record).
+          -h, --help      Show this help.
+
+        Exit status: 0 no errors, 1 errors, 2 usage error.
+
+        """
+}

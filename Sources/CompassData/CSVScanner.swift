@@ -1,0 +1,303 @@
+/// A syntax problem found while scanning one CSV record.
+struct CSVSyntaxIssue: Hashable, Sendable {
+    enum Kind: Hashable, Sendable {
+        /// A quoted field whose closing quote never comes.
+        case unterminatedQuote
+        /// A `"` inside a field that does not start with one.
+        case strayQuote
+        /// Text between a closing quote and the next comma or line break.
+        case textAfterQuote
+        /// A NUL byte.
+        case nulByte
+        /// A record longer than the scanner's limit.
+        case recordTooLong
+    }
+
+    let kind: Kind
+    /// The field, counted from 1 in the record.
+    let field: Int
+    /// The line where the field starts, counted from 1.
+    let line: Int
+}
+
+/// A streaming, byte-level RFC 4180 scanner.
+///
+/// Reads its source in chunks into one reused buffer and hands out one record at
+/// a time as byte ranges: no `String` is made for a field. Records end at LF, CR
+/// or CRLF outside quotes; quoted fields may hold commas, doubled quotes and line
+/// breaks. Empty lines are skipped. A UTF-8 byte-order mark at the start is skipped.
+///
+/// Lines are counted as an editor shows them: LF, CR and CRLF each end one line,
+/// inside quoted fields too. A record longer than ``maximumRecordBytes`` is not
+/// kept in memory: it is scanned to its end and reported as too long.
+final class CSVScanner<Source: ByteSource> {
+    /// A field of the current record, as offsets from the record's first byte.
+    struct FieldRange {
+        var start: Int
+        var end: Int
+        var line: Int
+        /// The field was quoted and holds doubled quotes to undo.
+        var escaped: Bool
+    }
+
+    private enum State {
+        case fieldStart
+        case unquoted
+        case quoted
+        case quoteInQuoted
+    }
+
+    private var source: Source
+    let maximumRecordBytes: Int
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity: Int
+    private var count = 0
+    private var position = 0
+    private var recordStart = 0
+    private var atEnd = false
+    private var checkedBOM = false
+    private var line = 1
+    private var previousWasCR = false
+    /// Bytes consumed from the source so far.
+    private(set) var bytesRead = 0
+
+    // The current record.
+    private(set) var fields: [FieldRange] = []
+    private(set) var fieldCount = 0
+    private(set) var recordLine = 1
+    private(set) var recordLength = 0
+    private(set) var issues: [CSVSyntaxIssue] = []
+    private(set) var isOverlong = false
+
+    private static var chunk: Int { 1 << 18 }
+
+    init(source: Source, maximumRecordBytes: Int) {
+        self.source = source
+        self.maximumRecordBytes = max(1, maximumRecordBytes)
+        capacity = CSVScanner.chunk
+        buffer = .allocate(capacity: capacity)
+        scratchCapacity = 256
+        scratch = .allocate(capacity: scratchCapacity)
+    }
+
+    deinit {
+        buffer.deallocate()
+        scratch.deallocate()
+    }
+
+    var totalBytes: Int? { source.totalBytes }
+
+    /// Reads more bytes, keeping the current record; returns `false` at the end of the source.
+    private func refill() throws(DataFileError) -> Bool {
+        if atEnd { return false }
+        let shift = isOverlong ? count : recordStart
+        let keep = count - shift
+        if shift > 0 {
+            if keep > 0 { (buffer).update(from: buffer + shift, count: keep) }
+            count = keep
+            position -= shift
+            recordStart = 0
+        }
+        if capacity - count < CSVScanner.chunk / 4 {
+            let newCapacity = max(capacity * 2, count + CSVScanner.chunk)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            grown.update(from: buffer, count: count)
+            buffer.deallocate()
+            buffer = grown
+            capacity = newCapacity
+        }
+        let read = try source.read(into: UnsafeMutableBufferPointer(start: buffer + count, count: capacity - count))
+        if read == 0 {
+            atEnd = true
+            return false
+        }
+        count += read
+        bytesRead += read
+        if !checkedBOM, count >= 3 || atEnd {
+            checkedBOM = true
+            if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF, position == 0 {
+                position = 3
+                recordStart = 3
+            }
+        }
+        return true
+    }
+
+    private func note(_ kind: CSVSyntaxIssue.Kind, line: Int) {
+        guard issues.count < 16 else { return }
+        let issue = CSVSyntaxIssue(kind: kind, field: fieldCount + 1, line: line)
+        if kind == .nulByte || kind == .strayQuote, issues.contains(issue) { return }
+        issues.append(issue)
+    }
+
+    /// Moves to the next non-empty record; returns `false` when there is none.
+    ///
+    /// - Throws: ``DataFileError`` when the source cannot be read.
+    func nextRecord() throws(DataFileError) -> Bool {
+        while true {
+            if position == count, !(try refill()) { return false }
+            if try scanRecord() { return true }
+            if position == count, atEnd { return false }
+        }
+    }
+
+    /// Scans one record; returns `false` for an empty line.
+    private func scanRecord() throws(DataFileError) -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        fieldCount = 0
+        issues.removeAll(keepingCapacity: true)
+        isOverlong = false
+        recordStart = position
+        recordLine = line
+        var state = State.fieldStart
+        var fieldStart = 0
+        var fieldLine = line
+        var escaped = false
+        var quoted = false
+
+        func endField(at end: Int) {
+            if !isOverlong {
+                if quoted, state == .quoteInQuoted {
+                    fields.append(FieldRange(start: fieldStart + 1, end: end - 1, line: fieldLine, escaped: escaped))
+                } else {
+                    fields.append(FieldRange(start: fieldStart, end: end, line: fieldLine, escaped: false))
+                }
+            }
+            fieldCount += 1
+        }
+
+        while true {
+            if position == count {
+                if !isOverlong, count - recordStart >= maximumRecordBytes {
+                    note(.recordTooLong, line: fieldLine)
+                    isOverlong = true
+                }
+                if !(try refill()) {
+                    // The end of the source ends the record.
+                    let end = position - recordStart
+                    if state == .fieldStart, fieldCount == 0, end == 0 { return false }
+                    if state == .quoted { note(.unterminatedQuote, line: fieldLine) }
+                    endField(at: end)
+                    recordLength = isOverlong ? 0 : end
+                    return true
+                }
+            }
+            let byte = buffer[position]
+            if byte == 0x0A {
+                if !previousWasCR { line += 1 }
+                previousWasCR = false
+            } else if byte == 0x0D {
+                line += 1
+                previousWasCR = true
+            } else {
+                previousWasCR = false
+            }
+            switch state {
+            case .fieldStart:
+                fieldStart = position - recordStart
+                fieldLine = byte == 0x0A || byte == 0x0D ? line - 1 : line
+                escaped = false
+                quoted = false
+                switch byte {
+                case UInt8(ascii: "\""):
+                    quoted = true
+                    state = .quoted
+                case UInt8(ascii: ","):
+                    endField(at: fieldStart)
+                case 0x0A, 0x0D:
+                    let end = position - recordStart
+                    position += 1
+                    if fieldCount == 0, end == 0 { return false }
+                    endField(at: end)
+                    recordLength = isOverlong ? 0 : end
+                    return true
+                case 0:
+                    note(.nulByte, line: fieldLine)
+                    state = .unquoted
+                default:
+                    state = .unquoted
+                }
+            case .unquoted:
+                switch byte {
+                case UInt8(ascii: ","):
+                    endField(at: position - recordStart)
+                    state = .fieldStart
+                case 0x0A, 0x0D:
+                    let end = position - recordStart
+                    position += 1
+                    endField(at: end)
+                    recordLength = isOverlong ? 0 : end
+                    return true
+                case UInt8(ascii: "\""):
+                    if !quoted { note(.strayQuote, line: fieldLine) }
+                case 0:
+                    note(.nulByte, line: fieldLine)
+                default:
+                    break
+                }
+            case .quoted:
+                if byte == UInt8(ascii: "\"") {
+                    state = .quoteInQuoted
+                } else if byte == 0 {
+                    note(.nulByte, line: fieldLine)
+                }
+            case .quoteInQuoted:
+                switch byte {
+                case UInt8(ascii: "\""):
+                    escaped = true
+                    state = .quoted
+                case UInt8(ascii: ","):
+                    endField(at: position - recordStart)
+                    state = .fieldStart
+                case 0x0A, 0x0D:
+                    let end = position - recordStart
+                    position += 1
+                    endField(at: end)
+                    recordLength = isOverlong ? 0 : end
+                    return true
+                default:
+                    note(byte == 0 ? .nulByte : .textAfterQuote, line: fieldLine)
+                    state = .unquoted
+                }
+            }
+            position += 1
+        }
+    }
+
+    /// The line where field `index` (from 0) starts.
+    func line(ofField index: Int) -> Int { index < fields.count ? fields[index].line : recordLine }
+
+    /// Calls `body` with the bytes of field `index` (from 0), quotes removed and doubled quotes undone.
+    ///
+    /// The bytes are valid only inside `body`.
+    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard index < fields.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let range = fields[index]
+        let start = buffer + recordStart + range.start
+        let length = max(0, range.end - range.start)
+        guard range.escaped else { return try body(UnsafeBufferPointer(start: start, count: length)) }
+        if scratchCapacity < length {
+            scratch.deallocate()
+            scratchCapacity = max(length, scratchCapacity * 2)
+            scratch = .allocate(capacity: scratchCapacity)
+        }
+        var written = 0
+        var index = 0
+        while index < length {
+            let byte = start[index]
+            scratch[written] = byte
+            written += 1
+            index += byte == UInt8(ascii: "\"") ? 2 : 1
+        }
+        return try body(UnsafeBufferPointer(start: scratch, count: written))
+    }
+
+    /// Calls `body` with the record's bytes as they are in the source, without the line break.
+    ///
+    /// Empty for a record too long to be kept.
+    func withRawRecord<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: buffer + recordStart, count: isOverlong ? 0 : recordLength))
+    }
+}

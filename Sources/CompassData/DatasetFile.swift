@@ -1,0 +1,59 @@
+/// A file of the CSV dataset format: one per record kind, in a directory.
+///
+/// `Documentation/DataFormat.md` describes every column. The files are read in
+/// the order of `allCases`, so that references can be checked as rows are read:
+/// migrants before assistance and surveys, trainings before their participants,
+/// knowledge products before their disseminations.
+public enum DatasetFile: String, CaseIterable, Hashable, Sendable {
+    /// `migrants.csv`: the people registered. Required.
+    case migrants
+    /// `assistance.csv`: services delivered to migrants. Required.
+    case assistance
+    /// `surveys.csv`: satisfaction survey answers.
+    case surveys
+    /// `trainings.csv`: training sessions.
+    case trainings
+    /// `training_participants.csv`: who took part in each training.
+    case trainingParticipants = "training_participants"
+    /// `knowledge_products.csv`: studies, reports and other products.
+    case knowledgeProducts = "knowledge_products"
+    /// `disseminations.csv`: presentations of knowledge products.
+    case disseminations
+    /// `engagements.csv`: outreach activities, as aggregate counts.
+    case engagements
+    /// `platform_visits.csv`: monthly visitors of online platforms.
+    case platformVisits = "platform_visits"
+    /// `description.csv`: what the data is, in one or more languages.
+    case description
+
+    /// The file's name in a dataset directory, such as `assistance.csv`.
+    public var fileName: String { rawValue + ".csv" }
+
+    /// Whether a dataset must have this file; an absent optional file means no records of its kind.
+    public var isRequired: Bool { self == .migrants || self == .assistance }
+
+    /// The columns, in the order the writer writes them; readers accept any order.
+    public var columns: [String] {
+        switch self {
+        case .migrants: ["migrant_id", "sex", "birth_year", "nationality", "registered_on", "vulnerabilities"]
+        case .assistance: ["assistance_id", "migrant_id", "kind", "delivered_on", "country"]
+        case .surveys: ["survey_id", "migrant_id", "service", "answered_on", "satisfied"]
+        case .trainings: ["training_id", "topic", "audience", "country", "start_date", "end_date"]
+        case .trainingParticipants: ["training_id", "person_id", "sex", "organisation_type"]
+        case .knowledgeProducts: ["product_id", "kind", "title", "published_on"]
+        case .disseminations: ["dissemination_id", "product_id", "disseminated_on", "audience_type", "representatives"]
+        case .engagements: ["engagement_id", "engaged_on", "country", "youth", "support_network"]
+        case .platformVisits: ["platform", "month", "visitors"]
+        case .description: ["language", "text"]
+        }
+    }
+
+    /// The columns that may be left out of the header; their values may also be empty.
+    public var optionalColumns: Set<String> {
+        switch self {
+        case .migrants: ["birth_year", "nationality", "registered_on", "vulnerabilities"]
+        case .knowledgeProducts: ["title"]
+        default: []
+        }
+    }
+}

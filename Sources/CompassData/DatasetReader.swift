@@ -1,0 +1,788 @@
+public import CompassCore
+import Foundation
+
+/// Reads a dataset, a directory of CSV files or a JSON file, and reports every problem with its location.
+///
+/// The reader never stops at the first problem and never drops a record
+/// silently: every data row read is either accepted into the dataset or rejected
+/// with at least one error, and ``DatasetReadResult/accounting`` counts both per
+/// file. Whether errors fail the run is the caller's choice: ``Dataset/init(contentsOf:)``
+/// is strict and throws when there is any error; `read(from:)` is lenient and
+/// returns the accepted records beside the problems.
+///
+/// ```swift
+/// let result = DatasetReader().read(from: "Data")
+/// for problem in result.problems { print(problem) }
+/// for file in result.accounting { print(file) }   // assistance.csv: 12 read = 11 accepted + 1 rejected
+/// let dataset = result.dataset                     // the records accepted
+/// ```
+public struct DatasetReader: Sendable {
+    /// How the reader works.
+    public struct Options: Sendable {
+        /// The longest record kept, in bytes; a longer one is rejected as `record-too-long` without being held in memory.
+        public var maximumRecordBytes: Int
+        /// The most problems listed per file; the rest are counted in one last note.
+        public var maximumProblemsPerFile: Int
+        /// Where to write the rejected records, as CSV (`file,line,rule,message,record`); `nil` for nowhere.
+        public var rejectsPath: String?
+        /// Called now and then during long reads, for a progress line.
+        public var progress: (@Sendable (ReadProgress) -> Void)?
+
+        /// Creates options; the defaults keep records up to 1 MiB and list 1,000 problems per file.
+        public init(
+            maximumRecordBytes: Int = 1 << 20, maximumProblemsPerFile: Int = 1_000, rejectsPath: String? = nil,
+            progress: (@Sendable (ReadProgress) -> Void)? = nil
+        ) {
+            self.maximumRecordBytes = maximumRecordBytes
+            self.maximumProblemsPerFile = maximumProblemsPerFile
+            self.rejectsPath = rejectsPath
+            self.progress = progress
+        }
+    }
+
+    /// Where a long read is.
+    public struct ReadProgress: Hashable, Sendable {
+        /// The file being read.
+        public var file: String
+        /// The bytes of it read so far.
+        public var bytesRead: Int
+        /// Its size in bytes, when known.
+        public var totalBytes: Int?
+    }
+
+    /// How the reader works.
+    public var options: Options
+
+    /// Creates a reader.
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Reads a dataset directory, or a JSON dataset when `path` names a file.
+    ///
+    /// Problems of access (a missing directory, an unreadable file) are reported as problems too.
+    public func read(from path: String) -> DatasetReadResult {
+        if isDirectory(path) { return readDirectory(path) }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard FileManager.default.fileExists(atPath: path) else {
+            return DatasetReadResult(
+                dataset: Dataset(),
+                problems: [
+                    DataProblem(
+                        .error, file: path, rule: "missing-file",
+                        message: "no such directory or file; give a dataset directory or a .json file")
+                ], accounting: [])
+        }
+        if name.lowercased().hasSuffix(".csv") {
+            return DatasetReadResult(
+                dataset: Dataset(),
+                problems: [
+                    DataProblem(
+                        .error, file: name, rule: "invalid-format",
+                        message: "a CSV dataset is a directory: give the directory that holds migrants.csv and the other files")
+                ], accounting: [])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return DatasetReadResult(
+                dataset: Dataset(),
+                problems: [DataProblem(.error, file: name, rule: "unreadable-file", message: "the file cannot be read")],
+                accounting: [])
+        }
+        return read(json: [UInt8](data), name: name)
+    }
+
+    /// Reads the CSV files of a dataset directory.
+    public func readDirectory(_ path: String) -> DatasetReadResult {
+        let session = ReadSession(options: options)
+        let known = Set(DatasetFile.allCases.map(\.fileName))
+        let listing = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for name in listing.sorted() where name.lowercased().hasSuffix(".csv") && !known.contains(name) {
+            session.problems.append(
+                DataProblem(
+                    .warning, file: name, rule: "unknown-file",
+                    message: "not a file of the dataset format; ignored (the files are \(known.sorted().joined(separator: ", ")))"
+                ))
+        }
+        for file in DatasetFile.allCases {
+            let filePath = URL(fileURLWithPath: path).appendingPathComponent(file.fileName).path
+            guard FileManager.default.fileExists(atPath: filePath) else {
+                session.absent(file)
+                continue
+            }
+            do {
+                let source = try FileSource(path: filePath)
+                session.readCSV(file, source: source)
+            } catch {
+                session.problems.append(
+                    DataProblem(.error, file: file.fileName, rule: "unreadable-file", message: error.reason))
+                session.accounting.append(FileAccounting(file: file.fileName, isPresent: true))
+            }
+        }
+        return session.finish()
+    }
+
+    /// Reads CSV files given in memory, by file name (`migrants.csv`, …), as if they were a directory.
+    public func read(files: [String: [UInt8]]) -> DatasetReadResult {
+        let session = ReadSession(options: options)
+        let known = Set(DatasetFile.allCases.map(\.fileName))
+        for name in files.keys.sorted() where !known.contains(name) {
+            session.problems.append(
+                DataProblem(.warning, file: name, rule: "unknown-file", message: "not a file of the dataset format; ignored"))
+        }
+        for file in DatasetFile.allCases {
+            guard let bytes = files[file.fileName] else {
+                session.absent(file)
+                continue
+            }
+            session.readCSV(file, source: MemorySource(bytes))
+        }
+        return session.finish()
+    }
+
+    /// Reads a JSON dataset from its bytes; `name` is the file name used in problems.
+    public func read(json bytes: [UInt8], name: String = "dataset.json") -> DatasetReadResult {
+        let session = ReadSession(options: options)
+        session.readJSON(bytes, name: name)
+        return session.finish()
+    }
+}
+
+extension Dataset {
+    /// Reads a dataset directory of CSV files, strictly: any error fails.
+    ///
+    /// - Parameter path: The directory holding `migrants.csv`, `assistance.csv` and the other files.
+    /// - Throws: ``DatasetReadError`` listing every problem, when there is at least one error.
+    public init(contentsOfDirectory path: String) throws(DatasetReadError) {
+        guard isDirectory(path) else {
+            throw DatasetReadError(
+                problems: [DataProblem(.error, file: path, rule: "missing-file", message: "no such directory")],
+                accounting: [])
+        }
+        try self.init(strictly: DatasetReader().readDirectory(path))
+    }
+
+    /// Reads a dataset directory or JSON file, strictly: any error fails.
+    ///
+    /// - Parameter path: A directory of CSV files, or a JSON dataset file.
+    /// - Throws: ``DatasetReadError`` listing every problem, when there is at least one error.
+    public init(contentsOf path: String) throws(DatasetReadError) {
+        try self.init(strictly: DatasetReader().read(from: path))
+    }
+
+    /// The dataset of a read result, or the error listing its problems when it has errors.
+    ///
+    /// - Throws: ``DatasetReadError`` when the result has at least one error.
+    public init(strictly result: DatasetReadResult) throws(DatasetReadError) {
+        guard !result.hasErrors else {
+            throw DatasetReadError(problems: result.problems, accounting: result.accounting)
+        }
+        self = result.dataset
+    }
+}
+
+/// The state of one read: the dataset built so far, problems, accounting, and what references can be checked against.
+final class ReadSession {
+    let options: DatasetReader.Options
+    var dataset = Dataset()
+    var problems: [DataProblem] = []
+    var accounting: [FileAccounting] = []
+    let codes = CodeTables()
+    var countries: [UInt32: CountryCode] = [:]
+    var rejects: FileOutput?
+    var rejectsFailed: DataFileError?
+
+    // Lines of ids seen, for duplicates and references.
+    var migrantLines: [String: Int] = [:]
+    var migrantsRead = false
+    var assistanceLines: [String: Int] = [:]
+    var surveyLines: [String: Int] = [:]
+    var trainingLines: [String: Int] = [:]
+    var trainingsRead = false
+    var participantLines: [String: Int] = [:]
+    var productLines: [String: Int] = [:]
+    var productsRead = false
+    var disseminationLines: [String: Int] = [:]
+    var engagementLines: [String: Int] = [:]
+    var visitLines: [String: Int] = [:]
+    var descriptionLines: [String: Int] = [:]
+    var descriptionTexts: [Language: String] = [:]
+
+    // The problems listed for the current file and those only counted.
+    var listed = 0
+    var suppressed = 0
+
+    init(options: DatasetReader.Options) {
+        self.options = options
+        if let path = options.rejectsPath {
+            do {
+                let output = try FileOutput(path: path)
+                output.append("file,line,rule,message,record\r\n")
+                rejects = output
+            } catch {
+                rejectsFailed = error
+            }
+        }
+    }
+
+    /// Makes room in the id tables for a file of `bytes` bytes, so that they do not grow row by row.
+    func reserve(for file: DatasetFile, bytes: Int) {
+        let rows = min(bytes / 48, 50_000_000)
+        switch file {
+        case .migrants: migrantLines.reserveCapacity(rows)
+        case .assistance: assistanceLines.reserveCapacity(rows)
+        case .surveys: surveyLines.reserveCapacity(rows)
+        default: break
+        }
+    }
+
+    func absent(_ file: DatasetFile) {
+        accounting.append(FileAccounting(file: file.fileName, isPresent: false))
+        if file.isRequired {
+            problems.append(
+                DataProblem(
+                    .error, file: file.fileName, rule: "missing-file",
+                    message: "the file is required (columns: \(file.columns.joined(separator: ",")))"))
+        }
+    }
+
+    /// Adds a problem of the current file, or counts it past the limit.
+    func report(_ problem: DataProblem) {
+        if listed < options.maximumProblemsPerFile {
+            problems.append(problem)
+            listed += 1
+        } else {
+            suppressed += 1
+        }
+    }
+
+    func writeReject(file: String, line: Int, rule: String, message: String, record: UnsafeBufferPointer<UInt8>) {
+        guard let rejects else { return }
+        CSVText.appendField(file, to: rejects)
+        rejects.append(byte: UInt8(ascii: ","))
+        rejects.append(String(line))
+        rejects.append(byte: UInt8(ascii: ","))
+        CSVText.appendField(rule, to: rejects)
+        rejects.append(byte: UInt8(ascii: ","))
+        CSVText.appendField(message, to: rejects)
+        rejects.append(byte: UInt8(ascii: ","))
+        CSVText.appendField(record, to: rejects)
+        rejects.append("\r\n")
+        do { try rejects.flushIfNeeded() } catch { rejectsFailed = error }
+    }
+
+    func finish() -> DatasetReadResult {
+        if !descriptionTexts.isEmpty { dataset.description = LocalizedText(descriptionTexts) }
+        if let rejects, rejectsFailed == nil {
+            do { try rejects.commit() } catch { rejectsFailed = error }
+        }
+        if let failure = rejectsFailed {
+            problems.append(
+                DataProblem(
+                    .error, file: options.rejectsPath ?? failure.path, rule: "unwritable-file",
+                    message: "the rejected records cannot be written: \(failure.reason)"))
+        }
+        return DatasetReadResult(dataset: dataset, problems: problems, accounting: accounting)
+    }
+
+    func readCSV<Source: ByteSource>(_ file: DatasetFile, source: Source) {
+        listed = 0
+        suppressed = 0
+        let reader = CSVFileReader(file: file, scanner: CSVScanner(source: source, maximumRecordBytes: options.maximumRecordBytes), session: self)
+        var counts = FileAccounting(file: file.fileName, isPresent: true)
+        do {
+            try reader.read(&counts)
+        } catch {
+            report(DataProblem(.error, file: file.fileName, rule: "unreadable-file", message: error.reason))
+        }
+        if suppressed > 0 {
+            problems.append(
+                DataProblem(
+                    .note, file: file.fileName, rule: "more-problems",
+                    message: "\(grouped(suppressed)) more problems in this file are not listed"))
+        }
+        accounting.append(counts)
+        switch file {
+        case .migrants: migrantsRead = true
+        case .trainings: trainingsRead = true
+        case .knowledgeProducts: productsRead = true
+        default: break
+        }
+    }
+}
+
+/// Reads one CSV file of the dataset format into the session.
+final class CSVFileReader<Source: ByteSource> {
+    let file: DatasetFile
+    let name: String
+    let scanner: CSVScanner<Source>
+    let session: ReadSession
+    /// For each column of the format, the index of its field in the file, or -1 when absent.
+    var fieldOf: [Int]
+    var headerCount = 0
+    var headerNames: [String] = []
+    /// The first error of the current row, for the rejects file.
+    var rowError: Rejection?
+
+    init(file: DatasetFile, scanner: CSVScanner<Source>, session: ReadSession) {
+        self.file = file
+        name = file.fileName
+        self.scanner = scanner
+        self.session = session
+        fieldOf = Array(repeating: -1, count: file.columns.count)
+    }
+
+    // MARK: Problems
+
+    func fail(_ rejection: Rejection, line: Int?, column: Int?, field: String?, value: String?) {
+        if rowError == nil { rowError = rejection }
+        session.report(
+            DataProblem(
+                .error, file: name, line: line, column: column, field: field, value: value, rule: rejection.rule,
+                message: rejection.message))
+    }
+
+    func warn(_ rejection: Rejection, line: Int?, column: Int?, field: String?, value: String?) {
+        session.report(
+            DataProblem(
+                .warning, file: name, line: line, column: column, field: field, value: value, rule: rejection.rule,
+                message: rejection.message))
+    }
+
+    func syntaxRejection(_ issue: CSVSyntaxIssue) -> Rejection {
+        switch issue.kind {
+        case .unterminatedQuote:
+            Rejection(
+                "unterminated-quote",
+                "the quote that opens this field is never closed; the rest of the file is inside it")
+        case .strayQuote:
+            Rejection(
+                "stray-quote",
+                "a quote inside a field that does not start with one; quote the whole field and double the quote (\"\")")
+        case .textAfterQuote:
+            Rejection("text-after-quote", "text after the closing quote; a quoted field ends at its closing quote")
+        case .nulByte:
+            Rejection("nul-byte", "a NUL byte: the file is not text")
+        case .recordTooLong:
+            Rejection(
+                "record-too-long", "the record is longer than \(grouped(scanner.maximumRecordBytes)) bytes and is not read")
+        }
+    }
+
+    func headerName(_ index: Int) -> String? { index < headerNames.count ? headerNames[index] : nil }
+
+    // MARK: Reading
+
+    func read(_ counts: inout FileAccounting) throws(DataFileError) {
+        let usable = try readHeader()
+        session.reserve(for: file, bytes: scanner.totalBytes ?? 0)
+        let progressStep = 8 << 20
+        var nextProgress = progressStep
+        while try scanner.nextRecord() {
+            counts.read += 1
+            rowError = nil
+            var accepted = false
+            if !usable {
+                rowError = Rejection("unusable-header", "the file's header has errors; no row of the file is read")
+            } else if !scanner.issues.isEmpty {
+                for issue in scanner.issues {
+                    fail(
+                        syntaxRejection(issue), line: issue.line, column: issue.field, field: headerName(issue.field - 1),
+                        value: nil)
+                }
+            } else if scanner.fieldCount != headerCount {
+                let fields = scanner.fieldCount
+                if fields < headerCount {
+                    fail(
+                        Rejection(
+                            "field-count",
+                            "the row has \(fields) field\(fields == 1 ? "" : "s") but the header has \(headerCount); this column is missing"
+                        ), line: scanner.line(ofField: fields - 1), column: fields + 1, field: headerName(fields),
+                        value: nil)
+                } else {
+                    fail(
+                        Rejection(
+                            "field-count", "the row has \(fields) fields but the header has \(headerCount)"),
+                        line: scanner.line(ofField: headerCount), column: headerCount + 1, field: nil, value: nil)
+                }
+            } else {
+                accepted = decodeRow()
+            }
+            if accepted {
+                counts.accepted += 1
+            } else {
+                counts.rejected += 1
+                let error = rowError ?? Rejection("rejected", "the record was rejected")
+                scanner.withRawRecord { raw in
+                    session.writeReject(
+                        file: name, line: scanner.recordLine, rule: error.rule, message: error.message, record: raw)
+                }
+            }
+            if let progress = session.options.progress, scanner.bytesRead >= nextProgress {
+                nextProgress = scanner.bytesRead + progressStep
+                progress(DatasetReader.ReadProgress(file: name, bytesRead: scanner.bytesRead, totalBytes: scanner.totalBytes))
+            }
+        }
+    }
+
+    /// Reads the header and maps columns; returns whether rows can be read.
+    func readHeader() throws(DataFileError) -> Bool {
+        guard try scanner.nextRecord() else {
+            fail(
+                Rejection(
+                    "empty-file", "the file is empty; it needs at least the header row: \(file.columns.joined(separator: ","))"),
+                line: 1, column: nil, field: nil, value: nil)
+            return false
+        }
+        var usable = true
+        if !scanner.issues.isEmpty {
+            for issue in scanner.issues {
+                fail(syntaxRejection(issue), line: issue.line, column: issue.field, field: nil, value: nil)
+            }
+            return false
+        }
+        headerCount = scanner.fieldCount
+        var firstColumn: [String: Int] = [:]
+        for index in 0..<headerCount {
+            let column = index + 1
+            let line = scanner.line(ofField: index)
+            let text = scanner.withField(index) { bytes in (Value.text(bytes), DataProblem.display(bytes)) }
+            guard case .success(let header) = text.0 else {
+                fail(
+                    Rejection("invalid-utf8", "the column name '\(text.1)' is not valid UTF-8 text"), line: line,
+                    column: column, field: nil, value: text.1)
+                headerNames.append(text.1)
+                usable = false
+                continue
+            }
+            headerNames.append(header)
+            if let first = firstColumn[header] {
+                fail(
+                    Rejection(
+                        "duplicate-column", "the column '\(text.1)' appears twice, in columns \(first) and \(column)"),
+                    line: line, column: column, field: header, value: text.1)
+                usable = false
+                continue
+            }
+            firstColumn[header] = column
+            if let position = file.columns.firstIndex(of: header) {
+                fieldOf[position] = index
+            } else {
+                warn(
+                    Rejection(
+                        "unknown-column",
+                        "'\(text.1)' is not a column of \(name) and is ignored (the columns are \(file.columns.joined(separator: ", ")))"
+                    ), line: line, column: column, field: nil, value: text.1)
+            }
+        }
+        for (position, column) in file.columns.enumerated()
+        where fieldOf[position] < 0 && !file.optionalColumns.contains(column) {
+            fail(
+                Rejection(
+                    "missing-column",
+                    "the required column '\(column)' is missing (the columns are \(file.columns.joined(separator: ", ")))"),
+                line: scanner.recordLine, column: nil, field: nil, value: nil)
+            usable = false
+        }
+        return usable
+    }
+
+    // MARK: Values
+
+    /// Parses column `position` of the format; reports and returns `nil` on failure.
+    ///
+    /// An absent optional column reads as an empty value.
+    func value<T>(_ position: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>) -> T? {
+        let index = fieldOf[position]
+        let outcome = scanner.withField(max(index, 0)) { bytes -> (T?, Rejection?, String?) in
+            let bytes = index < 0 ? UnsafeBufferPointer(start: nil, count: 0) : bytes
+            switch parse(bytes) {
+            case .success(let value): return (value, nil, nil)
+            case .failure(let rejection): return (nil, rejection, DataProblem.display(bytes))
+            }
+        }
+        if let rejection = outcome.1 { failValue(position, rejection, value: outcome.2) }
+        return outcome.0
+    }
+
+    /// Parses a column whose value may be empty: `.some(nil)` for empty, `nil` on failure.
+    func optionalValue<T>(_ position: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>) -> T?? {
+        let index = fieldOf[position]
+        if index < 0 { return .some(nil) }
+        let isEmpty = scanner.withField(index) { $0.isEmpty }
+        if isEmpty { return .some(nil) }
+        guard let value = value(position, parse) else { return nil }
+        return .some(value)
+    }
+
+    func failValue(_ position: Int, _ rejection: Rejection, value: String?) {
+        let index = max(fieldOf[position], 0)
+        fail(
+            rejection, line: scanner.line(ofField: index), column: index + 1, field: file.columns[position],
+            value: value)
+    }
+
+    func warnValue(_ position: Int, _ rejection: Rejection, value: String?) {
+        let index = max(fieldOf[position], 0)
+        warn(
+            rejection, line: scanner.line(ofField: index), column: index + 1, field: file.columns[position],
+            value: value)
+    }
+
+    var recordLine: Int { scanner.recordLine }
+}
+
+extension CSVFileReader: RowDecoding {}
+
+/// Decodes one record of any kind from a row of values, CSV or JSON, and adds it to the session.
+protocol RowDecoding: AnyObject {
+    var file: DatasetFile { get }
+    var session: ReadSession { get }
+    var rowError: Rejection? { get set }
+    /// The line of the current record, for duplicate messages.
+    var recordLine: Int { get }
+    func value<T>(_ position: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>) -> T?
+    func optionalValue<T>(_ position: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>) -> T??
+    func failValue(_ position: Int, _ rejection: Rejection, value: String?)
+    func warnValue(_ position: Int, _ rejection: Rejection, value: String?)
+}
+
+extension RowDecoding {
+    /// Records `key` as seen on this row; reports a duplicate and returns `false` when it was seen before.
+    ///
+    /// One hash on the common path: the line is stored, and put back only for a duplicate.
+    func firstOccurrence(
+        _ key: String, in lines: inout [String: Int], position: Int, what: String,
+        display: @autoclosure () -> String
+    ) -> Bool {
+        let line = recordLine
+        guard let first = lines.updateValue(line, forKey: key) else { return true }
+        lines[key] = first
+        let shown = display()
+        failValue(
+            position,
+            Rejection("duplicate-id", "\(what) '\(shown)' already appears on line \(first); this row is rejected"),
+            value: shown)
+        return false
+    }
+
+    // MARK: Rows
+
+    func decodeRow() -> Bool {
+        switch file {
+        case .migrants: return migrant()
+        case .assistance: return assistance()
+        case .surveys: return survey()
+        case .trainings: return training()
+        case .trainingParticipants: return participant()
+        case .knowledgeProducts: return knowledgeProduct()
+        case .disseminations: return dissemination()
+        case .engagements: return engagement()
+        case .platformVisits: return platformVisits()
+        case .description: return descriptionText()
+        }
+    }
+
+    func country(_ position: Int) -> CountryCode? {
+        value(position) { Value.country($0, cache: &session.countries) }
+    }
+
+    func migrant() -> Bool {
+        let codes = session.codes
+        let id = value(0, Value.identifier)
+        let sex = value(1) { Value.code($0, codes.sex) }
+        let birthYear = optionalValue(2, Value.birthYear)
+        let nationality = optionalValue(3) { Value.country($0, cache: &session.countries) }
+        let registered = optionalValue(4, Value.date)
+        let vulnerabilities = value(5) { Value.vulnerabilities($0, codes.vulnerability) }
+        guard rowError == nil, let id, let sex, let birthYear, let nationality, let registered, let vulnerabilities
+        else { return false }
+        guard firstOccurrence(id, in: &session.migrantLines, position: 0, what: "migrant", display: DataProblem.display(id))
+        else { return false }
+        session.dataset.migrants.append(
+            Migrant(
+                Migrant.ID(id), sex: sex, birthYear: birthYear, nationality: nationality, registeredOn: registered,
+                vulnerabilities: vulnerabilities))
+        return true
+    }
+
+    /// Warns when a record names a migrant who is not in migrants.csv.
+    func checkMigrant(_ migrant: String, position: Int) {
+        guard session.migrantsRead, session.migrantLines[migrant] == nil else { return }
+        let shown = DataProblem.display(migrant)
+        warnValue(
+            position,
+            Rejection(
+                "unknown-migrant",
+                "'\(shown)' is not in migrants.csv; the record is kept and counted with unknown sex, age and nationality"),
+            value: shown)
+    }
+
+    func assistance() -> Bool {
+        let id = value(0, Value.identifier)
+        let migrant = value(1, Value.identifier)
+        let kind = value(2) { Value.code($0, session.codes.assistanceKind) }
+        let date = value(3, Value.date)
+        let place = country(4)
+        guard rowError == nil, let id, let migrant, let kind, let date, let place else { return false }
+        guard
+            firstOccurrence(
+                id, in: &session.assistanceLines, position: 0, what: "assistance", display: DataProblem.display(id))
+        else { return false }
+        checkMigrant(migrant, position: 1)
+        session.dataset.assistance.append(
+            Assistance(Assistance.ID(id), for: Migrant.ID(migrant), kind, on: date, in: place))
+        return true
+    }
+
+    func survey() -> Bool {
+        let id = value(0, Value.identifier)
+        let migrant = value(1, Value.identifier)
+        let service = value(2) { Value.code($0, session.codes.surveyService) }
+        let date = value(3, Value.date)
+        let satisfied = value(4, Value.yesNo)
+        guard rowError == nil, let id, let migrant, let service, let date, let satisfied else { return false }
+        guard firstOccurrence(id, in: &session.surveyLines, position: 0, what: "survey", display: DataProblem.display(id))
+        else { return false }
+        checkMigrant(migrant, position: 1)
+        session.dataset.surveys.append(
+            SatisfactionResponse(
+                SatisfactionResponse.ID(id), by: Migrant.ID(migrant), about: service, on: date, satisfied: satisfied))
+        return true
+    }
+
+    func training() -> Bool {
+        let id = value(0, Value.identifier)
+        let topic = value(1) { Value.code($0, session.codes.trainingTopic) }
+        let audience = value(2) { Value.code($0, session.codes.trainingAudience) }
+        let place = country(3)
+        let start = value(4, Value.date)
+        let end = value(5, Value.date)
+        guard rowError == nil, let id, let topic, let audience, let place, let start, let end else { return false }
+        if end < start {
+            failValue(
+                5, Rejection("impossible-value", "the training ends on \(end), before it starts on \(start)"),
+                value: end.description)
+            return false
+        }
+        guard
+            firstOccurrence(id, in: &session.trainingLines, position: 0, what: "training", display: DataProblem.display(id))
+        else { return false }
+        session.dataset.trainings.append(
+            Training(Training.ID(id), topic: topic, audience: audience, in: place, from: start, to: end))
+        return true
+    }
+
+    func participant() -> Bool {
+        let training = value(0, Value.identifier)
+        let person = value(1, Value.identifier)
+        let sex = value(2) { Value.code($0, session.codes.sex) }
+        let organisation = value(3) { Value.code($0, session.codes.organisationType) }
+        guard rowError == nil, let training, let person, let sex, let organisation else { return false }
+        if session.trainingLines[training] == nil {
+            let shown = DataProblem.display(training)
+            failValue(
+                0,
+                Rejection(
+                    "unknown-training",
+                    session.trainingsRead
+                        ? "'\(shown)' is not in trainings.csv" : "'\(shown)' cannot be found: there is no trainings.csv"),
+                value: shown)
+            return false
+        }
+        guard
+            firstOccurrence(
+                training + "\u{0}" + person, in: &session.participantLines, position: 1, what: "participant",
+                display: "\(DataProblem.display(person))' in training '\(DataProblem.display(training))")
+        else { return false }
+        session.dataset.participants.append(
+            TrainingParticipant(
+                TrainingParticipant.PersonID(person), in: Training.ID(training), sex: sex, organisation: organisation))
+        return true
+    }
+
+    func knowledgeProduct() -> Bool {
+        let id = value(0, Value.identifier)
+        let kind = value(1) { Value.code($0, session.codes.knowledgeProductKind) }
+        let title = value(2, Value.text)
+        let date = value(3, Value.date)
+        guard rowError == nil, let id, let kind, let title, let date else { return false }
+        guard
+            firstOccurrence(
+                id, in: &session.productLines, position: 0, what: "knowledge product", display: DataProblem.display(id))
+        else { return false }
+        session.dataset.knowledgeProducts.append(
+            KnowledgeProduct(KnowledgeProduct.ID(id), kind: kind, title: title, publishedOn: date))
+        return true
+    }
+
+    func dissemination() -> Bool {
+        let id = value(0, Value.identifier)
+        let product = value(1, Value.identifier)
+        let date = value(2, Value.date)
+        let audience = value(3) { Value.code($0, session.codes.organisationType) }
+        let representatives = value(4, Value.count)
+        guard rowError == nil, let id, let product, let date, let audience, let representatives else { return false }
+        guard
+            firstOccurrence(
+                id, in: &session.disseminationLines, position: 0, what: "dissemination",
+                display: DataProblem.display(id))
+        else { return false }
+        if session.productsRead, session.productLines[product] == nil {
+            let shown = DataProblem.display(product)
+            warnValue(
+                1,
+                Rejection(
+                    "unknown-product", "'\(shown)' is not in knowledge_products.csv; the record is kept, its kind unknown"),
+                value: shown)
+        }
+        session.dataset.disseminations.append(
+            Dissemination(
+                Dissemination.ID(id), of: KnowledgeProduct.ID(product), on: date, to: audience,
+                representatives: representatives))
+        return true
+    }
+
+    func engagement() -> Bool {
+        let id = value(0, Value.identifier)
+        let date = value(1, Value.date)
+        let place = country(2)
+        let youth = value(3, Value.count)
+        let network = value(4, Value.count)
+        guard rowError == nil, let id, let date, let place, let youth, let network else { return false }
+        guard
+            firstOccurrence(
+                id, in: &session.engagementLines, position: 0, what: "engagement", display: DataProblem.display(id))
+        else { return false }
+        session.dataset.engagements.append(
+            Engagement(Engagement.ID(id), on: date, in: place, youth: youth, supportNetwork: network))
+        return true
+    }
+
+    func platformVisits() -> Bool {
+        let platform = value(0, Value.identifier)
+        let month = value(1, Value.month)
+        let visitors = value(2, Value.count)
+        guard rowError == nil, let platform, let month, let visitors else { return false }
+        let monthText = (month.year < 1000 ? String(repeating: "0", count: 4 - String(month.year).count) : "")
+            + "\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
+        guard
+            firstOccurrence(
+                platform + "\u{0}" + monthText, in: &session.visitLines, position: 1, what: "month",
+                display: "\(monthText)' of platform '\(DataProblem.display(platform))")
+        else { return false }
+        session.dataset.platformVisits.append(
+            PlatformVisits(platform, year: month.year, month: month.month, visitors: visitors))
+        return true
+    }
+
+    func descriptionText() -> Bool {
+        let language = value(0, Value.identifier)
+        let text = value(1, Value.text)
+        guard rowError == nil, let language, let text else { return false }
+        guard
+            firstOccurrence(
+                language, in: &session.descriptionLines, position: 0, what: "language",
+                display: DataProblem.display(language))
+        else { return false }
+        session.descriptionTexts[Language(language)] = text
+        return true
+    }
+}

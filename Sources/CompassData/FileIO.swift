@@ -1,0 +1,179 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A source of bytes read in chunks into a caller's buffer.
+protocol ByteSource {
+    /// Reads up to `buffer.count` bytes into `buffer`; returns 0 at the end.
+    mutating func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(DataFileError) -> Int
+    /// The total number of bytes, when known.
+    var totalBytes: Int? { get }
+}
+
+/// Bytes already in memory.
+struct MemorySource: ByteSource {
+    let bytes: [UInt8]
+    var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(DataFileError) -> Int {
+        let count = min(buffer.count, bytes.count - offset)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress, let target = buffer.baseAddress else { return }
+            target.update(from: base + offset, count: count)
+        }
+        offset += count
+        return count
+    }
+
+    var totalBytes: Int? { bytes.count }
+}
+
+/// An I/O failure: a file that cannot be opened, read or written.
+struct DataFileError: Error, CustomStringConvertible {
+    let path: String
+    let reason: String
+    var description: String { "\(path): \(reason)" }
+
+    static func system(_ path: String, _ action: String) -> DataFileError {
+        DataFileError(path: path, reason: "cannot \(action): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// A file opened for reading with POSIX calls: no Foundation object per chunk.
+final class FileSource: ByteSource {
+    private let descriptor: Int32
+    let path: String
+    let totalBytes: Int?
+
+    init(path: String) throws(DataFileError) {
+        self.path = path
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .system(path, "open the file") }
+        var status = stat()
+        if fstat(descriptor, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFREG else {
+                close(descriptor)
+                throw DataFileError(path: path, reason: "not a regular file")
+            }
+            totalBytes = Int(status.st_size)
+        } else {
+            totalBytes = nil
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(DataFileError) -> Int {
+        while true {
+            let count = posixRead(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw .system(path, "read the file")
+        }
+    }
+}
+
+/// A file written through a buffer, under a temporary name renamed into place by ``commit()``.
+///
+/// Until it is committed, nothing appears at the final path; a writer that is
+/// discarded without a commit removes its temporary file.
+final class FileOutput {
+    let path: String
+    private let temporary: String
+    private var descriptor: Int32
+    private(set) var buffer: [UInt8] = []
+    private var committed = false
+    private static let flushSize = 1 << 20
+
+    init(path: String) throws(DataFileError) {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        temporary =
+            url.deletingLastPathComponent().appendingPathComponent(
+                ".\(url.lastPathComponent).\(getpid()).tmp"
+            ).path
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw .system(path, "create the file") }
+        buffer.reserveCapacity(FileOutput.flushSize + 4096)
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+        if !committed { unlink(temporary) }
+    }
+
+    /// Appends bytes.
+    @inline(__always) func append(_ bytes: some Sequence<UInt8>) { buffer.append(contentsOf: bytes) }
+
+    /// Appends one byte.
+    @inline(__always) func append(byte: UInt8) { buffer.append(byte) }
+
+    /// Appends a string's UTF-8 bytes.
+    @inline(__always) func append(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+    }
+
+    /// Writes the buffer out when it is large enough.
+    func flushIfNeeded() throws(DataFileError) {
+        if buffer.count >= FileOutput.flushSize { try flush() }
+    }
+
+    func flush() throws(DataFileError) {
+        var failed = false
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                offset += written
+            }
+        }
+        if failed { throw .system(path, "write the file") }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, closes and renames the file into place.
+    func commit() throws(DataFileError) {
+        try flush()
+        let result = close(descriptor)
+        descriptor = -1
+        guard result == 0 else { throw .system(path, "write the file") }
+        guard rename(temporary, path) == 0 else { throw .system(path, "rename the file into place") }
+        committed = true
+    }
+}
+
+/// Whether `path` names an existing directory.
+func isDirectory(_ path: String) -> Bool {
+    var isFolder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+}
+
+/// Creates a directory and its parents when missing.
+func createDirectory(_ path: String) throws(DataFileError) {
+    if isDirectory(path) { return }
+    do {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+        throw DataFileError(path: path, reason: "cannot create the directory: \(error.localizedDescription)")
+    }
+}
+
+/// `read(2)`, named apart from the methods called `read`.
+private func posixRead(_ descriptor: Int32, _ pointer: UnsafeMutablePointer<UInt8>?, _ count: Int) -> Int {
+    read(descriptor, pointer, count)
+}

@@ -1,0 +1,215 @@
+import CompassCore
+
+/// Why a value was refused: the rule broken and a message quoting the value.
+struct Rejection: Error, Hashable {
+    let rule: String
+    let message: String
+    init(_ rule: String, _ message: String) {
+        self.rule = rule
+        self.message = message
+    }
+}
+
+/// The codes of one code list, looked up from bytes without making a `String`.
+struct CodeTable<C: Code> {
+    let entries: [([UInt8], C)]
+    let noun: String
+    let expected: String
+
+    init(_ type: C.Type, noun: String) {
+        entries = C.allCases.map { (Array($0.code.utf8), $0) }
+        self.noun = noun
+        expected = C.allCases.map(\.code).joined(separator: ", ")
+    }
+
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> C? {
+        for (code, value) in entries where code.count == bytes.count {
+            if code.withUnsafeBufferPointer({ memoryEqual($0, bytes) }) { return value }
+        }
+        return nil
+    }
+}
+
+@inline(__always) func memoryEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    for index in 0..<a.count where a[index] != b[index] { return false }
+    return true
+}
+
+/// The code tables of the data contract.
+struct CodeTables {
+    let sex = CodeTable(Sex.self, noun: "sex")
+    let assistanceKind = CodeTable(AssistanceKind.self, noun: "assistance kind")
+    let vulnerability = CodeTable(Vulnerability.self, noun: "vulnerability")
+    let surveyService = CodeTable(SurveyService.self, noun: "survey service")
+    let trainingTopic = CodeTable(TrainingTopic.self, noun: "training topic")
+    let trainingAudience = CodeTable(TrainingAudience.self, noun: "training audience")
+    let organisationType = CodeTable(OrganisationType.self, noun: "organisation type")
+    let knowledgeProductKind = CodeTable(KnowledgeProductKind.self, noun: "knowledge product kind")
+}
+
+/// Parsers of single values from UTF-8 bytes, shared by the CSV and JSON readers.
+enum Value {
+    static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String { "'\(DataProblem.display(bytes))'" }
+
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
+    /// The error for bytes that could not be parsed: invalid UTF-8 first, then `otherwise`.
+    static func failure(_ bytes: UnsafeBufferPointer<UInt8>, _ otherwise: Rejection) -> Rejection {
+        if bytes.contains(where: { $0 >= 0x80 }), !isValidUTF8(bytes) {
+            return Rejection("invalid-utf8", "\(quoted(bytes)) is not valid UTF-8 text")
+        }
+        return otherwise
+    }
+
+    /// Text of any content, including empty, that must be valid UTF-8.
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, Rejection> {
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        return .failure(Rejection("invalid-utf8", "\(quoted(bytes)) is not valid UTF-8 text"))
+    }
+
+    /// An identifier: non-empty UTF-8 text.
+    static func identifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, Rejection> {
+        guard !bytes.isEmpty else { return .failure(Rejection("missing-value", "an identifier is required")) }
+        return text(bytes)
+    }
+
+    static func code<C>(_ bytes: UnsafeBufferPointer<UInt8>, _ table: CodeTable<C>) -> Result<C, Rejection> {
+        if let value = table.lookup(bytes) { return .success(value) }
+        if bytes.isEmpty {
+            return .failure(Rejection("missing-value", "a code of \(table.noun) is required (one of \(table.expected))"))
+        }
+        return .failure(
+            failure(
+                bytes,
+                Rejection(
+                    "invalid-code",
+                    "\(quoted(bytes)) is not a code of \(table.noun) (expected one of \(table.expected))")))
+    }
+
+    static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<CalendarDate, Rejection> {
+        if let date = CalendarDate(isoBytes: bytes) { return .success(date) }
+        if bytes.isEmpty { return .failure(Rejection("missing-value", "a date is required (YYYY-MM-DD)")) }
+        let shaped =
+            bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+            && [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { (48...57).contains(bytes[$0]) }
+        if shaped {
+            return .failure(Rejection("invalid-date", "\(quoted(bytes)) is not a day of the calendar"))
+        }
+        return .failure(failure(bytes, Rejection("invalid-date", "\(quoted(bytes)) is not a date written YYYY-MM-DD")))
+    }
+
+    static func country(_ bytes: UnsafeBufferPointer<UInt8>, cache: inout [UInt32: CountryCode]) -> Result<
+        CountryCode, Rejection
+    > {
+        if bytes.count == 3, bytes.allSatisfy({ (65...90).contains($0) }) {
+            let key = UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
+            if let country = cache[key] { return .success(country) }
+            if let country = CountryCode(String(decoding: bytes, as: UTF8.self)) {
+                cache[key] = country
+                return .success(country)
+            }
+        }
+        if bytes.isEmpty {
+            return .failure(Rejection("missing-value", "a country is required (ISO 3166-1 alpha-3, such as MLI)"))
+        }
+        return .failure(
+            failure(
+                bytes,
+                Rejection(
+                    "invalid-country", "\(quoted(bytes)) is not an ISO 3166-1 alpha-3 code (three capital letters, such as MLI)")
+            ))
+    }
+
+    /// A count: a non-negative decimal integer of at most 18 digits.
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int, Rejection> {
+        if let value = unsigned(bytes) { return .success(value) }
+        if bytes.isEmpty { return .failure(Rejection("missing-value", "a count is required")) }
+        if bytes.first == UInt8(ascii: "-"), unsigned(UnsafeBufferPointer(rebasing: bytes.dropFirst())) != nil {
+            return .failure(Rejection("negative-count", "\(quoted(bytes)) is negative; a count is 0 or more"))
+        }
+        return .failure(failure(bytes, Rejection("invalid-integer", "\(quoted(bytes)) is not a whole number")))
+    }
+
+    static func unsigned(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes {
+            let digit = Int(byte) &- 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
+    /// A year of birth, 1900 to 2100.
+    static func birthYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int, Rejection> {
+        guard let year = unsigned(bytes), bytes.count == 4 else {
+            return .failure(failure(bytes, Rejection("invalid-year", "\(quoted(bytes)) is not a year written YYYY")))
+        }
+        guard (1900...2100).contains(year) else {
+            return .failure(Rejection("impossible-value", "\(quoted(bytes)) is not a year of birth from 1900 to 2100"))
+        }
+        return .success(year)
+    }
+
+    /// `yes` or `no`.
+    static func yesNo(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Bool, Rejection> {
+        if bytes.count == 3, bytes[0] == UInt8(ascii: "y"), bytes[1] == UInt8(ascii: "e"), bytes[2] == UInt8(ascii: "s")
+        {
+            return .success(true)
+        }
+        if bytes.count == 2, bytes[0] == UInt8(ascii: "n"), bytes[1] == UInt8(ascii: "o") { return .success(false) }
+        if bytes.isEmpty { return .failure(Rejection("missing-value", "yes or no is required")) }
+        return .failure(failure(bytes, Rejection("invalid-boolean", "\(quoted(bytes)) is not yes or no")))
+    }
+
+    /// A month, `YYYY-MM`.
+    static func month(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<(year: Int, month: Int), Rejection> {
+        if bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+            let year = unsigned(UnsafeBufferPointer(rebasing: bytes[0..<4])),
+            let month = unsigned(UnsafeBufferPointer(rebasing: bytes[5..<7]))
+        {
+            guard year >= 1, (1...12).contains(month) else {
+                return .failure(Rejection("invalid-month", "\(quoted(bytes)) is not a month of the calendar"))
+            }
+            return .success((year, month))
+        }
+        if bytes.isEmpty { return .failure(Rejection("missing-value", "a month is required (YYYY-MM)")) }
+        return .failure(failure(bytes, Rejection("invalid-month", "\(quoted(bytes)) is not a month written YYYY-MM")))
+    }
+
+    /// `;`-separated vulnerability codes, possibly none.
+    static func vulnerabilities(_ bytes: UnsafeBufferPointer<UInt8>, _ table: CodeTable<Vulnerability>) -> Result<
+        Set<Vulnerability>, Rejection
+    > {
+        var result: Set<Vulnerability> = []
+        guard !bytes.isEmpty else { return .success(result) }
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ";") {
+            let part = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            guard let value = table.lookup(part) else {
+                return .failure(
+                    failure(
+                        bytes,
+                        Rejection(
+                            "invalid-code",
+                            "\(quoted(part)) in \(quoted(bytes)) is not a code of vulnerability (expected codes separated by ';' among \(table.expected))"
+                        )))
+            }
+            result.insert(value)
+            start = index + 1
+        }
+        return .success(result)
+    }
+}

@@ -1,0 +1,395 @@
+import Compass
+import Foundation
+import Testing
+
+/// Reads in-memory files as a dataset directory.
+func read(_ files: [String: String]) -> DatasetReadResult {
+    DatasetReader().read(files: files.mapValues { Array($0.utf8) })
+}
+
+/// Reads in-memory files given as bytes.
+func read(bytes files: [String: [UInt8]]) -> DatasetReadResult {
+    DatasetReader().read(files: files)
+}
+
+let migrantsHeader = "migrant_id,sex,birth_year,nationality,registered_on,vulnerabilities\n"
+let assistanceHeader = "assistance_id,migrant_id,kind,delivered_on,country\n"
+let validMigrants = migrantsHeader + "M1,female,1990,NGA,2022-01-10,health\nM2,male,,,,\n"
+let validAssistance = assistanceHeader + "A1,M1,humanitarian_aid,2022-02-01,LBY\n"
+
+/// The descriptions of a result's problems.
+func lines(_ result: DatasetReadResult) -> [String] { result.problems.map(\.description) }
+
+/// The accounting line of one file.
+func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
+    result.accounting.first { $0.file == file }?.description
+}
+
+@Suite struct MalformedFileTests {
+    @Test func unterminatedQuoteIsLocatedAtItsField() {
+        let result = read([
+            "migrants.csv": "migrant_id,sex\nM1,female\n\"M2,male\nM3,female\n",
+            "assistance.csv": assistanceHeader,
+        ])
+        #expect(
+            lines(result) == [
+                "migrants.csv:3:1: migrant_id: the quote that opens this field is never closed; the rest of the file is inside it"
+            ])
+        #expect(accounting(result, "migrants.csv") == "migrants.csv: 2 read = 1 accepted + 1 rejected")
+        #expect(result.dataset.migrants.map(\.id) == ["M1"])
+    }
+
+    @Test func raggedRowsNameTheMissingOrExtraColumn() {
+        let result = read([
+            "migrants.csv": "migrant_id,sex,birth_year\nM1,female\nM2,male,1990,extra\nM3,male,1991\n",
+            "assistance.csv": assistanceHeader,
+        ])
+        #expect(
+            lines(result) == [
+                "migrants.csv:2:3: birth_year: the row has 2 fields but the header has 3; this column is missing",
+                "migrants.csv:3:4: the row has 4 fields but the header has 3",
+            ])
+        #expect(accounting(result, "migrants.csv") == "migrants.csv: 3 read = 1 accepted + 2 rejected")
+    }
+
+    @Test func invalidUTF8AndNULBytesAreErrors() {
+        var migrants = Array("migrant_id,sex\nM".utf8) + [0xFF] + Array("1,female\nM2,fe".utf8) + [0]
+        migrants += Array("male\nM3,male\n".utf8)
+        let result = read(bytes: ["migrants.csv": migrants, "assistance.csv": Array(assistanceHeader.utf8)])
+        #expect(
+            lines(result) == [
+                "migrants.csv:2:1: migrant_id: 'M\u{FFFD}1' is not valid UTF-8 text",
+                "migrants.csv:3:2: sex: a NUL byte: the file is not text",
+            ])
+        #expect(result.problems.map(\.rule) == ["invalid-utf8", "nul-byte"])
+        #expect(result.dataset.migrants.map(\.id) == ["M3"])
+    }
+
+    @Test func aTenMegabyteFieldIsRejectedAndTheNextRowRead() {
+        let big = String(repeating: "x", count: 10 << 20)
+        let result = read([
+            "migrants.csv": validMigrants,
+            "assistance.csv": assistanceHeader,
+            "knowledge_products.csv": "product_id,kind,title,published_on\nK1,report,\"\(big)\",2022-01-01\nK2,study,Fine,2022-02-02\n",
+        ])
+        #expect(
+            lines(result) == [
+                "knowledge_products.csv:2:3: title: the record is longer than 1,048,576 bytes and is not read"
+            ])
+        #expect(result.dataset.knowledgeProducts.map(\.id) == ["K2"])
+        #expect(
+            accounting(result, "knowledge_products.csv") == "knowledge_products.csv: 2 read = 1 accepted + 1 rejected")
+    }
+
+    @Test func emptyFileAndHeaderOnly() {
+        let result = read(["migrants.csv": "", "assistance.csv": assistanceHeader])
+        #expect(
+            lines(result) == [
+                "migrants.csv:1: the file is empty; it needs at least the header row: migrant_id,sex,birth_year,nationality,registered_on,vulnerabilities"
+            ])
+        #expect(accounting(result, "migrants.csv") == "migrants.csv: 0 read = 0 accepted + 0 rejected")
+        #expect(accounting(result, "assistance.csv") == "assistance.csv: 0 read = 0 accepted + 0 rejected")
+        #expect(accounting(result, "surveys.csv") == "surveys.csv: absent, no records of this kind")
+    }
+
+    @Test func duplicateHeaderRejectsEveryRow() {
+        let result = read(["migrants.csv": "migrant_id,sex,sex\nM1,female,male\n", "assistance.csv": assistanceHeader])
+        #expect(lines(result) == ["migrants.csv:1:3: sex: the column 'sex' appears twice, in columns 2 and 3"])
+        #expect(accounting(result, "migrants.csv") == "migrants.csv: 1 read = 0 accepted + 1 rejected")
+    }
+
+    @Test func missingRequiredColumnAndUnknownColumn() {
+        let result = read([
+            "migrants.csv": validMigrants,
+            "assistance.csv": "assistance_id,migrant_id,kind,delivered_on,place\nA1,M1,humanitarian_aid,2022-02-01,LBY\n",
+        ])
+        #expect(
+            lines(result) == [
+                "assistance.csv:1:5: warning: 'place' is not a column of assistance.csv and is ignored (the columns are assistance_id, migrant_id, kind, delivered_on, country)",
+                "assistance.csv:1: the required column 'country' is missing (the columns are assistance_id, migrant_id, kind, delivered_on, country)",
+            ])
+        #expect(accounting(result, "assistance.csv") == "assistance.csv: 1 read = 0 accepted + 1 rejected")
+    }
+
+    @Test func wrongTypesAreAllReportedInOneRow() {
+        let result = read([
+            "migrants.csv": migrantsHeader + "M1,femme,19x0,Nigeria,2022-1-5,health;sick\n",
+            "assistance.csv": assistanceHeader,
+        ])
+        #expect(
+            lines(result) == [
+                "migrants.csv:2:2: sex: 'femme' is not a code of sex (expected one of female, male, unknown)",
+                "migrants.csv:2:3: birth_year: '19x0' is not a year written YYYY",
+                "migrants.csv:2:4: nationality: 'Nigeria' is not an ISO 3166-1 alpha-3 code (three capital letters, such as MLI)",
+                "migrants.csv:2:5: registered_on: '2022-1-5' is not a date written YYYY-MM-DD",
+                "migrants.csv:2:6: vulnerabilities: 'sick' in 'health;sick' is not a code of vulnerability (expected codes separated by ';' among victim_of_trafficking, unaccompanied_or_separated_child, health, gender_based_violence, disability, other)",
+            ])
+        #expect(result.problems.map(\.value) == ["femme", "19x0", "Nigeria", "2022-1-5", "health;sick"])
+    }
+
+    @Test func impossibleDatesAndUnknownCodes() {
+        let result = read([
+            "migrants.csv": validMigrants,
+            "assistance.csv": assistanceHeader + "A1,M1,humanitarian,2022-02-01,LBY\nA2,M1,reintegration,2022-02-30,LBY\n",
+        ])
+        #expect(
+            lines(result) == [
+                "assistance.csv:2:3: kind: 'humanitarian' is not a code of assistance kind (expected one of humanitarian_aid, comprehensive_assistance, pre_departure, post_arrival, voluntary_return, reintegration)",
+                "assistance.csv:3:4: delivered_on: '2022-02-30' is not a day of the calendar",
+            ])
+        #expect(result.problems.map(\.rule) == ["invalid-code", "invalid-date"])
+    }
+
+    @Test func negativeAndNonNumericCounts() {
+        let result = read([
+            "migrants.csv": validMigrants, "assistance.csv": validAssistance,
+            "engagements.csv": "engagement_id,engaged_on,country,youth,support_network\nE1,2022-03-01,MLI,-5,ten\nE2,2022-03-02,MLI,5,10\n",
+        ])
+        #expect(
+            lines(result) == [
+                "engagements.csv:2:4: youth: '-5' is negative; a count is 0 or more",
+                "engagements.csv:2:5: support_network: 'ten' is not a whole number",
+            ])
+        #expect(result.dataset.engagements.map(\.youth) == [5])
+    }
+
+    @Test func danglingReferences() {
+        let result = read([
+            "migrants.csv": validMigrants,
+            "assistance.csv": assistanceHeader + "A1,M9,humanitarian_aid,2022-02-01,LBY\n",
+            "trainings.csv": "training_id,topic,audience,country,start_date,end_date\nT1,other,community,MLI,2022-01-01,2022-01-02\n",
+            "training_participants.csv": "training_id,person_id,sex,organisation_type\nT1,P1,male,ngo\nT2,P1,male,ngo\n",
+        ])
+        #expect(
+            lines(result) == [
+                "assistance.csv:2:2: warning: migrant_id: 'M9' is not in migrants.csv; the record is kept and counted with unknown sex, age and nationality",
+                "training_participants.csv:3:1: training_id: 'T2' is not in trainings.csv",
+            ])
+        #expect(result.dataset.assistance.count == 1)
+        #expect(result.dataset.participants.count == 1)
+    }
+
+    @Test func duplicateIdsNameTheFirstLine() {
+        let result = read([
+            "migrants.csv": validMigrants + "M1,male,,,,\n",
+            "assistance.csv": validAssistance,
+            "platform_visits.csv": "platform,month,visitors\nyenna,2022-01,10\nyenna,2022-01,12\nyenna,2022-13,1\n",
+        ])
+        #expect(
+            lines(result) == [
+                "migrants.csv:4:1: migrant_id: migrant 'M1' already appears on line 2; this row is rejected",
+                "platform_visits.csv:3:2: month: month '2022-01' of platform 'yenna' already appears on line 2; this row is rejected",
+                "platform_visits.csv:4:2: month: '2022-13' is not a month of the calendar",
+            ])
+        #expect(result.dataset.migrants.count == 2)
+        #expect(result.dataset.platformVisits.map(\.visitors) == [10])
+    }
+
+    @Test func quotedLineBreaksKeepLineNumbersAsAnEditorShows() {
+        let result = read([
+            "migrants.csv": validMigrants, "assistance.csv": validAssistance,
+            "knowledge_products.csv":
+                "product_id,kind,title,published_on\r\nK1,report,\"Two\r\nlines, \"\"quoted\"\"\",2022-01-01\r\nK2,report,\"a\nb\",2022-13-01\r\nK3,reprot,x,2022-01-01\r\n",
+        ])
+        #expect(
+            lines(result) == [
+                "knowledge_products.csv:5:4: published_on: '2022-13-01' is not a day of the calendar",
+                "knowledge_products.csv:6:2: kind: 'reprot' is not a code of knowledge product kind (expected one of report, study, guidance, toolkit, policy_brief, infographic, other)",
+            ])
+        #expect(result.dataset.knowledgeProducts.map(\.title) == ["Two\r\nlines, \"quoted\""])
+    }
+
+    @Test func quotesOutOfPlace() {
+        let result = read([
+            "migrants.csv": "migrant_id,sex\nM\"1,female\n\"M2\"x,male\nM3,female\n",
+            "assistance.csv": assistanceHeader,
+        ])
+        #expect(
+            lines(result) == [
+                "migrants.csv:2:1: migrant_id: a quote inside a field that does not start with one; quote the whole field and double the quote (\"\")",
+                "migrants.csv:3:1: migrant_id: text after the closing quote; a quoted field ends at its closing quote",
+            ])
+        #expect(result.dataset.migrants.map(\.id) == ["M3"])
+    }
+
+    @Test func byteOrderMarkCRLFAndColumnsInAnyOrder() throws {
+        let result = read([
+            "migrants.csv": "\u{FEFF}sex,migrant_id\r\nfemale,M1\r\n\r\nmale,M2",
+            "assistance.csv": "country,delivered_on,kind,migrant_id,assistance_id\r\nMLI,2022-05-05,reintegration,M2,A1\r\n",
+        ])
+        #expect(result.problems == [])
+        #expect(
+            result.dataset
+                == Dataset(
+                    migrants: [Migrant("M1", sex: .female), Migrant("M2", sex: .male)],
+                    assistance: [Assistance("A1", for: "M2", .reintegration, on: "2022-05-05", in: "MLI")]))
+    }
+
+    @Test func oldMacLineEndsCountAsLines() {
+        let result = read([
+            "migrants.csv": "migrant_id,sex\rM1,female\r\"M\r2\",male\rM3,woman\r",
+            "assistance.csv": assistanceHeader,
+        ])
+        #expect(lines(result) == ["migrants.csv:5:2: sex: 'woman' is not a code of sex (expected one of female, male, unknown)"])
+        #expect(result.dataset.migrants.map(\.id) == ["M1", "M\r2"])
+    }
+
+    @Test func controlCharactersAreShownEscaped() throws {
+        let result = read(["migrants.csv": "migrant_id,sex\nM1,\"a\tb\u{7}\"\n", "assistance.csv": assistanceHeader])
+        let problem = try #require(result.problems.first)
+        #expect(problem.value == "a\\tb\\u{7}")
+    }
+
+    @Test func everyErrorOfAFileIsReportedWithItsValue() throws {
+        var rows = migrantsHeader
+        for index in 1...5 { rows += "M\(index),woman,,,,\n" }
+        let result = read(["migrants.csv": rows, "assistance.csv": assistanceHeader])
+        #expect(result.problems.map(\.line) == [2, 3, 4, 5, 6])
+        #expect(result.problems.allSatisfy { $0.column == 2 && $0.field == "sex" && $0.value == "woman" })
+        #expect(accounting(result, "migrants.csv") == "migrants.csv: 5 read = 0 accepted + 5 rejected")
+    }
+
+    @Test func problemsPastTheLimitAreCounted() {
+        var rows = migrantsHeader
+        for index in 1...30 { rows += "M\(index),woman,,,,\n" }
+        let reader = DatasetReader(options: DatasetReader.Options(maximumProblemsPerFile: 10))
+        let result = reader.read(files: ["migrants.csv": Array(rows.utf8), "assistance.csv": Array(assistanceHeader.utf8)])
+        #expect(result.problems.count == 11)
+        #expect(result.problems.last?.description == "migrants.csv: note: 20 more problems in this file are not listed")
+        #expect(accounting(result, "migrants.csv") == "migrants.csv: 30 read = 0 accepted + 30 rejected")
+    }
+
+    @Test func aLongValueIsCutInTheProblem() throws {
+        let long = String(repeating: "z", count: 500)
+        let result = read(["migrants.csv": migrantsHeader + "M1,\(long),,,,\n", "assistance.csv": assistanceHeader])
+        let problem = try #require(result.problems.first)
+        #expect(problem.value == String(repeating: "z", count: 100) + "…")
+    }
+}
+
+@Suite struct DirectoryReadingTests {
+    @Test func missingRequiredFileFailsAStrictRead() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data(validMigrants.utf8).write(to: URL(fileURLWithPath: directory + "/migrants.csv"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/assistances.csv"))
+        let error = try #require(throws: DatasetReadError.self) { try Dataset(contentsOfDirectory: directory) }
+        #expect(
+            error.problems.map(\.description) == [
+                "assistances.csv: warning: not a file of the dataset format; ignored (the files are assistance.csv, description.csv, disseminations.csv, engagements.csv, knowledge_products.csv, migrants.csv, platform_visits.csv, surveys.csv, training_participants.csv, trainings.csv)",
+                "assistance.csv: the file is required (columns: assistance_id,migrant_id,kind,delivered_on,country)",
+            ])
+        #expect(
+            error.accounting.map(\.description) == [
+                "migrants.csv: 2 read = 2 accepted + 0 rejected",
+                "assistance.csv: absent, no records of this kind",
+                "surveys.csv: absent, no records of this kind",
+                "trainings.csv: absent, no records of this kind",
+                "training_participants.csv: absent, no records of this kind",
+                "knowledge_products.csv: absent, no records of this kind",
+                "disseminations.csv: absent, no records of this kind",
+                "engagements.csv: absent, no records of this kind",
+                "platform_visits.csv: absent, no records of this kind",
+                "description.csv: absent, no records of this kind",
+            ])
+    }
+
+    @Test func strictReadListsEveryErrorOfEveryFile() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data((migrantsHeader + "M1,f,,,,\n").utf8).write(to: URL(fileURLWithPath: directory + "/migrants.csv"))
+        try Data((assistanceHeader + "A1,M1,humanitarian_aid,2022-02-01,Mali\n").utf8).write(
+            to: URL(fileURLWithPath: directory + "/assistance.csv"))
+        let error = try #require(throws: DatasetReadError.self) { try Dataset(contentsOf: directory) }
+        #expect(
+            error.description == """
+                the dataset has 2 errors:
+                  migrants.csv:2:2: sex: 'f' is not a code of sex (expected one of female, male, unknown)
+                  assistance.csv:2:5: country: 'Mali' is not an ISO 3166-1 alpha-3 code (three capital letters, such as MLI)
+                """)
+    }
+
+    @Test func lenientReadWritesTheRejectedRecords() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data((migrantsHeader + "M1,female,,,,\n\"M,2\",woman,,,,\nM3,male,,,,\n").utf8).write(
+            to: URL(fileURLWithPath: directory + "/migrants.csv"))
+        try Data((assistanceHeader + "A1,M1,humanitarian_aid,2022-02-31,MLI\n").utf8).write(
+            to: URL(fileURLWithPath: directory + "/assistance.csv"))
+        let rejects = directory + "/rejects.csv"
+        let result = DatasetReader(options: DatasetReader.Options(rejectsPath: rejects)).read(from: directory)
+        #expect(result.dataset.migrants.map(\.id) == ["M1", "M3"])
+        #expect(result.errors.count == 2)
+        let written = try String(contentsOfFile: rejects, encoding: .utf8)
+        #expect(
+            written
+                == "file,line,rule,message,record\r\n"
+                + "migrants.csv,3,invalid-code,\"'woman' is not a code of sex (expected one of female, male, unknown)\","
+                + "\"\"\"M,2\"\",woman,,,,\"\r\n"
+                + "assistance.csv,2,invalid-date,'2022-02-31' is not a day of the calendar,"
+                + "\"A1,M1,humanitarian_aid,2022-02-31,MLI\"\r\n")
+    }
+}
+
+@Suite struct JSONDatasetTests {
+    @Test func errorsNameThePathInTheJSON() {
+        let json = """
+            {"format": "compass-dataset", "version": 1,
+              "migrants": [
+                {"migrant_id": "M1", "sex": "female"},
+                {"migrant_id": "M2", "sex": "femme", "birth_year": 1990.5}
+              ],
+              "assistance": [{"assistance_id": "A1", "migrant_id": "M1", "kind": "humanitarian_aid", "delivered_on": "2022-02-30"}]
+            }
+            """
+        let result = DatasetReader().read(json: Array(json.utf8), name: "data.json")
+        #expect(
+            lines(result) == [
+                "data.json:4:33: migrants[1].sex: 'femme' is not a code of sex (expected one of female, male, unknown)",
+                "data.json:4:56: migrants[1].birth_year: '1990.5' is not a year written YYYY",
+                "data.json:6:106: assistance[0].delivered_on: '2022-02-30' is not a day of the calendar",
+                "data.json:6:18: assistance[0].country: a country is required (ISO 3166-1 alpha-3, such as MLI)",
+            ])
+        #expect(result.accounting.map(\.description).prefix(2) == [
+            "data.json#migrants: 2 read = 1 accepted + 1 rejected",
+            "data.json#assistance: 1 read = 0 accepted + 1 rejected",
+        ])
+    }
+
+    @Test func syntaxErrorsAreLocated() {
+        let result = DatasetReader().read(json: Array("{\"format\": \"compass-dataset\",\n \"version\": 1,]".utf8), name: "d.json")
+        #expect(lines(result) == ["d.json:2:15: a key in quotes is expected"])
+        let deep = String(repeating: "[", count: 100_000)
+        #expect(lines(DatasetReader().read(json: Array(deep.utf8), name: "d.json")) == [
+            "d.json:1:65: nesting deeper than 64 levels"
+        ])
+    }
+}
+
+@Suite struct StreamingTests {
+    /// Rows that straddle the reader's 256 KiB chunks at every kind of byte: quotes, doubled quotes, CR, LF.
+    @Test func recordsAcrossChunkBoundariesKeepTheirValuesAndLines() throws {
+        var text = "product_id,kind,title,published_on\r\n"
+        var titles: [String] = []
+        var line = 2
+        for index in 0..<40_000 {
+            let title = String(repeating: "a", count: index % 37) + (index % 3 == 0 ? "\r\n\"\"x" : "\n,") + String(index)
+            titles.append(title.replacingOccurrences(of: "\"\"", with: "\""))
+            text += "K\(index),study,\"\(title)\",2022-01-01\r\n"
+            line += 2
+        }
+        text += "K-last,study,fine,2022-02-30\r\n"
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data(validMigrants.utf8).write(to: URL(fileURLWithPath: directory + "/migrants.csv"))
+        try Data(validAssistance.utf8).write(to: URL(fileURLWithPath: directory + "/assistance.csv"))
+        try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/knowledge_products.csv"))
+        #expect(text.utf8.count > 2 << 20)
+        let result = DatasetReader().read(from: directory)
+        #expect(lines(result) == ["knowledge_products.csv:\(line):4: published_on: '2022-02-30' is not a day of the calendar"])
+        #expect(result.dataset.knowledgeProducts.map(\.title) == titles)
+        #expect(
+            accounting(result, "knowledge_products.csv")
+                == "knowledge_products.csv: 40,001 read = 40,000 accepted + 1 rejected")
+    }
+}
