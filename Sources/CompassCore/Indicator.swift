@@ -178,6 +178,28 @@ public enum Dimension: String, Hashable, Sendable, Codable, CaseIterable {
     }
 }
 
+/// Two dimensions crossed, such as country × sex: each cell is one category of each.
+public struct DimensionPair: Hashable, Sendable {
+    /// The outer dimension, such as country.
+    public var first: Dimension
+    /// The inner dimension, such as sex.
+    public var second: Dimension
+
+    /// Creates a pair of dimensions.
+    public init(_ first: Dimension, _ second: Dimension) {
+        self.first = first
+        self.second = second
+    }
+}
+
+/// The operator that crosses two dimensions, as in `.country × .sex`.
+infix operator × : MultiplicationPrecedence
+
+extension Dimension {
+    /// Crosses two dimensions: `.country × .sex`.
+    public static func × (first: Dimension, second: Dimension) -> DimensionPair { DimensionPair(first, second) }
+}
+
 /// How a value is published.
 public enum Presentation: Hashable, Sendable {
     /// The exact value, such as `41,562`.
@@ -229,11 +251,24 @@ public struct Indicator: Hashable, Sendable, Identifiable {
     public var presentation: Presentation
     /// An explanatory note shown with the figure.
     public var note: LocalizedText?
+    /// The crossed breakdowns to compute, such as country × sex, in the order reports show them.
+    public var crossBreakdowns: [DimensionPair]
+    /// The value before the programme started, in the indicator's unit (a share in whole percent).
+    public var baseline: Int?
+    /// The value the programme aims at for the period reported, in the indicator's unit.
+    public var target: Int?
+    /// Other indicators of the catalogue whose people make up this one, such as the services a person received.
+    ///
+    /// Only for a distinct-people indicator: the result then states the overlap
+    /// (``Overlap``): how many people are in more than one part, and the built-in
+    /// rule checks that the largest part ≤ the distinct total ≤ the sum of the parts.
+    public var parts: [ID]
 
     /// Creates an indicator.
     public init(
         id: ID, title: LocalizedText, workArea: String? = nil, measure: Measure, filter: Filter = .all,
-        breakdowns: [Dimension] = [], presentation: Presentation = .exact, note: LocalizedText? = nil
+        breakdowns: [Dimension] = [], presentation: Presentation = .exact, note: LocalizedText? = nil,
+        crossBreakdowns: [DimensionPair] = [], baseline: Int? = nil, target: Int? = nil, parts: [ID] = []
     ) {
         self.id = id
         self.title = title
@@ -243,6 +278,10 @@ public struct Indicator: Hashable, Sendable, Identifiable {
         self.breakdowns = breakdowns
         self.presentation = presentation
         self.note = note
+        self.crossBreakdowns = crossBreakdowns
+        self.baseline = baseline
+        self.target = target
+        self.parts = parts
     }
 
     /// What the indicator's value counts.
@@ -255,11 +294,14 @@ public struct Catalogue: Hashable, Sendable {
     public var programme: Programme
     /// The indicators, in the order reports show them within each work area.
     public var indicators: [Indicator]
+    /// The catalogue's own consistency rules, checked on every evaluation beside the built-in ones.
+    public var rules: [ValidationRule]
 
     /// Creates a catalogue.
-    public init(programme: Programme, indicators: [Indicator]) {
+    public init(programme: Programme, indicators: [Indicator], rules: [ValidationRule] = []) {
         self.programme = programme
         self.indicators = indicators
+        self.rules = rules
     }
 
     /// The indicator with `id`, if the catalogue has one.
