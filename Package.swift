@@ -47,6 +47,8 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "CompassCommandLineTests", dependencies: ["CompassCommandLine"]),
+        // The engine against a naive reference evaluator on seeded random datasets.
+        .testTarget(name: "CompassEngineTests", dependencies: ["Compass", "CompassCommandLine"]),
     ]
 )
 
