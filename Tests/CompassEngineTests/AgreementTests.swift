@@ -95,8 +95,12 @@ import Testing
                         #expect(byFirst == expected)
                     }
                 }
+                // A share lies in 0…100, or the built-in rule says it does not.
                 if case .share(let fraction) = result.value, fraction.denominator > 0 {
-                    #expect((0...100).contains(fraction.percent ?? -1))
+                    let flagged = evaluation.findings.contains {
+                        $0.rule == "share-in-range" && $0.indicator == result.indicator && $0.severity == .error
+                    }
+                    #expect((0...100).contains(fraction.percent ?? -1) != flagged, "\(result.indicator) \(fraction)")
                 }
                 if let overlap = result.overlap, overlap.parts.count == 4 {
                     #expect(overlap.largestPart <= overlap.distinct)
