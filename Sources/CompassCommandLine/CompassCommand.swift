@@ -61,11 +61,12 @@ public struct CompassCommand: Sendable {
         do {
             switch command {
             case "report": return try report(Options(arguments, allowed: Options.report))
-            case "indicators": return try indicators(Options(arguments, allowed: ["--help"]))
+            case "indicators": return try indicators(Options(arguments, allowed: Options.indicators))
+            case "validate": return try validate(Options(arguments, allowed: Options.validate))
             case "formats": return try formats(Options(arguments, allowed: ["--help"]))
             case "help": return Outcome(status: 0, standardOutput: Help.general, standardError: "")
             default:
-                throw UsageError("unknown command '\(command)'; the commands are report, indicators and formats")
+                throw UsageError("unknown command '\(command)'; the commands are report, indicators, formats and validate")
             }
         } catch let error as UsageError {
             return Outcome(
@@ -90,7 +91,7 @@ public struct CompassCommand: Sendable {
         } catch {
             throw UsageError("\(error)")
         }
-        let report = try Engine().report(catalogue, on: sample(), period: period)
+        let report = try Engine().report(try loadCatalogue(options), on: sample(), period: period)
         let text = try reporter.render(report)
         if let path = options.values["--output"] {
             try OutputFile.write(text, to: path)
@@ -101,12 +102,47 @@ public struct CompassCommand: Sendable {
 
     private func indicators(_ options: Options) throws -> Outcome {
         if options.help { return Outcome(status: 0, standardOutput: Help.indicators, standardError: "") }
+        let catalogue = try loadCatalogue(options)
         var lines: [String] = []
         for indicator in catalogue.indicators {
             let area = indicator.workArea ?? "-"
             lines.append("\(indicator.id)\t\(area)\t\(indicator.unit.rawValue)\t\(indicator.title[.english])")
         }
-        return Outcome(status: 0, standardOutput: lines.joined(separator: "\n") + "\n", standardError: "")
+        let errors = catalogue.validate().filter { $0.severity == .error }
+        return Outcome(
+            status: errors.isEmpty ? 0 : 1, standardOutput: lines.joined(separator: "\n") + "\n",
+            standardError: errors.map { "compass: \($0)\n" }.joined())
+    }
+
+    // MARK: Catalogue and validation
+
+    /// The catalogue of `--catalogue FILE` (a JSON catalogue), or the command's own.
+    private func loadCatalogue(_ options: Options) throws -> Catalogue {
+        guard let path = options.values["--catalogue"] else { return catalogue }
+        return try Catalogue(contentsOfJSONFile: path)
+    }
+
+    /// Prints every finding on the catalogue, the data and the rules; exit status 1 when one is an error.
+    private func validate(_ options: Options) throws -> Outcome {
+        if options.help { return Outcome(status: 0, standardOutput: Help.validate, standardError: "") }
+        let period = try options.period(default: .year(2022))
+        let catalogue = try loadCatalogue(options)
+        var findings = catalogue.validate()
+        if !findings.contains(where: { $0.severity == .error }) {
+            do {
+                findings = try Engine().evaluate(catalogue, on: sample(), period: period).findings
+            } catch {
+                findings = error.findings.isEmpty
+                    ? [Finding(.error, rule: "invalid-period", message: "\(error)")] : error.findings
+            }
+        }
+        let count = { (severity: Finding.Severity) in findings.filter { $0.severity == severity }.count }
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        let summary =
+            "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(plural(count(.note), "note"))"
+        let lines = findings.map(\.description) + [summary]
+        return Outcome(
+            status: count(.error) > 0 ? 1 : 0, standardOutput: lines.joined(separator: "\n") + "\n", standardError: "")
     }
 
     private func formats(_ options: Options) throws -> Outcome {
@@ -124,7 +160,9 @@ struct UsageError: Error {
 
 /// Parsed `--name value` options.
 struct Options {
-    static let report: Set<String> = ["--language", "--format", "--period", "--output", "--help"]
+    static let report: Set<String> = ["--language", "--format", "--period", "--output", "--help", "--catalogue"]
+    static let indicators: Set<String> = ["--catalogue", "--help"]
+    static let validate: Set<String> = ["--period", "--catalogue", "--help"]
     static let flags: Set<String> = ["--help"]
 
     var values: [String: String] = [:]
@@ -215,6 +253,7 @@ enum Help {
           report       Compute the fact sheet and render it (the default command).
           indicators   List the indicators of the catalogue.
           formats      List the report formats.
+          validate     Print what validation finds in the catalogue, the data and the rules.
           help         Show this help.
 
         Run 'compass COMMAND --help' for a command's options.
@@ -226,7 +265,7 @@ enum Help {
         """
 
     static let report = """
-        Usage: compass report [--language en|fr] [--format ID] [--period P] [--output FILE]
+        Usage: compass report [--language en|fr] [--format ID] [--period P] [--output FILE] [--catalogue FILE]
 
         Compute the fact sheet from the built-in sample and render it.
 
@@ -235,14 +274,35 @@ enum Help {
           --format ID       Report format; 'compass formats' lists them (default: markdown).
           --period P        2022, 2022-Q3, 2022-07, programme, or 2021-01-01..2023-12-31 (default: 2022).
           --output FILE     Write to FILE (through a temporary file) instead of standard output.
+          --catalogue FILE  Use the indicators of a JSON catalogue (see Documentation/Indicators.md).
           -h, --help        Show this help.
 
         """
 
     static let indicators = """
-        Usage: compass indicators
+        Usage: compass indicators [--catalogue FILE]
 
         List the catalogue's indicators: id, work area, unit and English title, tab-separated.
+        Catalogue errors, if any, go to standard error with exit status 1.
+
+        Options:
+          --catalogue FILE  List a JSON catalogue (see Documentation/Indicators.md) instead of COMPASS's.
+          -h, --help        Show this help.
+
+        """
+
+    static let validate = """
+        Usage: compass validate [--period P] [--catalogue FILE]
+
+        Validate the catalogue, then evaluate it and print every finding on the data and
+        the rules, errors first, one per line ('severity [rule] message'), and a summary.
+
+        Options:
+          --period P        2022, 2022-Q3, 2022-07, programme, or 2021-01-01..2023-12-31 (default: 2022).
+          --catalogue FILE  Validate a JSON catalogue (see Documentation/Indicators.md).
+          -h, --help        Show this help.
+
+        Exit status: 0 no errors, 1 errors found, 2 usage error.
 
         """
 
