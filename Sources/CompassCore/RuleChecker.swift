@@ -159,7 +159,11 @@ struct RuleChecker {
         case .exclusivePair:
             detail = "\(rule.left) and \(rule.right) both have values; at most one may"
         default:
-            detail = "\(rule.left) = \(left.value.text) is not \(rule.operator) \(rule.right) = \(right.value.text)"
+            func show(_ expression: RuleExpression, _ value: Rational) -> String {
+                if case .constant = expression { return expression.description }
+                return "\(expression) = \(value.text)"
+            }
+            detail = "\(show(rule.left, left.value)) is not \(rule.operator) \(show(rule.right, right.value))"
         }
         return Finding(
             rule.importance.severity, rule: rule.id, message: "\(rule.title[.english]): \(detail)",
