@@ -114,3 +114,18 @@ import Testing
         }
     }
 }
+
+/// The Swift examples of Documentation/Indicators.md are parts of a snippet that `swift build` compiles.
+@Suite struct IndicatorsDocumentationTests {
+    @Test func everySwiftExampleIsPartOfTheCompiledSnippet() throws {
+        let page = try String(
+            contentsOf: CatalogueJSONTests.root.appendingPathComponent("Documentation/Indicators.md"), encoding: .utf8)
+        let snippet = try String(
+            contentsOf: CatalogueJSONTests.root.appendingPathComponent("Snippets/IndicatorsGuide.swift"), encoding: .utf8)
+        let blocks = page.components(separatedBy: "```swift\n").dropFirst().map {
+            $0.components(separatedBy: "```").first ?? ""
+        }
+        #expect(blocks.count == 3)
+        for block in blocks { #expect(snippet.contains(block), "\(block)") }
+    }
+}
