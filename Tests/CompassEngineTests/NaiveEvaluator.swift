@@ -413,10 +413,10 @@ struct NaiveEvaluator {
     // MARK: Built-in and catalogue rules
 
     /// The findings of the built-in rules and the catalogue's rules, as `severity rule indicator` lines, sorted.
-    func ruleFindings(_ specs: [Spec], rules: [ValidationRule], dates: DateRange) -> [String] {
+    func ruleFindings(_ specs: [Spec], rules: [ValidationRule], dates: DateRange, results: [Indicator.ID: Result])
+        -> [String]
+    {
         var lines: [String] = []
-        var results: [Indicator.ID: Result] = [:]
-        for spec in specs { results[spec.indicator.id] = evaluate(spec, dates: dates, catalogue: specs) }
         for spec in specs {
             let id = spec.indicator.id
             guard let result = results[id] else { continue }

@@ -24,7 +24,7 @@ enum RandomData {
     static func dataset(seed: UInt64, scale: Int = 1) -> Dataset {
         var random = SeededRandom(seed: seed)
         var data = Dataset()
-        let migrantCount = 250 * scale
+        let migrantCount = 1_000 * scale
         for index in 0..<migrantCount {
             let id = "m\(index % (migrantCount - 5))"  // the last five repeat earlier ids
             var vulnerabilities = Set<Vulnerability>()
@@ -37,7 +37,7 @@ enum RandomData {
                     registeredOn: random.chance(1, in: 5) ? nil : date(&random), vulnerabilities: vulnerabilities))
         }
         // Assistance: some people in several countries and kinds; some for unregistered migrants; some duplicates.
-        for index in 0..<(2_000 * scale) {
+        for index in 0..<(3_000 * scale) {
             let person = random.chance(1, in: 40) ? "ghost\(random.below(20))" : "m\(random.below(migrantCount))"
             let id = random.chance(1, in: 100) ? "a\(random.below(max(index, 1)))" : "a\(index)"
             data.assistance.append(
@@ -45,7 +45,7 @@ enum RandomData {
                     Assistance.ID(id), for: Migrant.ID(person), random.pick(AssistanceKind.allCases), on: date(&random),
                     in: random.pick(countries)))
         }
-        for index in 0..<(500 * scale) {
+        for index in 0..<(1_000 * scale) {
             let person = random.chance(1, in: 30) ? "ghost\(random.below(30))" : "m\(random.below(migrantCount))"
             let id = random.chance(1, in: 100) ? "s\(random.below(max(index, 1)))" : "s\(index)"
             data.surveys.append(
@@ -53,7 +53,7 @@ enum RandomData {
                     SatisfactionResponse.ID(id), by: Migrant.ID(person), about: random.pick(SurveyService.allCases),
                     on: date(&random), satisfied: random.chance(4, in: 5)))
         }
-        let trainingCount = 40
+        let trainingCount = 120
         for index in 0..<trainingCount {
             let start = date(&random)
             let end = random.chance(1, in: 20) ? CalendarDate(dayNumber: start.dayNumber - 3) ?? start
@@ -64,31 +64,32 @@ enum RandomData {
                     Training.ID(id), topic: random.pick(TrainingTopic.allCases),
                     audience: random.pick(TrainingAudience.allCases), in: random.pick(countries), from: start, to: end))
         }
-        for _ in 0..<(600 * scale) {
+        for _ in 0..<(1_500 * scale) {
             let training = random.chance(1, in: 50) ? "t-missing" : "t\(random.below(trainingCount))"
             data.participants.append(
                 TrainingParticipant(
-                    TrainingParticipant.PersonID("p\(random.below(300 * scale))"), in: Training.ID(training),
+                    TrainingParticipant.PersonID("p\(random.below(600 * scale))"), in: Training.ID(training),
                     sex: random.chance(1, in: 30) ? random.pick(Sex.allCases) : Sex.allCases[random.below(2)],
                     organisation: random.pick(OrganisationType.allCases)))
         }
-        for index in 0..<60 {
+        let productCount = 250
+        for index in 0..<productCount {
             let id = random.chance(1, in: 30) ? "k\(random.below(max(index, 1)))" : "k\(index)"
             data.knowledgeProducts.append(
                 KnowledgeProduct(
                     KnowledgeProduct.ID(id), kind: random.pick(KnowledgeProductKind.allCases), title: "Product \(index)",
                     publishedOn: date(&random)))
         }
-        for index in 0..<(200 * scale) {
+        for index in 0..<(1_000 * scale) {
             let id = random.chance(1, in: 50) ? "d\(random.below(max(index, 1)))" : "d\(index)"
-            let product = random.chance(1, in: 25) ? "k-missing" : "k\(random.below(60))"
+            let product = random.chance(1, in: 25) ? "k-missing" : "k\(random.below(productCount))"
             data.disseminations.append(
                 Dissemination(
                     Dissemination.ID(id), of: KnowledgeProduct.ID(product), on: date(&random),
                     to: random.pick(OrganisationType.allCases),
                     representatives: random.chance(1, in: 40) ? -random.within(1...5) : random.within(0...60)))
         }
-        for index in 0..<(150 * scale) {
+        for index in 0..<(1_000 * scale) {
             let id = random.chance(1, in: 50) ? "e\(random.below(max(index, 1)))" : "e\(index)"
             data.engagements.append(
                 Engagement(
@@ -96,7 +97,7 @@ enum RandomData {
                     youth: random.chance(1, in: 40) ? -1 : random.within(0...400),
                     supportNetwork: random.within(0...300)))
         }
-        for _ in 0..<120 {
+        for _ in 0..<1_000 {
             data.platformVisits.append(
                 PlatformVisits(
                     random.pick(platforms), year: random.within(2020...2024), month: random.within(0...13),
