@@ -125,16 +125,27 @@ public indirect enum Measure: Hashable, Sendable {
 /// category of a record dimension they appear in, so such a breakdown may add up to
 /// more than the total; the result says so (``Breakdown/reconciles``).
 public enum Dimension: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The person's sex, ``Sex``; unknown is a category of its own.
     case sex
+    /// The person's ``AgeGroup`` in the last year of the period, from their birth year.
     case ageGroup = "age_group"
+    /// The person's nationality, a country code, or `unknown`.
     case nationality
+    /// The person's vulnerabilities, ``Vulnerability``: a person can be in several categories, or in `none`.
     case vulnerability
+    /// The country where the record was made: the assistance, the training or the outreach activity.
     case country
+    /// The kind of assistance, ``AssistanceKind``.
     case assistanceKind = "assistance_kind"
+    /// The service a survey answer is about, ``SurveyService``.
     case service
+    /// The topic of the training, ``TrainingTopic``.
     case trainingTopic = "training_topic"
+    /// The trainee's organisation or the dissemination's audience, ``OrganisationType``.
     case organisationType = "organisation_type"
+    /// The kind of knowledge product, ``KnowledgeProductKind``; `unknown` for a dissemination of an unknown product.
     case productKind = "product_kind"
+    /// The online platform, by ``Platform/id``.
     case platform
 
     /// The dimension's name in English and French.

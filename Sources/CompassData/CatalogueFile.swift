@@ -26,7 +26,7 @@ public struct CatalogueFileError: Error, Hashable, Sendable, CustomStringConvert
 extension Catalogue {
     /// Reads a catalogue from a JSON file in the format `Documentation/Indicators.md` describes.
     ///
-    /// The catalogue is only read here; ``Catalogue/validate()`` (which the engine
+    /// The catalogue is only read here; `Catalogue.validate()` (which the engine
     /// runs before every evaluation) checks that it makes sense.
     ///
     /// - Throws: ``CatalogueFileError`` naming the file and the JSON path of the problem.
