@@ -200,6 +200,10 @@ extension Catalogue {
                 check(denominator)
                 if numerator.unit == .percent || denominator.unit == .percent {
                     error("incoherent-unit", "a share of shares has no meaning")
+                } else if numerator.unit != denominator.unit {
+                    error(
+                        "incoherent-unit",
+                        "a share must count the same unit above and below, not \(numerator.unit.rawValue) over \(denominator.unit.rawValue)")
                 }
             }
         }

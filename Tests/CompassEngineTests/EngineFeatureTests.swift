@@ -215,6 +215,9 @@ import Testing
                 Indicator(id: "records", title: "Records", measure: .count(.assistance), parts: ["nowhere"]),
                 Indicator(
                     id: "people", title: "People", measure: .distinctPeople(.assistance), parts: ["records", "people"]),
+                Indicator(
+                    id: "services-per-person", title: "Services per person",
+                    measure: .share(.count(.assistance), of: .distinctPeople(.assistance))),
             ],
             rules: [
                 Self.rule("r", .value("missing"), .equal, .constant(1)), Self.rule("r", .constant(1), .equal, .constant(1)),
@@ -222,6 +225,7 @@ import Testing
         let expected = [
             "error [inapplicable-breakdown] indicator youth: engagements records have no sex to break down by",
             "error [incoherent-target] indicator youth: the target 0 equals the baseline, so progress has no meaning",
+            "error [incoherent-unit] indicator services-per-person: a share must count the same unit above and below, not records over people",
             "error [invalid-parts] indicator records: only a distinct-people indicator can have parts",
             "error [invalid-parts] indicator people: the part records must count distinct people in assistance too",
             "error [invalid-parts] indicator people: an indicator cannot be its own part",
