@@ -1,5 +1,6 @@
 import Compass
 import CompassCommandLine
+import Foundation
 import Testing
 
 /// Breakdowns, overlap, progress, rules and validation on small datasets with values worked out by hand.
@@ -242,6 +243,49 @@ import Testing
     }
 
     // MARK: Command line
+
+    /// Writes a catalogue to a temporary JSON file and returns its path.
+    func temporaryCatalogue(_ catalogue: Catalogue, name: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("compass-engine-\(name).json").path
+        try catalogue.jsonText().write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func reportAndIndicatorsReadACatalogueFile() throws {
+        var catalogue = Catalogue.compass
+        catalogue.indicators = [
+            Indicator(
+                id: "girls-assisted", title: ["en": "Girls assisted", "fr": "Filles assistées"], workArea: "protection",
+                measure: .distinctPeople(.assistance, where: .sex(.female) && .ageGroups(.child)), breakdowns: [.country])
+        ]
+        catalogue.rules = []
+        let path = try temporaryCatalogue(catalogue, name: "girls")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let listed = CompassCommand().run(["indicators", "--catalogue", path])
+        #expect(listed.status == 0)
+        #expect(listed.standardOutput == "girls-assisted\tprotection\tpeople\tGirls assisted\n")
+        let report = CompassCommand().run(["report", "--catalogue", path, "--period", "2022-Q3"])
+        #expect(report.status == 0)
+        #expect(report.standardOutput.contains("— Girls assisted\n"))
+        #expect(!report.standardOutput.contains("Migrants assisted"))
+    }
+
+    @Test func anInvalidCatalogueFileIsRefusedWithItsFindings() throws {
+        var catalogue = Catalogue.compass
+        catalogue.indicators[10].breakdowns = [.sex]  // youth-engaged: aggregate counts have no sex
+        let path = try temporaryCatalogue(catalogue, name: "invalid")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let message = "error [inapplicable-breakdown] indicator youth-engaged: engagements records have no sex to break down by"
+        let validated = CompassCommand().run(["validate", "--catalogue", path])
+        #expect(validated.status == 1)
+        #expect(validated.standardOutput == message + "\n1 error, 0 warnings, 0 notes\n")
+        let listed = CompassCommand().run(["indicators", "--catalogue", path])
+        #expect(listed.status == 1)
+        #expect(listed.standardError == "compass: \(message)\n")
+        let report = CompassCommand().run(["report", "--catalogue", path])
+        #expect(report.status == 1)
+        #expect(report.standardError.contains(message))
+    }
 
     @Test func validatePrintsFindingsWithTheirExitStatus() throws {
         let clean = CompassCommand().run(["validate"])
