@@ -121,6 +121,27 @@ extension Catalogue {
         }
         findings += validateParts()
         findings += validateRules()
+        findings += validateProgramme()
+        return findings
+    }
+
+    /// Checks the programme: a period that ends after it starts, unique work area and platform ids.
+    func validateProgramme() -> [Finding] {
+        var findings: [Finding] = []
+        func error(_ message: String) {
+            findings.append(Finding(.error, rule: "invalid-programme", message: "programme \(programme.name): \(message)"))
+        }
+        if programme.period.end < programme.period.start {
+            error("its period ends (\(programme.period.end)) before it starts (\(programme.period.start))")
+        }
+        var areas = Set<String>()
+        for area in programme.workAreas where !areas.insert(area.id).inserted {
+            error("the work area \(area.id) is listed twice")
+        }
+        var platforms = Set<String>()
+        for platform in programme.platforms where !platforms.insert(platform.id).inserted {
+            error("the platform \(platform.id) is listed twice")
+        }
         return findings
     }
 

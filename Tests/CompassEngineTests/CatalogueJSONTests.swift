@@ -86,6 +86,16 @@ import Testing
         #expect(CatalogueJSONTests.decode("{\"programme\": ") .hasPrefix("test.json: is not valid JSON"))
     }
 
+    @Test func aProgrammeThatEndsBeforeItStartsIsInvalid() throws {
+        let json = CatalogueJSONTests.catalogue("[]").replacingOccurrences(
+            of: #""end":"2023-12-31""#, with: #""end":"2020-12-31""#)
+        let catalogue = try Catalogue(jsonData: Array(json.utf8))
+        #expect(
+            catalogue.validate().map(\.description) == [
+                "error [invalid-programme] programme COMPASS: its period ends (2020-12-31) before it starts (2021-01-01)"
+            ])
+    }
+
     @Test func aMissingFileIsReportedByName() {
         #expect(throws: CatalogueFileError.self) { try Catalogue(contentsOfJSONFile: "/nonexistent/catalogue.json") }
     }
