@@ -66,6 +66,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "CompassDataTests", dependencies: ["Compass", "CompassData", "CompassCommandLine"]),
+        .testTarget(name: "CompassEngineTests", dependencies: ["Compass", "CompassCommandLine"]),
     ]
 )
 

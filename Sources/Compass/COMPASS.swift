@@ -61,6 +61,12 @@ extension Catalogue {
     /// | `youth-engaged` | youth engaged in outreach |
     /// | `support-network-engaged` | support-network members engaged |
     /// | `platform-visitors` | visitors to the online platforms, published as a lower bound |
+    ///
+    /// `migrants-assisted` declares the four services as its parts, so its result
+    /// states how many people received more than one (``Overlap``). Two rules are
+    /// declared: `reintegration-after-return` (reintegration recipients in the period ≤
+    /// people assisted to return from the programme's start to the period's end) and
+    /// `services-within-assisted`.
     public static let compass = Catalogue(
         programme: .compass,
         indicators: [
@@ -76,7 +82,8 @@ extension Catalogue {
                 note: [
                     "en": "Each person is counted once, whatever the number and kinds of assistance they received.",
                     "fr": "Chaque personne est comptée une fois, quels que soient le nombre et les types d'assistance reçus.",
-                ]),
+                ],
+                parts: ["humanitarian-aid", "comprehensive-assistance", "return-assistance", "reintegration-assistance"]),
             Indicator(
                 id: "humanitarian-aid",
                 title: [
@@ -192,6 +199,30 @@ extension Catalogue {
                     "fr":
                         "Publié comme borne inférieure : les visiteurs sont comptés par plateforme et par mois, une même personne peut donc être comptée plusieurs fois.",
                 ]),
+        ],
+        rules: [
+            ValidationRule(
+                id: "reintegration-after-return",
+                title: [
+                    "en": "Reintegration recipients in the period are at most the people assisted to return since the programme started",
+                    "fr":
+                        "Les bénéficiaires de la réintégration sur la période sont au plus les personnes aidées au retour depuis le début du programme",
+                ],
+                left: .value("reintegration-assistance"),
+                .lessThanOrEqual,
+                right: .value("return-assistance", in: .programmeToDate),
+                importance: .high,
+                missingValues: .neverSkip),
+            ValidationRule(
+                id: "services-within-assisted",
+                title: [
+                    "en": "People with humanitarian aid are at most the migrants assisted",
+                    "fr": "Les personnes ayant reçu une aide humanitaire sont au plus les migrants assistés",
+                ],
+                left: .value("humanitarian-aid"),
+                .lessThanOrEqual,
+                right: .value("migrants-assisted"),
+                importance: .medium),
         ])
 }
 

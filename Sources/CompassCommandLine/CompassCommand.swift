@@ -61,22 +61,26 @@ public struct CompassCommand: Sendable {
         do {
             switch command {
             case "report": return try report(Options(arguments, allowed: Options.report))
-            case "indicators": return try indicators(Options(arguments, allowed: ["--help"]))
+            case "indicators": return try indicators(Options(arguments, allowed: Options.indicators))
+            case "validate": return try validate(Options(arguments, allowed: Options.validate))
             case "formats": return try formats(Options(arguments, allowed: ["--help"]))
             case "sample": return try sampleCommand(Options(arguments, allowed: Options.sample))
-            case "validate": return try validateData(Options(arguments, allowed: Options.validate))
             case "help": return Outcome(status: 0, standardOutput: Help.general, standardError: "")
             default:
-                throw UsageError("unknown command '\(command)'; the commands are report, indicators, formats, sample and validate")
+                throw UsageError("unknown command '\(command)'; the commands are report, validate, indicators, formats and sample")
             }
         } catch let error as UsageError {
             return Outcome(
                 status: 2, standardOutput: "",
-                standardError: "compass: \(error.message) (see 'compass \(command == "report" ? "" : command + " ")--help')\n"
-                    .replacingOccurrences(of: "compass  --", with: "compass --"))
+                standardError: "compass: \(error.message) (see '\(Self.help(for: command))')\n")
         } catch {
             return Outcome(status: 1, standardOutput: "", standardError: "compass: \(error)\n")
         }
+    }
+
+    /// The help command for a command: its own, or the general one for `report` and unknown commands.
+    static func help(for command: String) -> String {
+        ["indicators", "formats", "sample", "validate"].contains(command) ? "compass \(command) --help" : "compass --help"
     }
 
     // MARK: Commands
@@ -92,6 +96,7 @@ public struct CompassCommand: Sendable {
         } catch {
             throw UsageError("\(error)")
         }
+        let catalogue = try loadCatalogue(options)
         let data = try loadData(options)
         let report = try Engine().report(catalogue, on: data.dataset, period: period)
         let text = try reporter.render(report)
@@ -104,13 +109,61 @@ public struct CompassCommand: Sendable {
 
     private func indicators(_ options: Options) throws -> Outcome {
         if options.help { return Outcome(status: 0, standardOutput: Help.indicators, standardError: "") }
+        let catalogue = try loadCatalogue(options)
         var lines: [String] = []
         for indicator in catalogue.indicators {
             let area = indicator.workArea ?? "-"
             lines.append("\(indicator.id)\t\(area)\t\(indicator.unit.rawValue)\t\(indicator.title[.english])")
         }
-        return Outcome(status: 0, standardOutput: lines.joined(separator: "\n") + "\n", standardError: "")
+        let errors = catalogue.validate().filter { $0.severity == .error }
+        return Outcome(
+            status: errors.isEmpty ? 0 : 1, standardOutput: lines.joined(separator: "\n") + "\n",
+            standardError: errors.map { "compass: \($0)\n" }.joined())
     }
+
+    // MARK: Catalogue and validation
+
+    /// The catalogue of `--catalogue FILE` (a JSON catalogue), or the command's own.
+    private func loadCatalogue(_ options: Options) throws -> Catalogue {
+        guard let path = options.values["--catalogue"] else { return catalogue }
+        return try Catalogue(contentsOfJSONFile: path)
+    }
+
+    /// Prints every finding on the catalogue, the data and the rules; exit status 1 when one is an error.
+    /// `compass validate`: every problem of the data, the catalogue and the rules, then a summary.
+    private func validate(_ options: Options) throws -> Outcome {
+        if options.help { return Outcome(status: 0, standardOutput: Help.validate, standardError: "") }
+        let period = try options.period(default: .programme)
+        let catalogue = try loadCatalogue(options)
+        let loaded = try loadData(options, forceLenient: true)
+        var lines: [String] = []
+        var counts: [Finding.Severity: Int] = [:]
+        for problem in loaded.result?.problems ?? [] {
+            lines.append("\(problem) [\(problem.rule)]")
+            counts[problem.severity, default: 0] += 1
+        }
+        var findings = catalogue.validate()
+        if !findings.contains(where: { $0.severity == .error }) {
+            do {
+                findings = try Engine().evaluate(catalogue, on: loaded.dataset, period: period).findings
+            } catch {
+                findings = error.findings.isEmpty
+                    ? [Finding(.error, rule: "invalid-period", message: "\(error)")] : error.findings
+            }
+        }
+        for finding in findings {
+            lines.append(finding.description)
+            counts[finding.severity, default: 0] += 1
+        }
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        lines.append(
+            "\(plural(counts[.error] ?? 0, "error")), \(plural(counts[.warning] ?? 0, "warning")), \(plural(counts[.note] ?? 0, "note"))")
+        let accounting = loaded.result?.accounting.map { "\($0)\n" }.joined() ?? ""
+        return Outcome(
+            status: (counts[.error] ?? 0) > 0 ? 1 : 0, standardOutput: lines.joined(separator: "\n") + "\n",
+            standardError: accounting)
+    }
+
 
     private func formats(_ options: Options) throws -> Outcome {
         if options.help { return Outcome(status: 0, standardOutput: Help.formats, standardError: "") }
@@ -127,10 +180,11 @@ struct UsageError: Error {
 
 /// Parsed `--name value` options.
 struct Options {
-    static let report = Set(["--language", "--format", "--period", "--output", "--help"])
+    static let report = Set(["--language", "--format", "--period", "--output", "--catalogue", "--help"])
         .union(CompassCommand.dataOptions)
+    static let indicators: Set<String> = ["--catalogue", "--help"]
     static let sample: Set<String> = ["--migrants", "--seed", "--calibrated", "--output", "--help"]
-    static let validate: Set<String> = ["--data", "--rejects", "--help"]
+    static let validate = Set(["--period", "--catalogue", "--help"]).union(CompassCommand.dataOptions)
     static let flags: Set<String> = ["--help", "--strict", "--lenient"]
 
     var values: [String: String] = [:]
@@ -224,7 +278,7 @@ enum Help {
           indicators   List the indicators of the catalogue.
           formats      List the report formats.
           sample       Write a synthetic dataset, or the built-in 2022 sample, as files.
-          validate     Read a dataset and list every problem in it.
+          validate     Print what validation finds in the catalogue, the data and the rules.
           help         Show this help.
 
         Run 'compass COMMAND --help' for a command's options.
@@ -237,7 +291,7 @@ enum Help {
 
     static let report = """
         Usage: compass report [--data PATH [--strict|--lenient] [--rejects FILE]]
-                              [--language en|fr] [--format ID] [--period P] [--output FILE]
+                              [--language en|fr] [--format ID] [--period P] [--output FILE] [--catalogue FILE]
 
         Compute the fact sheet from a dataset (default: the built-in sample) and render it.
 
@@ -251,14 +305,40 @@ enum Help {
           --strict          Any error in the data fails the command, after listing every problem (default).
           --lenient         Keep the good records; report each bad one and leave it out.
           --rejects FILE    Write the rejected records to FILE as CSV (file,line,rule,message,record).
+          --catalogue FILE  Use the indicators of a JSON catalogue (see Documentation/Indicators.md).
           -h, --help        Show this help.
 
         """
 
     static let indicators = """
-        Usage: compass indicators
+        Usage: compass indicators [--catalogue FILE]
 
         List the catalogue's indicators: id, work area, unit and English title, tab-separated.
+        Catalogue errors, if any, go to standard error with exit status 1.
+
+        Options:
+          --catalogue FILE  List a JSON catalogue (see Documentation/Indicators.md) instead of COMPASS's.
+          -h, --help        Show this help.
+
+        """
+
+    static let validate = """
+        Usage: compass validate [--data PATH] [--rejects FILE] [--period P] [--catalogue FILE]
+
+        Read a dataset and validate the catalogue, then evaluate it and print every problem:
+        the data's, located as file:line:column: column: message [rule], then the findings on
+        the data and the rules, errors first, as severity [rule] message; then a summary.
+        The accounting of each file (records read = accepted + rejected) goes to standard error.
+
+        Options:
+          --data PATH       A dataset directory of CSV files, or a JSON dataset (default: the built-in sample).
+          --rejects FILE    Write the rejected records to FILE as CSV (file,line,rule,message,record).
+          --period P        The period whose rules are checked: 2022, 2022-Q3, 2022-07, programme,
+                            or 2021-01-01..2023-12-31 (default: programme).
+          --catalogue FILE  Validate a JSON catalogue (see Documentation/Indicators.md).
+          -h, --help        Show this help.
+
+        Exit status: 0 no errors, 1 errors found, 2 usage error.
 
         """
 

@@ -112,27 +112,6 @@ extension CompassCommand {
             standardError: "wrote \(output)\n" + summary.map { "  \($0)\n" }.joined())
     }
 
-    /// `compass validate`: lists every problem of the data and the engine's findings.
-    func validateData(_ options: Options) throws -> Outcome {
-        if options.help { return Outcome(status: 0, standardOutput: Help.validate, standardError: "") }
-        let loaded = try loadData(options, forceLenient: true)
-        let evaluation = try Engine().evaluate(catalogue, on: loaded.dataset, period: .programme)
-        var out = ""
-        var errors = 0
-        if let result = loaded.result {
-            for problem in result.problems {
-                out += "\(problem) [\(problem.rule)]\n"
-            }
-            errors += result.errors.count
-        }
-        for finding in evaluation.findings {
-            out += "\(finding)\n"
-            if finding.severity == .error { errors += 1 }
-        }
-        out += errors == 0 ? "no errors\n" : "\(errors) error\(errors == 1 ? "" : "s")\n"
-        let accounting = loaded.result?.accounting.map { "\($0)\n" }.joined() ?? ""
-        return Outcome(status: errors == 0 ? 0 : 1, standardOutput: out, standardError: accounting)
-    }
 }
 
 /// `value` with commas between groups of three digits.
@@ -175,22 +154,6 @@ extension Help {
           --calibrated 2022  Write the built-in sample from which the 2022 fact sheet is computed.
           --output PATH      The directory (created when missing) or .json file to write.
           -h, --help         Show this help.
-
-        """
-
-    static let validate = """
-        Usage: compass validate [--data PATH] [--rejects FILE]
-
-        Read a dataset, print every problem (file:line:column: column: message [rule]) and
-        the engine's findings on the data, then the number of errors. The accounting of each
-        file (records read = accepted + rejected) goes to standard error.
-
-        Options:
-          --data PATH     A dataset directory of CSV files, or a JSON dataset (default: the built-in sample).
-          --rejects FILE  Write the rejected records to FILE as CSV (file,line,rule,message,record).
-          -h, --help      Show this help.
-
-        Exit status: 0 no errors, 1 errors, 2 usage error.
 
         """
 }

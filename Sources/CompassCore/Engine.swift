@@ -34,8 +34,17 @@ public struct Engine: Sendable {
         }
         let store = Store(dataset, programme: catalogue.programme)
         let evaluator = Evaluator(store: store, dates: dates, platforms: catalogue.programme.platforms)
-        let results = catalogue.indicators.map { evaluator.evaluate($0) }
-        let findings = (problems + store.findings).sorted { $0.severity < $1.severity }
+        var results = catalogue.indicators.map { evaluator.evaluate($0) }
+        for (index, indicator) in catalogue.indicators.enumerated() where !indicator.parts.isEmpty {
+            let parts = indicator.parts.compactMap { catalogue[$0] }
+            results[index].overlap = evaluator.overlap(indicator, parts: parts)
+        }
+        let checks = RuleChecker(catalogue: catalogue, results: results, store: store, dates: dates)
+        let findings = (problems + store.findings + checks.builtInFindings() + checks.catalogueRuleFindings())
+            .enumerated().sorted { a, b in
+                a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
+            }
+            .map(\.element)
         return Evaluation(period: period, dates: dates, results: results, findings: findings)
     }
 
@@ -110,6 +119,80 @@ extension Catalogue {
             }
             findings += Catalogue.validate(indicator)
         }
+        findings += validateParts()
+        findings += validateRules()
+        findings += validateProgramme()
+        return findings
+    }
+
+    /// Checks the programme: a period that ends after it starts, unique work area and platform ids.
+    func validateProgramme() -> [Finding] {
+        var findings: [Finding] = []
+        func error(_ message: String) {
+            findings.append(Finding(.error, rule: "invalid-programme", message: "programme \(programme.name): \(message)"))
+        }
+        if programme.period.end < programme.period.start {
+            error("its period ends (\(programme.period.end)) before it starts (\(programme.period.start))")
+        }
+        var areas = Set<String>()
+        for area in programme.workAreas where !areas.insert(area.id).inserted {
+            error("the work area \(area.id) is listed twice")
+        }
+        var platforms = Set<String>()
+        for platform in programme.platforms where !platforms.insert(platform.id).inserted {
+            error("the platform \(platform.id) is listed twice")
+        }
+        return findings
+    }
+
+    /// Checks every indicator's ``Indicator/parts``: known, distinct-people indicators on the same source.
+    func validateParts() -> [Finding] {
+        var findings: [Finding] = []
+        for indicator in indicators where !indicator.parts.isEmpty {
+            func error(_ message: String) {
+                findings.append(
+                    Finding(
+                        .error, rule: "invalid-parts", message: "indicator \(indicator.id): \(message)",
+                        indicator: indicator.id))
+            }
+            guard case .distinctPeople(let source, _) = indicator.measure else {
+                error("only a distinct-people indicator can have parts")
+                continue
+            }
+            if Set(indicator.parts).count != indicator.parts.count { error("a part is listed twice") }
+            for id in indicator.parts {
+                guard let part = self[id] else {
+                    error("the part \(id) is not an indicator of the catalogue")
+                    continue
+                }
+                if id == indicator.id { error("an indicator cannot be its own part") }
+                guard case .distinctPeople(let partSource, _) = part.measure, partSource == source else {
+                    error("the part \(id) must count distinct people in \(source.rawValue) too")
+                    continue
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Checks the catalogue's rules: unique ids, known indicators, periods that exist.
+    func validateRules() -> [Finding] {
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        for rule in rules {
+            func error(_ message: String, indicator: Indicator.ID? = nil) {
+                findings.append(
+                    Finding(.error, rule: "invalid-rule", message: "rule \(rule.id): \(message)", indicator: indicator))
+            }
+            if rule.id.isEmpty { error("the id is empty") }
+            if !seen.insert(rule.id).inserted { error("the rule is defined more than once") }
+            for (id, period) in rule.left.references + rule.right.references {
+                if self[id] == nil { error("it names indicator \(id), which the catalogue does not have", indicator: id) }
+                if case .fixed(let fixed) = period, fixed.dates(programme: programme.period) == nil {
+                    error("the period \(fixed) does not exist")
+                }
+            }
+        }
         return findings
     }
 
@@ -138,6 +221,10 @@ extension Catalogue {
                 check(denominator)
                 if numerator.unit == .percent || denominator.unit == .percent {
                     error("incoherent-unit", "a share of shares has no meaning")
+                } else if numerator.unit != denominator.unit {
+                    error(
+                        "incoherent-unit",
+                        "a share must count the same unit above and below, not \(numerator.unit.rawValue) over \(denominator.unit.rawValue)")
                 }
             }
         }
@@ -160,6 +247,40 @@ extension Catalogue {
         }
         if Set(indicator.breakdowns).count != indicator.breakdowns.count {
             error("duplicate-breakdown", "a breakdown is listed twice")
+        }
+        for pair in indicator.crossBreakdowns {
+            guard let source = indicator.measure.source else {
+                error("unsupported-breakdown", "a share cannot be broken down by \(pair.first.rawValue) × \(pair.second.rawValue)")
+                continue
+            }
+            for dimension in [pair.first, pair.second] where !dimension.sources.contains(source) {
+                error(
+                    "inapplicable-breakdown",
+                    "\(source.rawValue) records have no \(dimension.rawValue) to break down by")
+            }
+            if pair.first == pair.second {
+                error("duplicate-breakdown", "a dimension cannot be crossed with itself (\(pair.first.rawValue))")
+            }
+        }
+        if Set(indicator.crossBreakdowns).count != indicator.crossBreakdowns.count {
+            error("duplicate-breakdown", "a crossed breakdown is listed twice")
+        }
+        if let target = indicator.target {
+            if target == (indicator.baseline ?? 0) {
+                error("incoherent-target", "the target \(target) equals the baseline, so progress has no meaning")
+            }
+            if indicator.unit == .percent, !(0...100).contains(target) {
+                error("incoherent-target", "the target of a share must be a percent in 0...100, not \(target)")
+            }
+        }
+        if let baseline = indicator.baseline {
+            if baseline < 0 { error("incoherent-target", "the baseline cannot be negative (\(baseline))") }
+            if indicator.unit == .percent, !(0...100).contains(baseline) {
+                error("incoherent-target", "the baseline of a share must be a percent in 0...100, not \(baseline)")
+            }
+        }
+        if let target = indicator.target, target < 0 {
+            error("incoherent-target", "the target cannot be negative (\(target))")
         }
         if case .lowerBound(let step) = indicator.presentation, step <= 0 {
             error("invalid-presentation", "a lower bound needs a positive step, not \(step)")

@@ -8,25 +8,135 @@ struct Evaluator {
     typealias RowReader = (Int) -> Int32
 
     func evaluate(_ indicator: Indicator) -> IndicatorResult {
+        var result: IndicatorResult
         switch indicator.measure {
         case .share(let numerator, let denominator):
             let top = tally(numerator, filter: indicator.filter, breakdowns: []).total
-            let bottom = tally(denominator, filter: indicator.filter, breakdowns: []).total
-            return IndicatorResult(
-                indicator: indicator.id, value: .share(Fraction(top, over: bottom)), breakdowns: [])
+            let bottom = tally(denominator, filter: indicator.filter, breakdowns: [])
+            result = IndicatorResult(
+                indicator: indicator.id, value: .share(Fraction(top, over: bottom.total)), breakdowns: [],
+                records: bottom.records)
         default:
             let counts = tally(indicator.measure, filter: indicator.filter, breakdowns: indicator.breakdowns)
             let breakdowns = zip(indicator.breakdowns, counts.cells).map { dimension, cells in
-                breakdown(dimension, cells: cells, total: counts.total)
+                breakdown(dimension, cells: cells, total: counts.total, overlap: overlaps(dimension, indicator.measure))
             }
-            return IndicatorResult(indicator: indicator.id, value: .count(counts.total), breakdowns: breakdowns)
+            result = IndicatorResult(
+                indicator: indicator.id, value: .count(counts.total), breakdowns: breakdowns, records: counts.records)
+            if !indicator.crossBreakdowns.isEmpty {
+                let crossed = crossTally(indicator.measure, filter: indicator.filter, pairs: indicator.crossBreakdowns)
+                result.crossBreakdowns = zip(indicator.crossBreakdowns, crossed).map { pair, cells in
+                    crossBreakdown(
+                        pair, cells: cells, total: counts.total,
+                        overlap: overlaps(pair.first, indicator.measure) || overlaps(pair.second, indicator.measure))
+                }
+            }
         }
+        if let target = indicator.target {
+            result.progress = Progress.of(result.value, baseline: indicator.baseline, target: target)
+        }
+        return result
+    }
+
+    /// Whether a unit counted by `measure` can be in several categories of `dimension`.
+    func overlaps(_ dimension: Dimension, _ measure: Measure) -> Bool {
+        if dimension == .vulnerability { return true }
+        if case .distinctPeople = measure { return !dimension.describesPerson }
+        return false
+    }
+
+    /// How the parts of a distinct-people indicator overlap, each part evaluated with its own filter.
+    func overlap(_ indicator: Indicator, parts: [Indicator]) -> Overlap {
+        var once = Bitset(capacity: 0)
+        var twice = Bitset(capacity: 0)
+        var values: [Int] = []
+        for part in parts {
+            let members = people(part.measure, filter: part.filter)
+            values.append(members.count)
+            if once.words.isEmpty {
+                once = members
+                twice = Bitset(capacity: members.words.count * 64)
+            } else {
+                twice.formUnion(once, intersecting: members)
+                once.formUnion(members)
+            }
+        }
+        let distinct = people(indicator.measure, filter: indicator.filter).count
+        return Overlap(
+            parts: parts.map(\.id), partValues: values, distinct: distinct, peopleInSeveralParts: twice.count)
+    }
+
+    /// The set of people a distinct-people measure counts; empty for other measures.
+    func people(_ measure: Measure, filter: Filter) -> Bitset {
+        guard case .distinctPeople(let source, let own) = measure else { return Bitset(capacity: 0) }
+        let passes = predicate((own && filter).node, source)
+        let date = dateColumn(source)
+        let low = dates.start.packed
+        let high = dates.end.packed
+        let personOf = personColumn(source)
+        var people = Bitset(capacity: source == .trainingParticipants ? store.trainees.count : store.migrants.count)
+        for row in 0..<store.count(of: source) {
+            let day = date[row]
+            guard day >= low, day <= high, passes(row) else { continue }
+            people.insert(Int(personOf(row)))
+        }
+        return people
+    }
+
+    /// The cells of crossed breakdowns: per pair, the value of each pair of category numbers.
+    func crossTally(_ measure: Measure, filter: Filter, pairs: [DimensionPair]) -> [[Int64: Int]] {
+        guard let source = measure.source else { return pairs.map { _ in [:] } }
+        let extraFilter: Filter
+        switch measure {
+        case .count(_, let own), .distinctPeople(_, let own), .sum(_, let own): extraFilter = own && filter
+        case .share: extraFilter = filter
+        }
+        let passes = predicate(extraFilter.node, source)
+        let date = dateColumn(source)
+        let low = dates.start.packed
+        let high = dates.end.packed
+        let readers = pairs.map { (rowCategories($0.first, source), rowCategories($0.second, source)) }
+        func key(_ first: Int32, _ second: Int32) -> Int64 { Int64(first) << 32 | Int64(UInt32(bitPattern: second)) }
+        if case .distinctPeople = measure {
+            let personOf = personColumn(source)
+            let personCount = source == .trainingParticipants ? store.trainees.count : store.migrants.count
+            var sets: [[Int64: Bitset]] = pairs.map { _ in [:] }
+            for row in 0..<store.count(of: source) {
+                let day = date[row]
+                guard day >= low, day <= high, passes(row) else { continue }
+                let person = Int(personOf(row))
+                for (index, reader) in readers.enumerated() {
+                    for first in reader.0(row) {
+                        for second in reader.1(row) {
+                            sets[index][key(first, second), default: Bitset(capacity: personCount)].insert(person)
+                        }
+                    }
+                }
+            }
+            return sets.map { $0.mapValues(\.count) }
+        }
+        let amount: (Int) -> Int
+        if case .sum(let field, _) = measure { amount = fieldColumn(field) } else { amount = { _ in 1 } }
+        var cells: [[Int64: Int]] = pairs.map { _ in [:] }
+        for row in 0..<store.count(of: source) {
+            let day = date[row]
+            guard day >= low, day <= high, passes(row) else { continue }
+            let value = amount(row)
+            for (index, reader) in readers.enumerated() {
+                for first in reader.0(row) {
+                    for second in reader.1(row) { cells[index][key(first, second), default: 0] += value }
+                }
+            }
+        }
+        return cells
     }
 
     // MARK: Counting
 
     struct Tally {
         var total = 0
+        /// The number of records that passed the filter in the period.
+        var records = 0
         /// Per breakdown, the value of each category number.
         var cells: [[Int32: Int]]
     }
@@ -57,6 +167,7 @@ struct Evaluator {
                 guard day >= low, day <= high, passes(row) else { continue }
                 let person = Int(personOf(row))
                 people.insert(person)
+                result.records += 1
                 for (index, reader) in readers.enumerated() {
                     guard let reader else { continue }
                     perCategory[index][reader(row), default: Bitset(capacity: personCount)].insert(person)
@@ -87,6 +198,7 @@ struct Evaluator {
                 guard day >= low, day <= high, passes(row) else { continue }
                 let value = amount(row)
                 result.total += value
+                result.records += 1
                 for (index, reader) in readers.enumerated() {
                     for category in reader(row) { result.cells[index][category, default: 0] += value }
                 }
@@ -289,7 +401,7 @@ struct Evaluator {
 
     // MARK: Categories
 
-    func breakdown(_ dimension: Dimension, cells counts: [Int32: Int], total: Int) -> Breakdown {
+    func breakdown(_ dimension: Dimension, cells counts: [Int32: Int], total: Int, overlap: Bool) -> Breakdown {
         let entries = counts.filter { $0.value != 0 }.map { (category: self.category(dimension, $0.key), value: $0.value) }
             .sorted { sortKey(dimension, $0.category) < sortKey(dimension, $1.category) }
         let sum = entries.reduce(0) { $0 + $1.value }
@@ -299,7 +411,29 @@ struct Evaluator {
                 category: entry.category, value: entry.value, fraction: Fraction(entry.value, over: sum),
                 percent: sum > 0 ? percent : nil)
         }
-        return Breakdown(dimension: dimension, cells: cells, total: total)
+        return Breakdown(dimension: dimension, cells: cells, total: total, categoriesOverlap: overlap)
+    }
+
+    func crossBreakdown(_ pair: DimensionPair, cells counts: [Int64: Int], total: Int, overlap: Bool) -> CrossBreakdown {
+        let entries = counts.filter { $0.value != 0 }.map { key, value in
+            (
+                first: category(pair.first, Int32(truncatingIfNeeded: key >> 32)),
+                second: category(pair.second, Int32(bitPattern: UInt32(truncatingIfNeeded: key))), value: value
+            )
+        }
+        .sorted { a, b in
+            let (firstA, firstB) = (sortKey(pair.first, a.first), sortKey(pair.first, b.first))
+            if firstA != firstB { return firstA.lexicographicallyPrecedes(firstB) }
+            return sortKey(pair.second, a.second).lexicographicallyPrecedes(sortKey(pair.second, b.second))
+        }
+        let sum = entries.reduce(0) { $0 + $1.value }
+        let percents = Apportionment.largestRemainder(entries.map(\.value))
+        let cells = zip(entries, percents).map { entry, percent in
+            CrossCell(
+                first: entry.first, second: entry.second, value: entry.value, fraction: Fraction(entry.value, over: sum),
+                percent: sum > 0 ? percent : nil)
+        }
+        return CrossBreakdown(dimensions: pair, cells: cells, total: total, categoriesOverlap: overlap)
     }
 
     static let unknownLabel: LocalizedText = ["en": "Unknown", "fr": "Inconnu"]

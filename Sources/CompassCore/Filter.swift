@@ -74,6 +74,29 @@ public struct Filter: Hashable, Sendable, CustomStringConvertible {
     /// Visits to one of these platforms, by ``Platform/id``.
     public static func platforms(_ ids: String...) -> Filter { Filter(.platforms(Set(ids))) }
 
+    /// Survey answers about one of these services.
+    public static func services(_ services: Set<SurveyService>) -> Filter { Filter(.services(services)) }
+    /// Participations in trainings on one of these topics.
+    public static func topics(_ topics: Set<TrainingTopic>) -> Filter { Filter(.topics(topics)) }
+    /// Participations in trainings for one of these audiences.
+    public static func audiences(_ audiences: Set<TrainingAudience>) -> Filter { Filter(.audiences(audiences)) }
+    /// Records of people of one of these sexes.
+    public static func sex(_ sexes: Set<Sex>) -> Filter { Filter(.sexes(sexes)) }
+    /// Records of people in one of these age groups at the end of the period.
+    public static func ageGroups(_ groups: Set<AgeGroup>) -> Filter { Filter(.ageGroups(groups)) }
+    /// Records of people of one of these nationalities.
+    public static func nationalities(_ countries: Set<CountryCode>) -> Filter { Filter(.nationalities(countries)) }
+    /// Records of people with at least one of these vulnerabilities.
+    public static func vulnerabilities(_ vulnerabilities: Set<Vulnerability>) -> Filter {
+        Filter(.vulnerabilities(vulnerabilities))
+    }
+    /// Participations or disseminations of people from one of these kinds of organisation.
+    public static func organisations(_ types: Set<OrganisationType>) -> Filter { Filter(.organisations(types)) }
+    /// Knowledge products, or their disseminations, of one of these kinds.
+    public static func productKinds(_ kinds: Set<KnowledgeProductKind>) -> Filter { Filter(.productKinds(kinds)) }
+    /// Visits to one of these platforms, by ``Platform/id``.
+    public static func platforms(_ ids: Set<String>) -> Filter { Filter(.platforms(ids)) }
+
     /// Records that pass both filters.
     public static func && (lhs: Filter, rhs: Filter) -> Filter {
         switch (lhs.node, rhs.node) {

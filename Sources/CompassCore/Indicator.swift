@@ -125,16 +125,27 @@ public indirect enum Measure: Hashable, Sendable {
 /// category of a record dimension they appear in, so such a breakdown may add up to
 /// more than the total; the result says so (``Breakdown/reconciles``).
 public enum Dimension: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The person's sex, ``Sex``; unknown is a category of its own.
     case sex
+    /// The person's ``AgeGroup`` in the last year of the period, from their birth year.
     case ageGroup = "age_group"
+    /// The person's nationality, a country code, or `unknown`.
     case nationality
+    /// The person's vulnerabilities, ``Vulnerability``: a person can be in several categories, or in `none`.
     case vulnerability
+    /// The country where the record was made: the assistance, the training or the outreach activity.
     case country
+    /// The kind of assistance, ``AssistanceKind``.
     case assistanceKind = "assistance_kind"
+    /// The service a survey answer is about, ``SurveyService``.
     case service
+    /// The topic of the training, ``TrainingTopic``.
     case trainingTopic = "training_topic"
+    /// The trainee's organisation or the dissemination's audience, ``OrganisationType``.
     case organisationType = "organisation_type"
+    /// The kind of knowledge product, ``KnowledgeProductKind``; `unknown` for a dissemination of an unknown product.
     case productKind = "product_kind"
+    /// The online platform, by ``Platform/id``.
     case platform
 
     /// The dimension's name in English and French.
@@ -176,6 +187,28 @@ public enum Dimension: String, Hashable, Sendable, Codable, CaseIterable {
         case .platform: [.platformVisits]
         }
     }
+}
+
+/// Two dimensions crossed, such as country × sex: each cell is one category of each.
+public struct DimensionPair: Hashable, Sendable {
+    /// The outer dimension, such as country.
+    public var first: Dimension
+    /// The inner dimension, such as sex.
+    public var second: Dimension
+
+    /// Creates a pair of dimensions.
+    public init(_ first: Dimension, _ second: Dimension) {
+        self.first = first
+        self.second = second
+    }
+}
+
+/// The operator that crosses two dimensions, as in `.country × .sex`.
+infix operator × : MultiplicationPrecedence
+
+extension Dimension {
+    /// Crosses two dimensions: `.country × .sex`.
+    public static func × (first: Dimension, second: Dimension) -> DimensionPair { DimensionPair(first, second) }
 }
 
 /// How a value is published.
@@ -229,11 +262,24 @@ public struct Indicator: Hashable, Sendable, Identifiable {
     public var presentation: Presentation
     /// An explanatory note shown with the figure.
     public var note: LocalizedText?
+    /// The crossed breakdowns to compute, such as country × sex, in the order reports show them.
+    public var crossBreakdowns: [DimensionPair]
+    /// The value before the programme started, in the indicator's unit (a share in whole percent).
+    public var baseline: Int?
+    /// The value the programme aims at for the period reported, in the indicator's unit.
+    public var target: Int?
+    /// Other indicators of the catalogue whose people make up this one, such as the services a person received.
+    ///
+    /// Only for a distinct-people indicator: the result then states the overlap
+    /// (``Overlap``): how many people are in more than one part, and the built-in
+    /// rule checks that the largest part ≤ the distinct total ≤ the sum of the parts.
+    public var parts: [ID]
 
     /// Creates an indicator.
     public init(
         id: ID, title: LocalizedText, workArea: String? = nil, measure: Measure, filter: Filter = .all,
-        breakdowns: [Dimension] = [], presentation: Presentation = .exact, note: LocalizedText? = nil
+        breakdowns: [Dimension] = [], presentation: Presentation = .exact, note: LocalizedText? = nil,
+        crossBreakdowns: [DimensionPair] = [], baseline: Int? = nil, target: Int? = nil, parts: [ID] = []
     ) {
         self.id = id
         self.title = title
@@ -243,6 +289,10 @@ public struct Indicator: Hashable, Sendable, Identifiable {
         self.breakdowns = breakdowns
         self.presentation = presentation
         self.note = note
+        self.crossBreakdowns = crossBreakdowns
+        self.baseline = baseline
+        self.target = target
+        self.parts = parts
     }
 
     /// What the indicator's value counts.
@@ -255,11 +305,14 @@ public struct Catalogue: Hashable, Sendable {
     public var programme: Programme
     /// The indicators, in the order reports show them within each work area.
     public var indicators: [Indicator]
+    /// The catalogue's own consistency rules, checked on every evaluation beside the built-in ones.
+    public var rules: [ValidationRule]
 
     /// Creates a catalogue.
-    public init(programme: Programme, indicators: [Indicator]) {
+    public init(programme: Programme, indicators: [Indicator], rules: [ValidationRule] = []) {
         self.programme = programme
         self.indicators = indicators
+        self.rules = rules
     }
 
     /// The indicator with `id`, if the catalogue has one.

@@ -64,13 +64,20 @@ public struct Report: Hashable, Sendable {
         public var value: Quantity
         /// The breakdowns, in the indicator's order.
         public var breakdowns: [Breakdown]
-        /// Notes shown with the figure.
+        /// Notes shown with the figure: the indicator's own note, then the overlap note, if any.
         public var notes: [LocalizedText]
+        /// The crossed breakdowns, in the indicator's order.
+        public var crossBreakdowns: [CrossBreakdown]
+        /// How the indicator's parts overlap, when it declares parts; also stated in ``notes``.
+        public var overlap: Overlap?
+        /// Progress against the indicator's target, when it has one.
+        public var progress: Progress?
 
         /// Creates an entry.
         public init(
             id: Indicator.ID, title: LocalizedText, unit: Unit, presentation: Presentation, value: Quantity,
-            breakdowns: [Breakdown], notes: [LocalizedText]
+            breakdowns: [Breakdown], notes: [LocalizedText], crossBreakdowns: [CrossBreakdown] = [],
+            overlap: Overlap? = nil, progress: Progress? = nil
         ) {
             self.id = id
             self.title = title
@@ -79,6 +86,9 @@ public struct Report: Hashable, Sendable {
             self.value = value
             self.breakdowns = breakdowns
             self.notes = notes
+            self.crossBreakdowns = crossBreakdowns
+            self.overlap = overlap
+            self.progress = progress
         }
     }
 }
@@ -100,7 +110,8 @@ extension Engine {
                     Report.Entry(
                         id: indicator.id, title: indicator.title, unit: indicator.unit,
                         presentation: indicator.presentation, value: result.value, breakdowns: result.breakdowns,
-                        notes: indicator.note.map { [$0] } ?? [])
+                        notes: (indicator.note.map { [$0] } ?? []) + (result.overlap.map { [$0.note] } ?? []),
+                        crossBreakdowns: result.crossBreakdowns, overlap: result.overlap, progress: result.progress)
                 }
             if !entries.isEmpty { sections.append(Report.Section(workArea: area, entries: entries)) }
         }
@@ -165,4 +176,23 @@ public protocol Reporter: Sendable {
     ///
     /// - Throws: An error when the report cannot be expressed in the format.
     func render(_ report: Report) throws -> String
+}
+
+extension Overlap {
+    /// The overlap stated in English and French, as reports show it under the figure.
+    ///
+    /// For COMPASS in 2022: "The 4 services add up to 41,652 people; 41,562 distinct
+    /// people were counted, as 88 received more than one and are counted once."
+    public var note: LocalizedText {
+        let english = FigureFormat(language: .english)
+        let french = FigureFormat(language: .french)
+        let parts = self.parts.count
+        let several = peopleInSeveralParts
+        return [
+            "en":
+                "The \(parts) services add up to \(english.integer(sumOfParts)) people; \(english.integer(distinct)) distinct people were counted, as \(english.integer(several)) received more than one and \(several == 1 ? "is" : "are") counted once.",
+            "fr":
+                "Les \(parts) services totalisent \(french.integer(sumOfParts)) personnes ; \(french.integer(distinct)) personnes distinctes ont été comptées, car \(french.integer(several)) en ont reçu plus d'un et \(several == 1 ? "est comptée" : "sont comptées") une seule fois.",
+        ]
+    }
 }

@@ -88,12 +88,21 @@ public struct Breakdown: Hashable, Sendable {
     public var cells: [Cell]
     /// The indicator's total value, which the cells reconcile with.
     public var total: Int
+    /// Whether a counted unit can by nature be in several categories, so that the cells may add up to more than the total.
+    ///
+    /// True for distinct people broken down by a record dimension (a person assisted
+    /// in two countries counts once in the total and once in each country) and for
+    /// any breakdown by vulnerability (a person may have several). When false, the
+    /// cells must add up to the total exactly, and the built-in rule
+    /// `breakdown-reconciles` reports an error if they do not.
+    public var categoriesOverlap: Bool
 
     /// Creates a breakdown.
-    public init(dimension: Dimension, cells: [Cell], total: Int) {
+    public init(dimension: Dimension, cells: [Cell], total: Int, categoriesOverlap: Bool = false) {
         self.dimension = dimension
         self.cells = cells
         self.total = total
+        self.categoriesOverlap = categoriesOverlap
     }
 
     /// The sum of the cells.
@@ -113,6 +122,149 @@ public struct Breakdown: Hashable, Sendable {
     public subscript(code: String) -> Cell? { cells.first { $0.category.code == code } }
 }
 
+/// One cell of a crossed breakdown: a category of each dimension, its value, and its share of the cells.
+public struct CrossCell: Hashable, Sendable {
+    /// The category of the first dimension, such as a country.
+    public var first: Category
+    /// The category of the second dimension, such as a sex.
+    public var second: Category
+    /// The value in the pair of categories.
+    public var value: Int
+    /// The exact share of the sum of the crossed breakdown's cells.
+    public var fraction: Fraction
+    /// The whole percent shown; the percents of all cells add up to exactly 100, or `nil` when the cells add up to zero.
+    public var percent: Int?
+
+    /// Creates a crossed cell.
+    public init(first: Category, second: Category, value: Int, fraction: Fraction, percent: Int?) {
+        self.first = first
+        self.second = second
+        self.value = value
+        self.fraction = fraction
+        self.percent = percent
+    }
+}
+
+/// An indicator's value split by two dimensions crossed, such as country × sex.
+///
+/// The cells are ordered by the first dimension's canonical order, then the
+/// second's; only non-zero cells are kept.
+public struct CrossBreakdown: Hashable, Sendable {
+    /// The two dimensions.
+    public var dimensions: DimensionPair
+    /// The cells with a non-zero value.
+    public var cells: [CrossCell]
+    /// The indicator's total value.
+    public var total: Int
+    /// Whether a counted unit can by nature be in several cells (see ``Breakdown/categoriesOverlap``).
+    public var categoriesOverlap: Bool
+
+    /// Creates a crossed breakdown.
+    public init(dimensions: DimensionPair, cells: [CrossCell], total: Int, categoriesOverlap: Bool = false) {
+        self.dimensions = dimensions
+        self.cells = cells
+        self.total = total
+        self.categoriesOverlap = categoriesOverlap
+    }
+
+    /// The sum of the cells.
+    public var cellSum: Int { cells.reduce(0) { $0 + $1.value } }
+
+    /// Whether the cells add up to the total.
+    public var reconciles: Bool { cellSum == total }
+
+    /// How much the cells add up to beyond the total; zero when they reconcile.
+    public var overcount: Int { cellSum - total }
+
+    /// The cell of a pair of category codes, such as `("MLI", "female")`, if it has a non-zero value.
+    public subscript(first: String, second: String) -> CrossCell? {
+        cells.first { $0.first.code == first && $0.second.code == second }
+    }
+}
+
+/// How the parts of a distinct-people indicator overlap: people who received more than one service.
+///
+/// In the COMPASS 2022 fact sheet the four services add up to 41,652 while 41,562
+/// distinct people were assisted: people who received more than one kind of
+/// assistance count once in the total.
+public struct Overlap: Hashable, Sendable {
+    /// The part indicators, in the order the indicator lists them.
+    public var parts: [Indicator.ID]
+    /// The value of each part in the same period, in the same order.
+    public var partValues: [Int]
+    /// The number of distinct people in the indicator.
+    public var distinct: Int
+    /// The number of distinct people counted in more than one part.
+    public var peopleInSeveralParts: Int
+
+    /// Creates an overlap.
+    public init(parts: [Indicator.ID], partValues: [Int], distinct: Int, peopleInSeveralParts: Int) {
+        self.parts = parts
+        self.partValues = partValues
+        self.distinct = distinct
+        self.peopleInSeveralParts = peopleInSeveralParts
+    }
+
+    /// The sum of the parts' values, such as 41,652.
+    public var sumOfParts: Int { partValues.reduce(0, +) }
+
+    /// How many more the parts add up to than the distinct total: ``sumOfParts`` − ``distinct``.
+    public var doubleCounted: Int { sumOfParts - distinct }
+
+    /// The largest part's value, or zero without parts.
+    public var largestPart: Int { partValues.max() ?? 0 }
+}
+
+/// Progress of an indicator's value against its target.
+///
+/// With a baseline *b* and a target *t*, a value *v* has achieved
+/// (*v* − *b*) / (*t* − *b*) of the way; without a baseline, *v* / *t*. A share's
+/// value is taken in percent, exactly. The fraction is kept exact; ``percent`` is
+/// its nearest whole percent and may be negative or above 100.
+public struct Progress: Hashable, Sendable {
+    /// The baseline, if the indicator has one.
+    public var baseline: Int?
+    /// The target.
+    public var target: Int
+    /// The exact part of the way from the baseline (or zero) to the target achieved.
+    public var achieved: Fraction
+
+    /// Creates a progress.
+    public init(baseline: Int?, target: Int, achieved: Fraction) {
+        self.baseline = baseline
+        self.target = target
+        self.achieved = achieved
+    }
+
+    /// The nearest whole percent of the way achieved; `nil` when it cannot be computed (a share over zero).
+    public var percent: Int? { achieved.percent }
+
+    /// The progress of `value` towards `target` from `baseline`, or `nil` when the value has no number or the target equals the baseline.
+    public static func of(_ value: Quantity, baseline: Int?, target: Int) -> Progress? {
+        let start = baseline ?? 0
+        guard target != start else { return nil }
+        let span = target - start
+        switch value {
+        case .count(let count):
+            return Progress(baseline: baseline, target: target, achieved: Fraction(count - start, over: span).normalized)
+        case .share(let share):
+            guard share.denominator > 0 else { return nil }
+            // (100 n / d − b) / s = (100 n − b d) / (s d)
+            return Progress(
+                baseline: baseline, target: target,
+                achieved: Fraction(100 * share.numerator - start * share.denominator, over: span * share.denominator)
+                    .normalized)
+        }
+    }
+}
+
+extension Fraction {
+    /// The same fraction with a positive denominator (when it is not zero).
+    var normalized: Fraction {
+        denominator < 0 ? Fraction(-numerator, over: -denominator) : self
+    }
+}
+
 /// The result of evaluating one indicator over one period.
 public struct IndicatorResult: Hashable, Sendable {
     /// The indicator evaluated.
@@ -121,12 +273,40 @@ public struct IndicatorResult: Hashable, Sendable {
     public var value: Quantity
     /// The breakdowns the indicator asked for, in its order.
     public var breakdowns: [Breakdown]
+    /// The crossed breakdowns the indicator asked for, in its order.
+    public var crossBreakdowns: [CrossBreakdown]
+    /// The number of records counted; for a share, the records of the denominator.
+    ///
+    /// A value computed from no record is *missing* for ``ValidationRule``s.
+    public var records: Int
+    /// How the indicator's parts overlap, when it declares ``Indicator/parts``.
+    public var overlap: Overlap?
+    /// Progress against the target, when the indicator has one.
+    public var progress: Progress?
 
     /// Creates a result.
-    public init(indicator: Indicator.ID, value: Quantity, breakdowns: [Breakdown]) {
+    public init(
+        indicator: Indicator.ID, value: Quantity, breakdowns: [Breakdown], crossBreakdowns: [CrossBreakdown] = [],
+        records: Int = 0, overlap: Overlap? = nil, progress: Progress? = nil
+    ) {
         self.indicator = indicator
         self.value = value
         self.breakdowns = breakdowns
+        self.crossBreakdowns = crossBreakdowns
+        self.records = records
+        self.overlap = overlap
+        self.progress = progress
+    }
+
+    /// Whether the value is missing: no record was counted, or a share's denominator is zero.
+    public var isMissing: Bool {
+        if case .share(let fraction) = value, fraction.denominator == 0 { return true }
+        return records == 0
+    }
+
+    /// The crossed breakdown by a pair of dimensions, if the indicator asked for it.
+    public func crossBreakdown(_ first: Dimension, _ second: Dimension) -> CrossBreakdown? {
+        crossBreakdowns.first { $0.dimensions == DimensionPair(first, second) }
     }
 
     /// The breakdown by `dimension`, if the indicator asked for it.

@@ -34,6 +34,18 @@ struct Bitset {
 
     var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
+    /// Adds the members of `other`.
+    mutating func formUnion(_ other: Bitset) {
+        for index in words.indices where index < other.words.count { words[index] |= other.words[index] }
+    }
+
+    /// Adds the members common to `a` and `b`.
+    mutating func formUnion(_ a: Bitset, intersecting b: Bitset) {
+        for index in words.indices where index < a.words.count && index < b.words.count {
+            words[index] |= a.words[index] & b.words[index]
+        }
+    }
+
     /// Calls `body` with every member, in increasing order.
     func forEach(_ body: (Int) -> Void) {
         for (wordIndex, word) in words.enumerated() where word != 0 {
@@ -105,8 +117,17 @@ struct Store {
 
     var findings: [Finding] = []
 
+    /// The programme's days, when the dataset is checked against a programme.
+    var programmeDates: DateRange?
+    /// Per country number, whether its code is an assigned ISO 3166-1 alpha-3 code.
+    var countryAssigned: [Bool] = []
+    /// The number of platforms the programme declares; later numbers are unknown platforms.
+    var declaredPlatforms = 0
+
     init(_ dataset: Dataset, programme: Programme?) {
+        programmeDates = programme?.period
         for platform in programme?.platforms ?? [] { _ = platforms.intern(platform.id) }
+        declaredPlatforms = programme == nil ? Int.max : platforms.count
         addMigrants(dataset.migrants)
         addAssistance(dataset.assistance)
         addSurveys(dataset.surveys)
@@ -133,6 +154,36 @@ struct Store {
         findings.append(Finding(severity, rule: rule, message: message, record: record))
     }
 
+    /// Interns a country code, reporting it when it is not an assigned ISO 3166-1 alpha-3 code.
+    private mutating func country(_ code: CountryCode, field: String, record: String) -> Int32 {
+        let number = countries.intern(code.code)
+        if Int(number) == countryAssigned.count { countryAssigned.append(code.isAssigned) }
+        if !countryAssigned[Int(number)] {
+            report(
+                .warning, "unknown-code",
+                "\(record) has \(field) \(code), which is not an ISO 3166-1 alpha-3 code", record: record)
+        }
+        return number
+    }
+
+    /// Reports a record dated outside the programme; it still counts in any period that contains its date.
+    private mutating func checkDate(_ date: CalendarDate, field: String, record: String) {
+        guard let range = programmeDates, !range.contains(date) else { return }
+        report(
+            .warning, "date-outside-programme",
+            "\(record) has \(field) \(date), outside the programme (\(range))", record: record)
+    }
+
+    /// Reports a record dated before the birth year of the migrant it names.
+    private mutating func checkBirth(_ person: Int32, _ date: CalendarDate, field: String, record: String) {
+        let birthYear = migrantBirthYear[Int(person)]
+        guard birthYear != 0, Int(birthYear) > date.year else { return }
+        report(
+            .error, "impossible-value",
+            "\(record) has \(field) \(date), before the birth year \(birthYear) of migrant \(migrants.values[Int(person)])",
+            record: record)
+    }
+
     private mutating func addMigrants(_ records: [Migrant]) {
         for migrant in records {
             let before = migrants.count
@@ -143,9 +194,15 @@ struct Store {
                     record: "migrants \(migrant.id)")
                 continue
             }
+            let name = "migrants \(migrant.id)"
             migrantSex.append(UInt8(migrant.sex.ordinal))
             migrantBirthYear.append(Int32(clamping: migrant.birthYear ?? 0))
-            migrantNationality.append(migrant.nationality.map { countries.intern($0.code) } ?? Store.unknown)
+            migrantNationality.append(
+                migrant.nationality.map { country($0, field: "nationality", record: name) } ?? Store.unknown)
+            if let registered = migrant.registeredOn {
+                checkDate(registered, field: "registered_on", record: name)
+                checkBirth(number, registered, field: "registered_on", record: name)
+            }
             var mask: UInt8 = 0
             for vulnerability in migrant.vulnerabilities { mask |= 1 << UInt8(vulnerability.ordinal) }
             migrantVulnerabilities.append(mask)
@@ -181,10 +238,14 @@ struct Store {
                     record: "assistance \(record.id)")
                 continue
             }
-            assistancePerson.append(person(record.migrant, source: "assistance", record: record.id.rawValue))
+            let name = "assistance \(record.id)"
+            let number = person(record.migrant, source: "assistance", record: record.id.rawValue)
+            checkDate(record.date, field: "delivered_on", record: name)
+            checkBirth(number, record.date, field: "delivered_on", record: name)
+            assistancePerson.append(number)
             assistanceKind.append(UInt8(record.kind.ordinal))
             assistanceDate.append(record.date.packed)
-            assistanceCountry.append(countries.intern(record.country.code))
+            assistanceCountry.append(country(record.country, field: "country", record: name))
         }
     }
 
@@ -197,7 +258,11 @@ struct Store {
                     record: "surveys \(record.id)")
                 continue
             }
-            surveyPerson.append(person(record.migrant, source: "surveys", record: record.id.rawValue))
+            let name = "surveys \(record.id)"
+            let number = person(record.migrant, source: "surveys", record: record.id.rawValue)
+            checkDate(record.date, field: "answered_on", record: name)
+            checkBirth(number, record.date, field: "answered_on", record: name)
+            surveyPerson.append(number)
             surveyService.append(UInt8(record.service.ordinal))
             surveyDate.append(record.date.packed)
             surveySatisfied.append(record.satisfied)
@@ -206,6 +271,7 @@ struct Store {
 
     private mutating func addTrainings(_ trainings: [Training], participants: [TrainingParticipant]) {
         var byID: [String: Training] = [:]
+        var trainingCountry: [String: Int32] = [:]
         for training in trainings {
             if byID[training.id.rawValue] != nil {
                 report(
@@ -219,7 +285,10 @@ struct Store {
                     "training \(training.id) ends (\(training.endDate)) before it starts (\(training.startDate))",
                     record: "trainings \(training.id)")
             }
+            checkDate(training.endDate, field: "end date", record: "trainings \(training.id)")
             byID[training.id.rawValue] = training
+            trainingCountry[training.id.rawValue] = country(
+                training.country, field: "country", record: "trainings \(training.id)")
         }
         var seen = Set<[String]>()
         for participant in participants {
@@ -253,7 +322,7 @@ struct Store {
             participationOrganisation.append(UInt8(participant.organisation.ordinal))
             participationTopic.append(UInt8(training.topic.ordinal))
             participationAudience.append(UInt8(training.audience.ordinal))
-            participationCountry.append(countries.intern(training.country.code))
+            participationCountry.append(trainingCountry[participant.training.rawValue] ?? Store.unknown)
             participationDate.append(training.endDate.packed)
         }
     }
@@ -267,6 +336,7 @@ struct Store {
                     record: "knowledge_products \(product.id)")
                 continue
             }
+            checkDate(product.date, field: "published_on", record: "knowledge_products \(product.id)")
             kinds[product.id.rawValue] = Int32(product.kind.ordinal)
             productKind.append(UInt8(product.kind.ordinal))
             productDate.append(product.date.packed)
@@ -286,6 +356,7 @@ struct Store {
                     record: "disseminations \(record.id)")
                 continue
             }
+            checkDate(record.date, field: "date", record: "disseminations \(record.id)")
             let kind = kinds[record.product.rawValue]
             if kind == nil {
                 report(
@@ -315,8 +386,10 @@ struct Store {
                     record: "engagements \(record.id)")
                 continue
             }
+            let name = "engagements \(record.id)"
+            checkDate(record.date, field: "date", record: name)
             engagementDate.append(record.date.packed)
-            engagementCountry.append(countries.intern(record.country.code))
+            engagementCountry.append(country(record.country, field: "country", record: name))
             engagementYouth.append(record.youth)
             engagementSupportNetwork.append(record.supportNetwork)
         }
@@ -344,7 +417,15 @@ struct Store {
                     record: "platform_visits \(name)")
                 continue
             }
-            visitPlatform.append(platforms.intern(record.platform))
+            checkDate(date, field: "month", record: "platform_visits \(name)")
+            let platform = platforms.intern(record.platform)
+            if Int(platform) >= declaredPlatforms {
+                report(
+                    .warning, "unknown-code",
+                    "platform_visits \(name) names platform \(record.platform), which the programme does not have",
+                    record: "platform_visits \(name)")
+            }
+            visitPlatform.append(platform)
             visitDate.append(date.packed)
             visitCount.append(record.visitors)
         }

@@ -206,7 +206,7 @@ struct Generator {
             let birthYear: Int?
             switch random.below(100) {
             case 0..<3: birthYear = nil
-            case 3..<23: birthYear = random.within(2005...2022)
+            case 3..<23: birthYear = random.within(2005...2020)
             case 23..<95: birthYear = random.within(1963...2004)
             default: birthYear = random.within(1935...1962)
             }

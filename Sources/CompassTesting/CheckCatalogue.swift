@@ -86,7 +86,7 @@ extension Dataset {
     public static func random(seed: UInt64, migrants: Int = 200, programme: Programme = .testing) -> Dataset {
         var random = SeededRandom(seed: seed)
         let countries: [CountryCode] = programme.partnerCountries.isEmpty ? ["MLI", "NER", "LBY"] : programme.partnerCountries
-        let platforms = programme.platforms.isEmpty ? ["portal"] : programme.platforms.map(\.id)
+        let platforms = programme.platforms.map(\.id)
         let period = programme.period
         func day() -> CalendarDate {
             switch random.below(10) {
@@ -98,7 +98,8 @@ extension Dataset {
         var data = Dataset()
         for number in 0..<migrants {
             let id = Migrant.ID("m\(number)")
-            let birthYear: Int? = random.chance(1, in: 10) ? nil : random.within(period.start.year - 70...period.end.year)
+            // Born before the programme starts, so that no record predates its person's birth.
+            let birthYear: Int? = random.chance(1, in: 10) ? nil : random.within(period.start.year - 80...period.start.year)
             data.migrants.append(
                 Migrant(
                     id, sex: random.pick(Sex.allCases), birthYear: birthYear,

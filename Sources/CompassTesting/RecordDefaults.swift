@@ -63,7 +63,7 @@ extension Engagement {
 }
 
 extension Programme {
-    /// A programme for tests: 2000 to 2099, no partners, one work area per COMPASS area id.
+    /// A programme for tests: 2000 to 2099, no partners, one work area per COMPASS area id, one platform `portal`.
     ///
     /// Its long period lets `.programme` cover any test date; its work areas let indicators
     /// tagged `protection`, `return`, `reintegration`, `research`, `data-collection` or
@@ -74,5 +74,5 @@ extension Programme {
         workAreas: ["protection", "return", "reintegration", "research", "data-collection", "awareness-raising"].map {
             WorkArea(id: $0, title: LocalizedText(stringLiteral: $0))
         },
-        platforms: [])
+        platforms: [Platform(id: "portal", name: "Portal")])
 }

@@ -31,7 +31,7 @@ import Testing
         (["report", "--language", "de"], "compass: unknown language 'de'; use --language en or --language fr (see 'compass --help')\n"),
         (["report", "--language"], "compass: option '--language' needs a value (see 'compass --help')\n"),
         (["report", "--format", "pdf"], "compass: unknown format 'pdf'; available formats: \(CompassCommand().registry.formats.map(\.id).joined(separator: ", ")) (see 'compass --help')\n"),
-        (["frobnicate"], "compass: unknown command 'frobnicate'; the commands are report, indicators and formats (see 'compass frobnicate --help')\n"),
+        (["frobnicate"], "compass: unknown command 'frobnicate'; the commands are report, validate, indicators, formats and sample (see 'compass --help')\n"),
         (["report", "--period", "2022-Q5"], "compass: '2022-Q5' is not a period; write 2022, 2022-Q3, 2022-07, programme or 2021-01-01..2023-12-31 (see 'compass --help')\n"),
         (["report", "--language", "en", "--language", "fr"], "compass: option '--language' is given twice (see 'compass --help')\n"),
     ])
