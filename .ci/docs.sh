@@ -3,7 +3,9 @@
 # warnings as errors, and checks that every public declaration has a summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-graphs=$(mktemp -d)
+# Inside the scratch folder, so that an incremental build keeps the graphs of modules it does not recompile.
+graphs="$PWD/.build-docs/symbol-graphs"
+mkdir -p "$graphs"
 out=$(mktemp -d)
 swift build --scratch-path .build-docs -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir \
     -Xswiftc "$graphs" 2>&1 | grep -E "error|warning:" && { echo "the documentation build printed warnings"; exit 1; }

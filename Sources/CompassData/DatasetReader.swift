@@ -6,7 +6,7 @@ import Foundation
 /// The reader never stops at the first problem and never drops a record
 /// silently: every data row read is either accepted into the dataset or rejected
 /// with at least one error, and ``DatasetReadResult/accounting`` counts both per
-/// file. Whether errors fail the run is the caller's choice: ``Dataset/init(contentsOf:)``
+/// file. Whether errors fail the run is the caller's choice: `Dataset.init(contentsOf:)`
 /// is strict and throws when there is any error; `read(from:)` is lenient and
 /// returns the accepted records beside the problems.
 ///

@@ -11,7 +11,7 @@ public import CompassCore
 ///
 /// ``write(migrants:seed:toDirectory:)`` streams the records straight to CSV
 /// files, holding none of them in memory, so it scales to 10,000,000 migrants;
-/// ``generate(migrants:seed:)`` gives the same records as a ``Dataset``.
+/// ``generate(migrants:seed:)`` gives the same records as a `Dataset`.
 ///
 /// ```swift
 /// let small = SyntheticData.generate(migrants: 1_000, seed: 7)

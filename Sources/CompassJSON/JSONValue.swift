@@ -1,6 +1,6 @@
 /// A JSON value, written deterministically: keys sorted, two-space indentation, no escaped slashes.
 ///
-/// ``CompassJSON`` builds the document as a tree of these values and writes it
+/// The JSON reporter builds the document as a tree of these values and writes it
 /// with ``serialized()``. The output is the same, byte for byte, as Python's
 /// `json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False)` followed by a
 /// line feed, so any tool can check it.

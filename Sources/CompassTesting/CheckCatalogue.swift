@@ -20,6 +20,7 @@ public import Testing
 /// - Parameters:
 ///   - catalogue: The catalogue to check.
 ///   - randomDatasets: How many random datasets to evaluate it on.
+///   - sourceLocation: Where problems are recorded; the caller's line by default.
 public func checkCatalogue(
     _ catalogue: Catalogue, randomDatasets: Int = 3, sourceLocation: SourceLocation = #_sourceLocation
 ) {

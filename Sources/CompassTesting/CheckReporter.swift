@@ -1,7 +1,7 @@
 public import CompassCore
 public import Testing
 
-/// Checks that a reporter obeys the contract of ``Reporter``, recording an issue for each broken rule.
+/// Checks that a reporter obeys the contract of `Reporter`, recording an issue for each broken rule.
 ///
 /// The reporter renders ``HostileReport/report()``, a report whose titles hold markup,
 /// quotes, delimiters, spreadsheet formulas, line breaks, right-to-left and
@@ -14,7 +14,7 @@ public import Testing
 /// - the structure of the format is broken, or a dangerous sequence appears raw.
 ///
 /// What "survives" and "broken" mean depends on the media type of the reporter's
-/// ``ReportFormat``:
+/// `ReportFormat`:
 ///
 /// | media type | a title survives when | the structure is broken when |
 /// |---|---|---|

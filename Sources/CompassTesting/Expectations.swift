@@ -24,8 +24,9 @@ public import Testing
 ///   - period: The period to evaluate; `.programme` means `programme`'s period.
 ///   - expected: The expected count.
 ///   - breakdown: The expected cells of some of the indicator's breakdowns, by category code.
-///   - programme: The programme whose period `.programme` stands for; ``CompassCore/Programme/testing`` by default.
-/// - Throws: ``CompassCore/EvaluationError`` when the indicator itself is invalid.
+///   - programme: The programme whose period `.programme` stands for; `Programme.testing` by default.
+///   - sourceLocation: Where a mismatch is recorded; the caller's line by default.
+/// - Throws: `EvaluationError` when the indicator itself is invalid.
 public func expect(
     _ indicator: Indicator, in dataset: Dataset, period: Period, equals expected: Int,
     breakdown: [Dimension: [String: Int]] = [:], programme: Programme = .testing,
@@ -52,7 +53,14 @@ public func expect(
 /// try expect(satisfaction, in: data, period: .year(2022), equals: Fraction(2, over: 3))
 /// ```
 ///
-/// - Throws: ``CompassCore/EvaluationError`` when the indicator itself is invalid.
+/// - Parameters:
+///   - indicator: The share indicator under test.
+///   - dataset: The records.
+///   - period: The period to evaluate; `.programme` means `programme`'s period.
+///   - expected: The exact expected fraction: `Fraction(2, over: 3)` is not `Fraction(4, over: 6)`.
+///   - programme: The programme whose period `.programme` stands for; `Programme.testing` by default.
+///   - sourceLocation: Where a mismatch is recorded; the caller's line by default.
+/// - Throws: `EvaluationError` when the indicator itself is invalid.
 public func expect(
     _ indicator: Indicator, in dataset: Dataset, period: Period, equals expected: Fraction,
     programme: Programme = .testing, sourceLocation: SourceLocation = #_sourceLocation

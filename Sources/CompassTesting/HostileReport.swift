@@ -101,7 +101,7 @@ public enum HostileReport {
 
     /// The report of ``catalogue`` on ``dataset`` for 2022, with one hostile finding added.
     ///
-    /// - Throws: ``EvaluationError`` if the catalogue cannot be evaluated, which would be a defect of this type.
+    /// - Throws: `EvaluationError` if the catalogue cannot be evaluated, which would be a defect of this type.
     public static func report() throws -> Report {
         var report = try Engine().report(catalogue, on: dataset, period: .year(2022))
         report.findings.append(

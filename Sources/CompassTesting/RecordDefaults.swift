@@ -4,7 +4,7 @@ public import CompassCore
 // may be left out, in which case the `Dataset` builder numbers the records (`assistance-1`, …).
 
 extension Assistance {
-    /// Creates an assistance record without an id; the ``Dataset`` builder gives it one.
+    /// Creates an assistance record without an id; the `Dataset` builder gives it one.
     ///
     /// ```swift
     /// Assistance(for: "m1", .humanitarianAid, on: "2022-03-01", in: "MLI")
@@ -15,7 +15,7 @@ extension Assistance {
 }
 
 extension SatisfactionResponse {
-    /// Creates a survey answer without an id; the ``Dataset`` builder gives it one.
+    /// Creates a survey answer without an id; the `Dataset` builder gives it one.
     public init(by migrant: Migrant.ID, about service: SurveyService = .protection, on date: CalendarDate, satisfied: Bool) {
         self.init("", by: migrant, about: service, on: date, satisfied: satisfied)
     }
@@ -46,7 +46,7 @@ extension KnowledgeProduct {
 }
 
 extension Dissemination {
-    /// Creates a dissemination without an id; the ``Dataset`` builder gives it one.
+    /// Creates a dissemination without an id; the `Dataset` builder gives it one.
     public init(
         of product: KnowledgeProduct.ID, on date: CalendarDate, to audience: OrganisationType = .government,
         representatives: Int
@@ -56,7 +56,7 @@ extension Dissemination {
 }
 
 extension Engagement {
-    /// Creates an outreach activity without an id; the ``Dataset`` builder gives it one.
+    /// Creates an outreach activity without an id; the `Dataset` builder gives it one.
     public init(on date: CalendarDate, in country: CountryCode = "MLI", youth: Int, supportNetwork: Int = 0) {
         self.init("", on: date, in: country, youth: youth, supportNetwork: supportNetwork)
     }
