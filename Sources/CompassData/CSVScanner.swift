@@ -184,85 +184,99 @@ final class CSVScanner<Source: ByteSource> {
                     return true
                 }
             }
-            let byte = buffer[position]
-            if byte == 0x0A {
-                if !previousWasCR { line += 1 }
-                previousWasCR = false
-            } else if byte == 0x0D {
-                line += 1
-                previousWasCR = true
-            } else {
-                previousWasCR = false
+            // The bytes in the buffer, scanned with local copies of the scanner's state.
+            let bytes = buffer
+            let available = count
+            let start = recordStart
+            var index = position
+            var currentLine = line
+            var afterCR = previousWasCR
+            defer {
+                line = currentLine
+                previousWasCR = afterCR
             }
-            switch state {
-            case .fieldStart:
-                fieldStart = position - recordStart
-                fieldLine = byte == 0x0A || byte == 0x0D ? line - 1 : line
-                escaped = false
-                quoted = false
-                switch byte {
-                case UInt8(ascii: "\""):
-                    quoted = true
-                    state = .quoted
-                case UInt8(ascii: ","):
-                    endField(at: fieldStart)
-                case 0x0A, 0x0D:
-                    let end = position - recordStart
-                    position += 1
-                    if fieldCount == 0, end == 0 { return false }
-                    endField(at: end)
-                    recordLength = isOverlong ? 0 : end
-                    return true
-                case 0:
-                    note(.nulByte, line: fieldLine)
-                    state = .unquoted
-                default:
-                    state = .unquoted
+            while index < available {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    if !afterCR { currentLine += 1 }
+                    afterCR = false
+                } else if byte == 0x0D {
+                    currentLine += 1
+                    afterCR = true
+                } else {
+                    afterCR = false
                 }
-            case .unquoted:
-                switch byte {
-                case UInt8(ascii: ","):
-                    endField(at: position - recordStart)
-                    state = .fieldStart
-                case 0x0A, 0x0D:
-                    let end = position - recordStart
-                    position += 1
-                    endField(at: end)
-                    recordLength = isOverlong ? 0 : end
-                    return true
-                case UInt8(ascii: "\""):
-                    if !quoted { note(.strayQuote, line: fieldLine) }
-                case 0:
-                    note(.nulByte, line: fieldLine)
-                default:
-                    break
+                switch state {
+                case .fieldStart:
+                    fieldStart = index - start
+                    fieldLine = byte == 0x0A || byte == 0x0D ? currentLine - 1 : currentLine
+                    escaped = false
+                    quoted = false
+                    switch byte {
+                    case UInt8(ascii: "\""):
+                        quoted = true
+                        state = .quoted
+                    case UInt8(ascii: ","):
+                        endField(at: fieldStart)
+                    case 0x0A, 0x0D:
+                        let end = index - start
+                        position = index + 1
+                        if fieldCount == 0, end == 0 { return false }
+                        endField(at: end)
+                        recordLength = isOverlong ? 0 : end
+                        return true
+                    case 0:
+                        note(.nulByte, line: fieldLine)
+                        state = .unquoted
+                    default:
+                        state = .unquoted
+                    }
+                case .unquoted:
+                    switch byte {
+                    case UInt8(ascii: ","):
+                        endField(at: index - start)
+                        state = .fieldStart
+                    case 0x0A, 0x0D:
+                        let end = index - start
+                        position = index + 1
+                        endField(at: end)
+                        recordLength = isOverlong ? 0 : end
+                        return true
+                    case UInt8(ascii: "\""):
+                        if !quoted { note(.strayQuote, line: fieldLine) }
+                    case 0:
+                        note(.nulByte, line: fieldLine)
+                    default:
+                        break
+                    }
+                case .quoted:
+                    if byte == UInt8(ascii: "\"") {
+                        state = .quoteInQuoted
+                    } else if byte == 0 {
+                        note(.nulByte, line: fieldLine)
+                    }
+                case .quoteInQuoted:
+                    switch byte {
+                    case UInt8(ascii: "\""):
+                        escaped = true
+                        state = .quoted
+                    case UInt8(ascii: ","):
+                        endField(at: index - start)
+                        state = .fieldStart
+                    case 0x0A, 0x0D:
+                        let end = index - start
+                        position = index + 1
+                        endField(at: end)
+                        recordLength = isOverlong ? 0 : end
+                        return true
+                    default:
+                        note(byte == 0 ? .nulByte : .textAfterQuote, line: fieldLine)
+                        state = .unquoted
+                    }
                 }
-            case .quoted:
-                if byte == UInt8(ascii: "\"") {
-                    state = .quoteInQuoted
-                } else if byte == 0 {
-                    note(.nulByte, line: fieldLine)
-                }
-            case .quoteInQuoted:
-                switch byte {
-                case UInt8(ascii: "\""):
-                    escaped = true
-                    state = .quoted
-                case UInt8(ascii: ","):
-                    endField(at: position - recordStart)
-                    state = .fieldStart
-                case 0x0A, 0x0D:
-                    let end = position - recordStart
-                    position += 1
-                    endField(at: end)
-                    recordLength = isOverlong ? 0 : end
-                    return true
-                default:
-                    note(byte == 0 ? .nulByte : .textAfterQuote, line: fieldLine)
-                    state = .unquoted
-                }
+                index += 1
             }
-            position += 1
+            position = index
         }
     }
 
