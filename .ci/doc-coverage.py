@@ -14,7 +14,8 @@ INHERITED = {
     "init(rawValue:)", "rawValue", "allCases", "id", "next()", "init(_:)", "hashValue", "makeIterator()",
     "buildBlock(_:)", "buildExpression(_:)", "buildArray(_:)", "buildOptional(_:)", "buildEither(first:)",
     "buildEither(second:)", "render(_:)", "format", "errorDescription", "RawValue", "AllCases", "ID",
-    "init(extendedGraphemeClusterLiteral:)", "init(unicodeScalarLiteral:)",
+    "init(extendedGraphemeClusterLiteral:)", "init(unicodeScalarLiteral:)", "init(booleanLiteral:)", "init(nilLiteral:)",
+    "init(floatLiteral:)",
 }
 
 def main(folder: str) -> int:
@@ -25,6 +26,10 @@ def main(folder: str) -> int:
         module = graph["module"]["name"]
         for symbol in graph["symbols"]:
             if symbol.get("accessLevel") not in ("public", "open"):
+                continue
+            # Re-exported symbols appear in the graphs of the modules that re-export them: count each in its own.
+            # (Graphs named X@Y hold X's extensions of Y's types: all declared in X.)
+            if "@" not in path.name and not symbol["identifier"]["precise"].startswith(f"s:{len(module)}{module}"):
                 continue
             if symbol["identifier"]["precise"] in seen:
                 continue

@@ -24,5 +24,5 @@ for module in $modules; do
     echo "$module: documentation built"
 done
 public_graphs=$(mktemp -d)
-for module in $modules; do cp "$graphs/$module".symbols.json "$public_graphs"/; done
+for module in $modules; do cp "$graphs/$module".symbols.json "$graphs/$module"@*.symbols.json "$public_graphs"/ 2>/dev/null || true; done
 python3 .ci/doc-coverage.py "$public_graphs"

@@ -87,23 +87,41 @@ public struct FigureFormat: Hashable, Sendable {
 
 /// The fixed words of a report, in English and French.
 public enum ReportTerm: String, CaseIterable, Sendable {
+    /// "in numbers", after the period in a fact sheet's title.
     case yearInNumbers
+    /// The heading of the programme's key facts.
     case keyFacts
+    /// The programme's period.
     case duration
+    /// The days the report covers.
     case reportingPeriod
+    /// The partners running the programme.
     case partners
+    /// The programme's budget.
     case budget
+    /// The programme's partner countries.
     case partnerCountries
+    /// Where the programme is managed.
     case managementSite
+    /// The programme's areas of work.
     case workAreas
+    /// The online platforms the programme supports.
     case platforms
+    /// What the data is and where it comes from.
     case data
+    /// The column of a breakdown's categories.
     case category
+    /// The column of a breakdown's whole percents.
     case share
+    /// The row of a breakdown's total.
     case total
+    /// The notes shown with a figure.
     case notes
+    /// The heading of the validation findings.
     case findings
+    /// The sentence shown when validation found nothing.
     case noFindings
+    /// The note under a breakdown whose categories add up to more than its total.
     case overcount
     // Terms of the CSV, JSON and HTML reporters.
     /// "of", between a share's numerator and denominator: `2,150 of 2,500`.
