@@ -34,10 +34,18 @@ public struct Engine: Sendable {
         }
         let store = Store(dataset, programme: catalogue.programme)
         let evaluator = Evaluator(store: store, dates: dates, platforms: catalogue.programme.platforms)
-        var results = catalogue.indicators.map { evaluator.evaluate($0) }
+        // The sets of people of indicators with parts, and of their parts, are kept for the overlap.
+        let involved = Set(catalogue.indicators.flatMap { $0.parts.isEmpty ? [] : [$0.id] + $0.parts })
+        var results: [IndicatorResult] = []
+        var people: [Indicator.ID: Bitset] = [:]
+        for indicator in catalogue.indicators {
+            let (result, members) = evaluator.evaluateKeepingPeople(indicator)
+            results.append(result)
+            if involved.contains(indicator.id), let members { people[indicator.id] = members }
+        }
         for (index, indicator) in catalogue.indicators.enumerated() where !indicator.parts.isEmpty {
-            let parts = indicator.parts.compactMap { catalogue[$0] }
-            results[index].overlap = evaluator.overlap(indicator, parts: parts)
+            let parts = indicator.parts.compactMap { id in catalogue[id].map { ($0, people[id]) } }
+            results[index].overlap = evaluator.overlap(indicator, people: people[indicator.id], parts: parts)
         }
         let checks = RuleChecker(catalogue: catalogue, results: results, store: store, dates: dates)
         let findings = (problems + store.findings + checks.builtInFindings() + checks.catalogueRuleFindings())

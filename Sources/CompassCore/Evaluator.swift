@@ -7,8 +7,12 @@ struct Evaluator {
     /// Reads a category of one row: an ordinal, an interned number, or -1 for unknown.
     typealias RowReader = (Int) -> Int32
 
-    func evaluate(_ indicator: Indicator) -> IndicatorResult {
+    func evaluate(_ indicator: Indicator) -> IndicatorResult { evaluateKeepingPeople(indicator).result }
+
+    /// Evaluates an indicator and keeps, for a distinct-people measure, the set of people counted.
+    func evaluateKeepingPeople(_ indicator: Indicator) -> (result: IndicatorResult, people: Bitset?) {
         var result: IndicatorResult
+        var people: Bitset?
         switch indicator.measure {
         case .share(let numerator, let denominator):
             let top = tally(numerator, filter: indicator.filter, breakdowns: []).total
@@ -23,6 +27,7 @@ struct Evaluator {
             }
             result = IndicatorResult(
                 indicator: indicator.id, value: .count(counts.total), breakdowns: breakdowns, records: counts.records)
+            people = counts.people
             if !indicator.crossBreakdowns.isEmpty {
                 let crossed = crossTally(indicator.measure, filter: indicator.filter, pairs: indicator.crossBreakdowns)
                 result.crossBreakdowns = zip(indicator.crossBreakdowns, crossed).map { pair, cells in
@@ -35,7 +40,7 @@ struct Evaluator {
         if let target = indicator.target {
             result.progress = Progress.of(result.value, baseline: indicator.baseline, target: target)
         }
-        return result
+        return (result, people)
     }
 
     /// Whether a unit counted by `measure` can be in several categories of `dimension`.
@@ -45,13 +50,15 @@ struct Evaluator {
         return false
     }
 
-    /// How the parts of a distinct-people indicator overlap, each part evaluated with its own filter.
-    func overlap(_ indicator: Indicator, parts: [Indicator]) -> Overlap {
+    /// How the parts of a distinct-people indicator overlap, from the sets of people the indicator and its parts counted.
+    ///
+    /// A set not given (`nil`) is computed from the records.
+    func overlap(_ indicator: Indicator, people total: Bitset?, parts: [(Indicator, Bitset?)]) -> Overlap {
         var once = Bitset(capacity: 0)
         var twice = Bitset(capacity: 0)
         var values: [Int] = []
-        for part in parts {
-            let members = people(part.measure, filter: part.filter)
+        for (part, known) in parts {
+            let members = known ?? people(part.measure, filter: part.filter)
             values.append(members.count)
             if once.words.isEmpty {
                 once = members
@@ -61,9 +68,9 @@ struct Evaluator {
                 once.formUnion(members)
             }
         }
-        let distinct = people(indicator.measure, filter: indicator.filter).count
+        let distinct = (total ?? people(indicator.measure, filter: indicator.filter)).count
         return Overlap(
-            parts: parts.map(\.id), partValues: values, distinct: distinct, peopleInSeveralParts: twice.count)
+            parts: parts.map(\.0.id), partValues: values, distinct: distinct, peopleInSeveralParts: twice.count)
     }
 
     /// The set of people a distinct-people measure counts; empty for other measures.
@@ -137,6 +144,8 @@ struct Evaluator {
         var total = 0
         /// The number of records that passed the filter in the period.
         var records = 0
+        /// For a distinct-people measure, the people counted.
+        var people: Bitset?
         /// Per breakdown, the value of each category number.
         var cells: [[Int32: Int]]
     }
@@ -174,6 +183,7 @@ struct Evaluator {
                 }
             }
             result.total = people.count
+            result.people = people
             for (index, dimension) in breakdowns.enumerated() {
                 if dimension.describesPerson {
                     let categories = personCategories(dimension, trainees: source == .trainingParticipants)

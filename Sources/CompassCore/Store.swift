@@ -155,10 +155,11 @@ struct Store {
     }
 
     /// Interns a country code, reporting it when it is not an assigned ISO 3166-1 alpha-3 code.
-    private mutating func country(_ code: CountryCode, field: String, record: String) -> Int32 {
+    private mutating func country(_ code: CountryCode, field: String, record: @autoclosure () -> String) -> Int32 {
         let number = countries.intern(code.code)
         if Int(number) == countryAssigned.count { countryAssigned.append(code.isAssigned) }
         if !countryAssigned[Int(number)] {
+            let record = record()
             report(
                 .warning, "unknown-code",
                 "\(record) has \(field) \(code), which is not an ISO 3166-1 alpha-3 code", record: record)
@@ -167,17 +168,21 @@ struct Store {
     }
 
     /// Reports a record dated outside the programme; it still counts in any period that contains its date.
-    private mutating func checkDate(_ date: CalendarDate, field: String, record: String) {
+    private mutating func checkDate(_ date: CalendarDate, field: String, record: @autoclosure () -> String) {
         guard let range = programmeDates, !range.contains(date) else { return }
+        let record = record()
         report(
             .warning, "date-outside-programme",
             "\(record) has \(field) \(date), outside the programme (\(range))", record: record)
     }
 
     /// Reports a record dated before the birth year of the migrant it names.
-    private mutating func checkBirth(_ person: Int32, _ date: CalendarDate, field: String, record: String) {
+    private mutating func checkBirth(
+        _ person: Int32, _ date: CalendarDate, field: String, record: @autoclosure () -> String
+    ) {
         let birthYear = migrantBirthYear[Int(person)]
         guard birthYear != 0, Int(birthYear) > date.year else { return }
+        let record = record()
         report(
             .error, "impossible-value",
             "\(record) has \(field) \(date), before the birth year \(birthYear) of migrant \(migrants.values[Int(person)])",
@@ -194,14 +199,14 @@ struct Store {
                     record: "migrants \(migrant.id)")
                 continue
             }
-            let name = "migrants \(migrant.id)"
+            func name() -> String { "migrants \(migrant.id)" }
             migrantSex.append(UInt8(migrant.sex.ordinal))
             migrantBirthYear.append(Int32(clamping: migrant.birthYear ?? 0))
             migrantNationality.append(
-                migrant.nationality.map { country($0, field: "nationality", record: name) } ?? Store.unknown)
+                migrant.nationality.map { country($0, field: "nationality", record: name()) } ?? Store.unknown)
             if let registered = migrant.registeredOn {
-                checkDate(registered, field: "registered_on", record: name)
-                checkBirth(number, registered, field: "registered_on", record: name)
+                checkDate(registered, field: "registered_on", record: name())
+                checkBirth(number, registered, field: "registered_on", record: name())
             }
             var mask: UInt8 = 0
             for vulnerability in migrant.vulnerabilities { mask |= 1 << UInt8(vulnerability.ordinal) }
@@ -238,14 +243,14 @@ struct Store {
                     record: "assistance \(record.id)")
                 continue
             }
-            let name = "assistance \(record.id)"
+            func name() -> String { "assistance \(record.id)" }
             let number = person(record.migrant, source: "assistance", record: record.id.rawValue)
-            checkDate(record.date, field: "delivered_on", record: name)
-            checkBirth(number, record.date, field: "delivered_on", record: name)
+            checkDate(record.date, field: "delivered_on", record: name())
+            checkBirth(number, record.date, field: "delivered_on", record: name())
             assistancePerson.append(number)
             assistanceKind.append(UInt8(record.kind.ordinal))
             assistanceDate.append(record.date.packed)
-            assistanceCountry.append(country(record.country, field: "country", record: name))
+            assistanceCountry.append(country(record.country, field: "country", record: name()))
         }
     }
 
@@ -258,10 +263,10 @@ struct Store {
                     record: "surveys \(record.id)")
                 continue
             }
-            let name = "surveys \(record.id)"
+            func name() -> String { "surveys \(record.id)" }
             let number = person(record.migrant, source: "surveys", record: record.id.rawValue)
-            checkDate(record.date, field: "answered_on", record: name)
-            checkBirth(number, record.date, field: "answered_on", record: name)
+            checkDate(record.date, field: "answered_on", record: name())
+            checkBirth(number, record.date, field: "answered_on", record: name())
             surveyPerson.append(number)
             surveyService.append(UInt8(record.service.ordinal))
             surveyDate.append(record.date.packed)
@@ -386,10 +391,10 @@ struct Store {
                     record: "engagements \(record.id)")
                 continue
             }
-            let name = "engagements \(record.id)"
-            checkDate(record.date, field: "date", record: name)
+            func name() -> String { "engagements \(record.id)" }
+            checkDate(record.date, field: "date", record: name())
             engagementDate.append(record.date.packed)
-            engagementCountry.append(country(record.country, field: "country", record: name))
+            engagementCountry.append(country(record.country, field: "country", record: name()))
             engagementYouth.append(record.youth)
             engagementSupportNetwork.append(record.supportNetwork)
         }
