@@ -1,5 +1,6 @@
 import Compass
 import CompassTesting
+import Foundation
 import Testing
 
 /// Crossed breakdowns, overlap and progress in every built-in format, on the hand-made ``FeatureReport``.
@@ -32,5 +33,152 @@ import Testing
         #expect(!crossed.reconciles && crossed.overcount == 1)
         #expect(entry.overlap == Overlap(parts: ["aid", "care", "return", "reintegration"], partValues: [2, 1, 1, 1], distinct: 4, peopleInSeveralParts: 1))
         #expect(entry.progress == Progress(baseline: 2, target: 6, achieved: Fraction(2, over: 4)))
+    }
+
+    @Test func markdownShowsTheCrossedTableAndTheProgressLine() throws {
+        let markdown = try render("markdown")
+        #expect(
+            markdown.contains(
+                """
+                ### 4 — Migrants assisted
+
+                Target: 6 (50% reached) · Baseline: 2
+
+                """))
+        #expect(
+            markdown.contains(
+                """
+                | Country × Sex | Women | Men | Unknown | Total |
+                | :-- | --: | --: | --: | --: |
+                | Mali | 1 | 1 | 1 | 3 |
+                | Niger | 2 | 0 | 0 | 2 |
+                | **Total** | **3** | **1** | **1** | **4** |
+
+                A person can be in more than one category, so the categories add up to more than the total.
+
+                """))
+        #expect(markdown.contains("3 of 4\n\nTarget: 80% (75% reached) · Baseline: 60%\n"))
+        #expect(markdown.contains("Target: 1,000 (0% reached)\n"))
+        let french = try render("markdown", .french)
+        #expect(french.contains("Cible\u{00A0}: 6 (50\u{00A0}% atteint) · Valeur de référence\u{00A0}: 2\n"))
+        #expect(french.contains("| Pays × Sexe | Femmes | Hommes | Inconnu | Total |"))
+        #expect(french.contains("Cible\u{00A0}: 1\u{00A0}000 (0\u{00A0}% atteint)\n"))
+    }
+
+    @Test func csvWritesCrossedCellsWithTheSecondDimensionAndProgressOnTheTotalRow() throws {
+        let csv = try render("csv")
+        let period = "protection,2022-01-01,2022-12-31"
+        #expect(csv.contains("\r\nassisted,Migrants assisted,\(period),total,,Total,4,,,,people,4,,,,2,6,50,2,4\r\n"))
+        #expect(csv.contains("\r\nassisted,Migrants assisted,\(period),country,MLI,Mali,3,60,3,5,people,3,,,,,,,,\r\n"))
+        #expect(csv.contains("\r\nassisted,Migrants assisted,\(period),country,MLI,Mali,1,20,1,5,people,1,sex,unknown,Unknown,,,,,\r\n"))
+        #expect(csv.contains("\r\nassisted,Migrants assisted,\(period),country,NER,Niger,2,40,2,5,people,2,sex,female,Women,,,,,\r\n"))
+        #expect(csv.contains("\r\naid,Humanitarian aid,\(period),total,,Total,2,,,,people,2,,,,,1000,0,2,1000\r\n"))
+        #expect(csv.contains("\r\nsatisfied,Satisfied with protection,\(period),total,,Total,75,75,3,4,percent,75%,,,,60,80,75,60,80\r\n"))
+        #expect(csv.components(separatedBy: "\r\n").filter { $0.contains(",sex,") }.count == 4)
+    }
+
+    @Test func jsonStatesCrossedBreakdownsOverlapAndProgress() throws {
+        let json = try render("json")
+        #expect(
+            json.contains(
+                """
+                "values": {
+                  "MLI": {
+                    "female": 1,
+                    "male": 1,
+                    "unknown": 1
+                  },
+                  "NER": {
+                    "female": 2
+                  }
+                }
+                """.replacingOccurrences(of: "\n", with: "\n          ")))
+        #expect(json.contains("\"dimensions\": [\n            \"country\",\n            \"sex\"\n          ],"))
+        #expect(json.contains("\"cell_sum\": 5,") && json.contains("\"reconciles\": false,"))
+        #expect(
+            json.contains(
+                """
+                      "overlap": {
+                        "distinct": 4,
+                        "double_counted": 1,
+                """))
+        #expect(json.contains("\"people_in_several_parts\": 1,\n        \"sum_of_parts\": 5\n"))
+        #expect(
+            json.contains(
+                """
+                      "progress": {
+                        "baseline": 2,
+                        "denominator": 4,
+                        "display": "Target: 6 (50% reached) · Baseline: 2",
+                        "numerator": 2,
+                        "percent": 50,
+                        "target": 6
+                      },
+                """))
+        #expect(json.contains("\"baseline\": null,\n        \"denominator\": 1000,"))
+        // Indicators without them have no such members.
+        #expect(json.components(separatedBy: "\"progress\": {").count == 4)
+        #expect(json.components(separatedBy: "\"cross_breakdowns\": [").count == 2)
+        #expect(json.components(separatedBy: "\"overlap\": {").count == 2)
+    }
+
+    @Test func htmlShowsAnAccessibleCrossedTableAndAMeter() throws {
+        let html = try render("html")
+        #expect(
+            html.contains(
+                """
+                <p class="progress"><label for="area-1-figure-1-progress">Target: 6 (50% reached) · Baseline: 2</label> <meter id="area-1-figure-1-progress" min="0" max="100" value="50">50%</meter></p>
+                """))
+        #expect(html.contains("<caption>Breakdown by country × sex</caption>"))
+        #expect(
+            html.contains(
+                """
+                <thead><tr><th scope="col">Country × Sex</th><th scope="col" class="number">Women</th><th scope="col" class="number">Men</th><th scope="col" class="number">Unknown</th><th scope="col" class="number">Total</th></tr></thead>
+                """))
+        #expect(
+            html.contains(
+                """
+                <tr><th scope="row">Niger</th><td class="number">2</td><td class="number">0</td><td class="number">0</td><td class="number">2</td></tr>
+                """))
+        #expect(
+            html.contains(
+                """
+                <tfoot><tr><th scope="row">Total</th><td class="number">3</td><td class="number">1</td><td class="number">1</td><td class="number">4</td></tr></tfoot>
+                  </table>
+                  <p class="note">A person can be in more than one category, so the categories add up to more than the total.</p>
+                """.replacingOccurrences(of: "\n", with: "\n          ")))
+        #expect(html.contains("<p class=\"progress\"><label for=\"area-1-figure-6-progress\">Target: 80% (75% reached) · Baseline: 60%</label>"))
+        #expect(html.contains("\ncaption { text-align: left;"))
+    }
+
+    @Test func theFactSheetHasNoFeatureStyleSheetAsItHasNoCrossedBreakdownOrTarget() throws {
+        let report = try Engine().report(.compass, on: .compassSample2022(), period: .year(2022))
+        let html = try HTMLReporter().render(report)
+        #expect(!html.contains("\ncaption {") && !html.contains("<meter") && !html.contains("class=\"crossed\""))
+    }
+
+    @Test func crossedCategoryLabelsAreEscapedInEveryFormat() throws {
+        var report = try FeatureReport.report()
+        let hostile: LocalizedText = ["en": "<b>|=cmd|\"x\"</b>", "fr": "<b>|=cmd|\"x\"</b>"]
+        var entry = try #require(report.sections.first?.entries.first)
+        entry.crossBreakdowns[0].cells[0].first.label = hostile
+        entry.crossBreakdowns[0].cells[1].first.label = hostile
+        entry.crossBreakdowns[0].cells[2].first.label = hostile
+        report.sections[0].entries[0] = entry
+        let markdown = try MarkdownReporter().render(report)
+        #expect(markdown.contains("| \\<b\\>\\|=cmd\\|\"x\"\\</b\\> | 1 | 1 | 1 | 3 |"))
+        let html = try HTMLReporter().render(report)
+        #expect(html.contains("<tr><th scope=\"row\">&lt;b&gt;|=cmd|&quot;x&quot;&lt;/b&gt;</th>"))
+        let csv = try CSVReporter().render(report)
+        #expect(csv.contains(",country,MLI,\"<b>|=cmd|\"\"x\"\"</b>\",1,20,1,5,people,1,sex,female,Women,"))
+        let json = try JSONReporter().render(report)
+        #expect(json.contains("\"label\": \"<b>|=cmd|\\\"x\\\"</b>\""))
+    }
+
+    @Test func everyBuiltInReporterStillPassesCheckReporter() throws {
+        try checkReporter(MarkdownReporter())
+        try checkReporter(CSVReporter())
+        try checkReporter(JSONReporter())
+        try checkReporter(HTMLReporter(language: .french))
     }
 }
