@@ -181,4 +181,35 @@ import Testing
         try checkReporter(JSONReporter())
         try checkReporter(HTMLReporter(language: .french))
     }
+
+    @Test func columnsMergeTheOrderOfEveryRow() {
+        func category(_ dimension: CompassCore.Dimension, _ code: String) -> Category {
+            Category(dimension: dimension, code: code, label: LocalizedText(stringLiteral: code))
+        }
+        func cell(_ first: String, _ second: String) -> CrossCell {
+            CrossCell(
+                first: category(.country, first), second: category(.sex, second), value: 1,
+                fraction: Fraction(1, over: 4), percent: 25)
+        }
+        // Mali has only men; Niger, seen later, shows that women come before men.
+        let crossed = CrossBreakdown(
+            dimensions: .country × .sex,
+            cells: [cell("MLI", "male"), cell("NER", "female"), cell("NER", "male"), cell("TCD", "unknown")], total: 4)
+        #expect(crossed.firstCategories.map(\.code) == ["MLI", "NER", "TCD"])
+        #expect(crossed.secondCategories.map(\.code) == ["female", "male", "unknown"])
+        #expect(crossed.rowSum("NER") == 2 && crossed.columnSum("male") == 2 && crossed.rowSum("BFA") == 0)
+        #expect(CrossBreakdown(dimensions: .country × .sex, cells: [], total: 0).secondCategories.isEmpty)
+    }
+
+    @Test func progressBeyondTheTargetShowsItsPercentAndAFullMeter() throws {
+        var report = try FeatureReport.report()
+        report.sections[0].entries[0].progress = Progress(baseline: nil, target: 2, achieved: Fraction(4, over: 2))
+        let html = try HTMLReporter().render(report)
+        #expect(html.contains("<label for=\"area-1-figure-1-progress\">Target: 2 (200% reached)</label> <meter id=\"area-1-figure-1-progress\" min=\"0\" max=\"100\" value=\"100\">200%</meter>"))
+        report.sections[0].entries[0].progress = Progress(baseline: 10, target: 20, achieved: Fraction(-6, over: 10))
+        let below = try HTMLReporter(language: .french).render(report)
+        #expect(below.contains("Cible\u{00A0}: 20 (-60\u{00A0}% atteint) · Valeur de référence\u{00A0}: 10</label> <meter id=\"area-1-figure-1-progress\" min=\"0\" max=\"100\" value=\"0\">-60\u{00A0}%</meter>"))
+        let csv = try CSVReporter().render(report)
+        #expect(csv.contains(",total,,Total,4,,,,people,4,,,,10,20,-60,-6,10\r\n"))
+    }
 }
