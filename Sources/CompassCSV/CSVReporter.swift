@@ -20,6 +20,16 @@ public import CompassCore
 /// | `numerator`, `denominator` | the exact fraction behind the percent |
 /// | `unit` | `people`, `records`, `visitors` or `percent` |
 /// | `display` | the value as the fact sheet shows it, such as `> 170,000` |
+/// | `dimension_2`, `category_code_2`, `category_2` | on a crossed cell, the second dimension and its category; else empty |
+/// | `baseline`, `target` | on a total row, the indicator's baseline and target, if it has them |
+/// | `progress_percent` | on a total row, the whole percent of the way from the baseline to the target |
+/// | `progress_numerator`, `progress_denominator` | the exact fraction behind `progress_percent` |
+///
+/// A crossed breakdown, such as country × sex, gives one row per non-zero cell after
+/// the simple breakdowns: `dimension`, `category_code` and `category` hold the first
+/// dimension's category (`country`, `MLI`, Mali), the `_2` columns the second's
+/// (`sex`, `female`, Women), and `share_percent` the cell's percent of all the crossed
+/// cells. Filter on an empty `dimension_2` to keep only the simple breakdowns.
 ///
 /// The text follows RFC 4180: records end with CRLF, and a field holding a comma,
 /// a double quote, a carriage return or a line feed is quoted, its quotes doubled.
@@ -72,7 +82,9 @@ public struct CSVReporter: Reporter {
     /// The columns, in order.
     public static let columns = [
         "indicator_id", "indicator_title", "work_area", "period_start", "period_end", "dimension", "category_code",
-        "category", "value", "share_percent", "numerator", "denominator", "unit", "display",
+        "category", "value", "share_percent", "numerator", "denominator", "unit", "display", "dimension_2",
+        "category_code_2", "category_2", "baseline", "target", "progress_percent", "progress_numerator",
+        "progress_denominator",
     ]
 
     /// The HXL hashtag of each column, in the order of ``columns``.
@@ -80,6 +92,9 @@ public struct CSVReporter: Reporter {
         "#indicator+code", "#indicator+name", "#sector+code", "#date+start", "#date+end", "#meta+dimension",
         "#meta+category+code", "#meta+category+name", "#indicator+value+num", "#indicator+value+pct",
         "#indicator+numerator+num", "#indicator+denominator+num", "#indicator+unit", "#meta+display",
+        "#meta+dimension+second", "#meta+category+code+second", "#meta+category+name+second",
+        "#indicator+baseline+num", "#indicator+target+num", "#indicator+progress+pct",
+        "#indicator+progress+numerator+num", "#indicator+progress+denominator+num",
     ]
 
     public func render(_ report: Report) throws -> String {
@@ -96,6 +111,7 @@ public struct CSVReporter: Reporter {
         }
         write(Self.columns.map { .text($0) })
         if hxl { write(Self.hxlTags.map { .text($0) }) }
+        let noProgress = [Field](repeating: .number(nil), count: 5)
         let start = report.dates.start.description
         let end = report.dates.end.description
         for section in report.sections {
@@ -114,7 +130,10 @@ public struct CSVReporter: Reporter {
                     .text(entry.id.rawValue), .text(title), .text(section.workArea.id), .text(start), .text(end),
                     .text("total"), .text(""), .text(ReportTerm.total(language)), .number(entry.value.number),
                     .number(percent), .number(numerator), .number(denominator), .text(unit),
-                    .text(style.display(entry)),
+                    .text(style.display(entry)), .text(""), .text(""), .text(""),
+                    .number(entry.progress?.baseline), .number(entry.progress?.target),
+                    .number(entry.progress?.percent), .number(entry.progress?.achieved.numerator),
+                    .number(entry.progress?.achieved.denominator),
                 ])
                 for breakdown in entry.breakdowns {
                     for cell in breakdown.cells {
@@ -123,8 +142,20 @@ public struct CSVReporter: Reporter {
                             .text(end), .text(breakdown.dimension.rawValue), .text(cell.category.code),
                             .text(cell.category.label[language]), .number(cell.value), .number(cell.percent),
                             .number(cell.fraction.numerator), .number(cell.fraction.denominator), .text(unit),
-                            .text(style.integer(cell.value)),
-                        ])
+                            .text(style.integer(cell.value)), .text(""), .text(""), .text(""),
+                        ] + noProgress)
+                    }
+                }
+                for crossed in entry.crossBreakdowns {
+                    for cell in crossed.cells {
+                        write([
+                            .text(entry.id.rawValue), .text(title), .text(section.workArea.id), .text(start),
+                            .text(end), .text(crossed.dimensions.first.rawValue), .text(cell.first.code),
+                            .text(cell.first.label[language]), .number(cell.value), .number(cell.percent),
+                            .number(cell.fraction.numerator), .number(cell.fraction.denominator), .text(unit),
+                            .text(style.integer(cell.value)), .text(crossed.dimensions.second.rawValue),
+                            .text(cell.second.code), .text(cell.second.label[language]),
+                        ] + noProgress)
                     }
                 }
             }

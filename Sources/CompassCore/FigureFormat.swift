@@ -130,6 +130,13 @@ public enum ReportTerm: String, CaseIterable, Sendable {
     case breakdownBy
     /// The colophon of a page: computed with Compass from the records.
     case computedWith
+    // Terms of crossed breakdowns and progress against a target.
+    /// "Target", before the value an indicator aims at.
+    case target
+    /// "Baseline", before the value an indicator started from.
+    case baseline
+    /// "reached", after the percent of the way from the baseline to the target.
+    case reached
 
     /// The term in English and French.
     public var text: LocalizedText {
@@ -153,6 +160,9 @@ public enum ReportTerm: String, CaseIterable, Sendable {
         case .noFindings: ["en": "No findings.", "fr": "Aucun constat."]
         case .outOf: ["en": "of", "fr": "sur"]
         case .breakdownBy: ["en": "Breakdown by", "fr": "Répartition par"]
+        case .target: ["en": "Target", "fr": "Cible"]
+        case .baseline: ["en": "Baseline", "fr": "Valeur de référence"]
+        case .reached: ["en": "reached", "fr": "atteint"]
         case .computedWith:
             [
                 "en": "Computed with Compass from the programme's records.",

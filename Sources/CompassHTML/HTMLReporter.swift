@@ -5,7 +5,10 @@ public import CompassCore
 /// The page needs nothing else: the style sheet is inline, the charts are inline
 /// SVG, and there is no script. It has a header with the programme and period, the
 /// key facts, one section per work area with its big figures as cards, each
-/// breakdown as a bar chart and a table, the notes, and the validation findings.
+/// breakdown as a bar chart and a table, each crossed breakdown (such as country ×
+/// sex) as a table with a total row and column, progress against a target as a
+/// labelled `<meter>` beside the same figures in words, the notes, and the
+/// validation findings.
 ///
 /// It is built to be read by everyone: `<html lang>` names the language,
 /// `<header>`, `<main>` and `<footer>` landmarks frame one `<h1>`, each work area is
@@ -110,6 +113,9 @@ private struct Page {
         line("<title>\(heading)</title>", 1)
         line("<style>", 1)
         output += Page.styleSheet
+        if report.entries.contains(where: { $0.progress != nil || $0.crossBreakdowns.contains { !$0.cells.isEmpty } }) {
+            output += Page.featureStyleSheet
+        }
         line("</style>", 1)
         line("</head>")
         line("<body>")
@@ -175,7 +181,9 @@ private struct Page {
 
     private mutating func card(_ entry: Report.Entry, id: String) {
         let tables = entry.breakdowns.filter { !$0.cells.isEmpty }
-        line("<article class=\"card\(tables.isEmpty ? "" : " wide")\" aria-labelledby=\"\(id)\">", 3)
+        let crossedTables = entry.crossBreakdowns.filter { !$0.cells.isEmpty }
+        let wide = !tables.isEmpty || !crossedTables.isEmpty
+        line("<article class=\"card\(wide ? " wide" : "")\" aria-labelledby=\"\(id)\">", 3)
         line("<div class=\"headline\">", 4)
         line("<p class=\"figure\">\(HTML.escape(style.display(entry)))</p>", 5)
         line("<h3 id=\"\(id)\" dir=\"auto\">\(text(entry.title))</h3>", 5)
@@ -183,6 +191,17 @@ private struct Page {
             let of = term(.outOf)
             let numbers = "\(style.integer(fraction.numerator)) \(of) \(style.integer(fraction.denominator))"
             line("<p class=\"fraction\">\(numbers)</p>", 5)
+        }
+        if let words = style.progress(entry), let progress = entry.progress {
+            let meterID = "\(id)-progress"
+            var meter = ""
+            if let percent = progress.percent {
+                let shown = HTML.escape(style.percent(percent))
+                meter = " <meter id=\"\(meterID)\" min=\"0\" max=\"100\" value=\"\(max(0, min(100, percent)))\">\(shown)</meter>"
+            }
+            let label = progress.percent == nil ? "<span>" : "<label for=\"\(meterID)\">"
+            let close = progress.percent == nil ? "</span>" : "</label>"
+            line("<p class=\"progress\">\(label)\(HTML.escape(words))\(close)\(meter)</p>", 5)
         }
         if let first = tables.first, first.reconciles, first.cells.allSatisfy({ $0.percent != nil }) {
             let parts = first.cells.map { cell in
@@ -192,9 +211,10 @@ private struct Page {
         }
         for note in entry.notes { line("<p class=\"note\">\(text(note))</p>", 5) }
         line("</div>", 4)
-        if !tables.isEmpty {
+        if wide {
             line("<div class=\"details\">", 4)
             for breakdown in tables { self.breakdown(breakdown, unit: entry.unit) }
+            for crossed in crossedTables { self.crossed(crossed) }
             line("</div>", 4)
         }
         line("</article>", 3)
@@ -225,6 +245,34 @@ private struct Page {
         line("</table>", 6)
         if !breakdown.reconciles { line("<p class=\"note\">\(term(.overcount))</p>", 6) }
         line("</figure>", 5)
+    }
+
+    /// A crossed breakdown as a table: a row per first category, a column per second category, totals last.
+    private mutating func crossed(_ crossed: CrossBreakdown) {
+        let first = crossed.dimensions.first.label[language]
+        let second = crossed.dimensions.second.label[language]
+        let columns = crossed.secondCategories
+        line("<div class=\"crossed\">", 5)
+        line("<table>", 6)
+        line("<caption>\(term(.breakdownBy)) \(HTML.escape(first.lowercased())) × \(HTML.escape(second.lowercased()))</caption>", 7)
+        let heads = columns.map { "<th scope=\"col\" class=\"number\">\(text($0.label))</th>" }.joined()
+        let corner = "<th scope=\"col\">\(HTML.escape(first)) × \(HTML.escape(second))</th>"
+        line("<thead><tr>\(corner)\(heads)<th scope=\"col\" class=\"number\">\(term(.total))</th></tr></thead>", 7)
+        line("<tbody>", 7)
+        for row in crossed.firstCategories {
+            let values = columns.map { column in
+                "<td class=\"number\">\(style.integer(crossed[row.code, column.code]?.value ?? 0))</td>"
+            }
+            let sum = "<td class=\"number\">\(style.integer(crossed.rowSum(row.code)))</td>"
+            line("<tr><th scope=\"row\">\(text(row.label))</th>\(values.joined())\(sum)</tr>", 8)
+        }
+        line("</tbody>", 7)
+        let sums = columns.map { "<td class=\"number\">\(style.integer(crossed.columnSum($0.code)))</td>" }
+        let total = "<td class=\"number\">\(style.integer(crossed.total))</td>"
+        line("<tfoot><tr><th scope=\"row\">\(term(.total))</th>\(sums.joined())\(total)</tr></tfoot>", 7)
+        line("</table>", 6)
+        if !crossed.reconciles { line("<p class=\"note\">\(term(.overcount))</p>", 6) }
+        line("</div>", 5)
     }
 
     /// A horizontal bar chart of the cells' percents; its `<title>` says the same in words.
@@ -321,6 +369,15 @@ private struct Page {
           .card { background: none; border: 1px solid var(--line); border-top: 4px solid var(--brand); }
           h2 { break-after: avoid; page-break-after: avoid; }
         }
+
+        """
+
+    /// Rules added only to pages that have crossed breakdowns or targets, so other pages keep their bytes.
+    static let featureStyleSheet = """
+        .crossed { margin: 0 0 12px; }
+        caption { text-align: left; font-weight: 700; font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); margin-bottom: 6px; }
+        .progress { margin: 0 0 6px; color: var(--muted); }
+        .progress meter { display: block; width: 100%; max-width: 240px; height: 14px; margin-top: 4px; }
 
         """
 }

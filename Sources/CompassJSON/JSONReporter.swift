@@ -7,7 +7,10 @@ public import CompassCore
 /// as a number (a count, or a share's whole percent), its `display` text as the
 /// fact sheet shows it, its `unit`, its breakdowns both as a simple
 /// `{dimension: {category: value}}` map and as ordered tables with labels and
-/// percents, and for a share its `numerator` and `denominator`.
+/// percents, and for a share its `numerator` and `denominator`. An indicator with
+/// crossed breakdowns, parts or a target also carries `cross_breakdowns`, `overlap`
+/// or `progress`; these members are left out when the indicator has none, so
+/// reports without them are written exactly as before.
 ///
 /// The text is deterministic: keys sorted by code point, two-space indentation,
 /// slashes and non-ASCII text written as they are, control characters escaped,
@@ -150,6 +153,66 @@ public struct JSONReporter: Reporter {
         }
         members["breakdowns"] = .object(breakdowns)
         members["breakdown_tables"] = .array(tables)
+        if !entry.crossBreakdowns.isEmpty {
+            members["cross_breakdowns"] = .array(entry.crossBreakdowns.map { crossed($0, style: style) })
+        }
+        if let overlap = entry.overlap {
+            members["overlap"] = [
+                "parts": .array(
+                    zip(overlap.parts, overlap.partValues).map { id, value in
+                        ["id": .string(id.rawValue), "value": .int(value)]
+                    }),
+                "sum_of_parts": .int(overlap.sumOfParts),
+                "distinct": .int(overlap.distinct),
+                "double_counted": .int(overlap.doubleCounted),
+                "people_in_several_parts": .int(overlap.peopleInSeveralParts),
+            ]
+        }
+        if let progress = entry.progress {
+            members["progress"] = [
+                "target": .int(progress.target),
+                "baseline": progress.baseline.map(JSONValue.int) ?? .null,
+                "numerator": .int(progress.achieved.numerator),
+                "denominator": .int(progress.achieved.denominator),
+                "percent": progress.percent.map(JSONValue.int) ?? .null,
+                "display": style.progress(entry).map(JSONValue.string) ?? .null,
+            ]
+        }
         return .object(members)
+    }
+
+    private func crossed(_ crossed: CrossBreakdown, style: FigureFormat) -> JSONValue {
+        var values: [String: JSONValue] = [:]
+        for row in crossed.firstCategories {
+            var columns: [String: JSONValue] = [:]
+            for cell in crossed.cells where cell.first.code == row.code { columns[cell.second.code] = .int(cell.value) }
+            values[row.code] = .object(columns)
+        }
+        func category(_ category: Category) -> JSONValue {
+            ["code": .string(category.code), "label": text(category.label)]
+        }
+        return [
+            "dimensions": [.string(crossed.dimensions.first.rawValue), .string(crossed.dimensions.second.rawValue)],
+            "labels": [text(crossed.dimensions.first.label), text(crossed.dimensions.second.label)],
+            "total": .int(crossed.total),
+            "cell_sum": .int(crossed.cellSum),
+            "reconciles": .bool(crossed.reconciles),
+            "categories_overlap": .bool(crossed.categoriesOverlap),
+            "values": .object(values),
+            "rows": .array(crossed.firstCategories.map(category)),
+            "columns": .array(crossed.secondCategories.map(category)),
+            "cells": .array(
+                crossed.cells.map { cell in
+                    [
+                        "first": .string(cell.first.code),
+                        "second": .string(cell.second.code),
+                        "value": .int(cell.value),
+                        "display": .string(style.integer(cell.value)),
+                        "percent": cell.percent.map(JSONValue.int) ?? .null,
+                        "numerator": .int(cell.fraction.numerator),
+                        "denominator": .int(cell.fraction.denominator),
+                    ]
+                }),
+        ]
     }
 }

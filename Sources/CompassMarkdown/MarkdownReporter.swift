@@ -68,10 +68,22 @@ public struct MarkdownReporter: Reporter {
                     lines.append("\(style.integer(fraction.numerator)) \(of) \(style.integer(fraction.denominator))")
                     lines.append("")
                 }
+                if let progress = style.progress(entry) {
+                    lines.append(Markdown.escape(progress))
+                    lines.append("")
+                }
                 for breakdown in entry.breakdowns where !breakdown.cells.isEmpty {
                     lines += table(breakdown, unit: entry.unit, style: style)
                     lines.append("")
                     if !breakdown.reconciles {
+                        lines.append(ReportTerm.overcount(lang))
+                        lines.append("")
+                    }
+                }
+                for crossed in entry.crossBreakdowns where !crossed.cells.isEmpty {
+                    lines += table(crossed, style: style)
+                    lines.append("")
+                    if !crossed.reconciles {
                         lines.append(ReportTerm.overcount(lang))
                         lines.append("")
                     }
@@ -110,6 +122,33 @@ public struct MarkdownReporter: Reporter {
         let totalShare = breakdown.reconciles && breakdown.total > 0 ? style.percent(100) : ""
         rows.append(
             "| **\(ReportTerm.total(lang))** | **\(style.integer(breakdown.total))** | \(totalShare.isEmpty ? "" : "**\(totalShare)**") |")
+        return rows
+    }
+}
+
+extension MarkdownReporter {
+    /// A crossed breakdown as one table: a row per first category, a column per second category, totals last.
+    ///
+    /// The header's first cell names both dimensions (`Country × Sex`); each row and
+    /// column ends with the sum of its cells, and the bottom-right cell is the
+    /// indicator's total, which the cells may exceed when they do not reconcile.
+    private func table(_ crossed: CrossBreakdown, style: FigureFormat) -> [String] {
+        let lang = language
+        let columns = crossed.secondCategories
+        let corner = "\(crossed.dimensions.first.label[lang]) × \(crossed.dimensions.second.label[lang])"
+        let heads = columns.map { Markdown.escape($0.label[lang]) } + [ReportTerm.total(lang)]
+        var rows = [
+            "| \(Markdown.escape(corner)) | \(heads.joined(separator: " | ")) |",
+            "| :-- |" + String(repeating: " --: |", count: columns.count + 1),
+        ]
+        for row in crossed.firstCategories {
+            let values = columns.map { column in style.integer(crossed[row.code, column.code]?.value ?? 0) }
+            let sum = style.integer(crossed.rowSum(row.code))
+            rows.append("| \(Markdown.escape(row.label[lang])) | \((values + [sum]).joined(separator: " | ")) |")
+        }
+        let sums = columns.map { "**\(style.integer(crossed.columnSum($0.code)))**" }
+        let total = "**\(style.integer(crossed.total))**"
+        rows.append("| **\(ReportTerm.total(lang))** | \((sums + [total]).joined(separator: " | ")) |")
         return rows
     }
 }

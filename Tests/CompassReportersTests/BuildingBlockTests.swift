@@ -41,24 +41,24 @@ import Testing
         let csv = try CSVReporter().render(Self.handMadeReport(value: .count(-5)))
         #expect(
             csv == """
-                indicator_id,indicator_title,work_area,period_start,period_end,dimension,category_code,category,value,share_percent,numerator,denominator,unit,display\r
-                negative,'-5 people,area,2022-01-01,2022-12-31,total,,Total,-5,,,,people,'-5\r
+                indicator_id,indicator_title,work_area,period_start,period_end,dimension,category_code,category,value,share_percent,numerator,denominator,unit,display,dimension_2,category_code_2,category_2,baseline,target,progress_percent,progress_numerator,progress_denominator\r
+                negative,'-5 people,area,2022-01-01,2022-12-31,total,,Total,-5,,,,people,'-5,,,,,,,,\r
 
                 """)
     }
 
     @Test func csvShareOverZeroHasEmptyNumbersAndADash() throws {
         let csv = try CSVReporter(language: .french).render(Self.handMadeReport(value: .share(Fraction(0, over: 0)), title: "Part"))
-        #expect(csv.hasSuffix("\r\nnegative,Part,area,2022-01-01,2022-12-31,total,,Total,,,0,0,people,–\r\n"))
+        #expect(csv.hasSuffix("\r\nnegative,Part,area,2022-01-01,2022-12-31,total,,Total,,,0,0,people,–,,,,,,,,\r\n"))
     }
 
     @Test func csvWritesTheHXLRowAndTheByteOrderMark() throws {
         let csv = try CSVReporter(hxl: true, byteOrderMark: true).render(Self.handMadeReport(value: .count(7), title: "T"))
         #expect(
             csv == "\u{FEFF}"
-                + "indicator_id,indicator_title,work_area,period_start,period_end,dimension,category_code,category,value,share_percent,numerator,denominator,unit,display\r\n"
-                + "#indicator+code,#indicator+name,#sector+code,#date+start,#date+end,#meta+dimension,#meta+category+code,#meta+category+name,#indicator+value+num,#indicator+value+pct,#indicator+numerator+num,#indicator+denominator+num,#indicator+unit,#meta+display\r\n"
-                + "negative,T,area,2022-01-01,2022-12-31,total,,Total,7,,,,people,7\r\n")
+                + "indicator_id,indicator_title,work_area,period_start,period_end,dimension,category_code,category,value,share_percent,numerator,denominator,unit,display,dimension_2,category_code_2,category_2,baseline,target,progress_percent,progress_numerator,progress_denominator\r\n"
+                + "#indicator+code,#indicator+name,#sector+code,#date+start,#date+end,#meta+dimension,#meta+category+code,#meta+category+name,#indicator+value+num,#indicator+value+pct,#indicator+numerator+num,#indicator+denominator+num,#indicator+unit,#meta+display,#meta+dimension+second,#meta+category+code+second,#meta+category+name+second,#indicator+baseline+num,#indicator+target+num,#indicator+progress+pct,#indicator+progress+numerator+num,#indicator+progress+denominator+num\r\n"
+                + "negative,T,area,2022-01-01,2022-12-31,total,,Total,7,,,,people,7,,,,,,,,\r\n")
         #expect(CSVReporter.columns.count == CSVReporter.hxlTags.count)
     }
 
