@@ -110,15 +110,47 @@ public struct CompassCommand: Sendable {
     private func indicators(_ options: Options) throws -> Outcome {
         if options.help { return Outcome(status: 0, standardOutput: Help.indicators, standardError: "") }
         let catalogue = try loadCatalogue(options)
-        var lines: [String] = []
-        for indicator in catalogue.indicators {
-            let area = indicator.workArea ?? "-"
-            lines.append("\(indicator.id)\t\(area)\t\(indicator.unit.rawValue)\t\(indicator.title[.english])")
+        let text: String
+        switch options.values["--format"] ?? "tsv" {
+        case "tsv": text = Self.indicatorLines(catalogue)
+        case "markdown": text = Self.indicatorTable(catalogue)
+        case let other: throw UsageError("unknown list format '\(other)'; use --format tsv or --format markdown")
         }
         let errors = catalogue.validate().filter { $0.severity == .error }
         return Outcome(
-            status: errors.isEmpty ? 0 : 1, standardOutput: lines.joined(separator: "\n") + "\n",
-            standardError: errors.map { "compass: \($0)\n" }.joined())
+            status: errors.isEmpty ? 0 : 1, standardOutput: text, standardError: errors.map { "compass: \($0)\n" }.joined())
+    }
+
+    /// One tab-separated line per indicator: id, work area, unit, English title.
+    static func indicatorLines(_ catalogue: Catalogue) -> String {
+        catalogue.indicators.map { indicator in
+            "\(indicator.id)\t\(indicator.workArea ?? "-")\t\(indicator.unit.rawValue)\t\(indicator.title[.english])\n"
+        }.joined()
+    }
+
+    /// A GitHub-flavoured Markdown table of the indicators: id, titles, work area, measure, breakdowns, presentation.
+    static func indicatorTable(_ catalogue: Catalogue) -> String {
+        var lines = [
+            "| id | title | titre | work area | measure | breakdowns | shown as |",
+            "| :-- | :-- | :-- | :-- | :-- | :-- | :-- |",
+        ]
+        for indicator in catalogue.indicators {
+            var measure = indicator.measure.description
+            if indicator.filter != .all { measure += ", for \(indicator.filter)" }
+            let breakdowns = indicator.breakdowns.map(\.rawValue)
+                + indicator.crossBreakdowns.map { "\($0.first.rawValue) × \($0.second.rawValue)" }
+            let shown: String
+            switch indicator.presentation {
+            case .exact: shown = indicator.unit == .percent ? "whole percent" : "exact"
+            case .lowerBound(let step): shown = "lower bound, step \(step)"
+            }
+            let cells = [
+                "`\(indicator.id)`", indicator.title[.english], indicator.title[.french], indicator.workArea ?? "–",
+                measure, breakdowns.isEmpty ? "–" : breakdowns.joined(separator: ", "), shown,
+            ]
+            lines.append("| " + cells.map { $0 == "`\(indicator.id)`" ? $0 : Markdown.escape($0) }.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     // MARK: Catalogue and validation
@@ -129,7 +161,6 @@ public struct CompassCommand: Sendable {
         return try Catalogue(contentsOfJSONFile: path)
     }
 
-    /// Prints every finding on the catalogue, the data and the rules; exit status 1 when one is an error.
     /// `compass validate`: every problem of the data, the catalogue and the rules, then a summary.
     private func validate(_ options: Options) throws -> Outcome {
         if options.help { return Outcome(status: 0, standardOutput: Help.validate, standardError: "") }
@@ -182,7 +213,7 @@ struct UsageError: Error {
 struct Options {
     static let report = Set(["--language", "--format", "--period", "--output", "--catalogue", "--help"])
         .union(CompassCommand.dataOptions)
-    static let indicators: Set<String> = ["--catalogue", "--help"]
+    static let indicators: Set<String> = ["--catalogue", "--format", "--help"]
     static let sample: Set<String> = ["--migrants", "--seed", "--calibrated", "--output", "--help"]
     static let validate = Set(["--period", "--catalogue", "--help"]).union(CompassCommand.dataOptions)
     static let flags: Set<String> = ["--help", "--strict", "--lenient"]
@@ -311,14 +342,15 @@ enum Help {
         """
 
     static let indicators = """
-        Usage: compass indicators [--catalogue FILE]
+        Usage: compass indicators [--catalogue FILE] [--format tsv|markdown]
 
-        List the catalogue's indicators: id, work area, unit and English title, tab-separated.
-        Catalogue errors, if any, go to standard error with exit status 1.
+        List the catalogue's indicators. Catalogue errors, if any, go to standard error with exit status 1.
 
         Options:
-          --catalogue FILE  List a JSON catalogue (see Documentation/Indicators.md) instead of COMPASS's.
-          -h, --help        Show this help.
+          --catalogue FILE    List a JSON catalogue (see Documentation/Indicators.md) instead of COMPASS's.
+          --format tsv        One line per indicator: id, work area, unit and English title, tab-separated (default).
+          --format markdown   A Markdown table: id, titles, work area, measure, breakdowns, presentation.
+          -h, --help          Show this help.
 
         """
 

@@ -318,3 +318,16 @@ public struct Catalogue: Hashable, Sendable {
     /// The indicator with `id`, if the catalogue has one.
     public subscript(id: Indicator.ID) -> Indicator? { indicators.first { $0.id == id } }
 }
+
+extension Measure: CustomStringConvertible {
+    /// The measure in words, such as `distinct people in assistance where kind in [humanitarian_aid]`.
+    public var description: String {
+        func condition(_ filter: Filter) -> String { filter == .all ? "" : " where \(filter)" }
+        switch self {
+        case .count(let source, let filter): return "count of \(source.rawValue)\(condition(filter))"
+        case .distinctPeople(let source, let filter): return "distinct people in \(source.rawValue)\(condition(filter))"
+        case .sum(let field, let filter): return "sum of \(field.rawValue) in \(field.source.rawValue)\(condition(filter))"
+        case .share(let numerator, let denominator): return "share: (\(numerator)) over (\(denominator))"
+        }
+    }
+}
