@@ -145,10 +145,16 @@ public struct CompassCommand: Sendable {
             case .lowerBound(let step): shown = "lower bound, step \(step)"
             }
             let cells = [
-                "`\(indicator.id)`", indicator.title[.english], indicator.title[.french], indicator.workArea ?? "–",
+                indicator.id.rawValue, indicator.title[.english], indicator.title[.french], indicator.workArea ?? "–",
                 measure, breakdowns.isEmpty ? "–" : breakdowns.joined(separator: ", "), shown,
             ]
-            lines.append("| " + cells.map { $0 == "`\(indicator.id)`" ? $0 : Markdown.escape($0) }.joined(separator: " | ") + " |")
+            // Identifiers and measures read best as code; a code span cannot hold a backtick or a table's pipe.
+            func code(_ text: String) -> String {
+                text.contains("`") || text.contains("|") ? Markdown.escape(text) : "`\(text)`"
+            }
+            let row = [code(indicator.id.rawValue)] + cells[1...3].map(Markdown.escape) + [code(measure)]
+                + cells[5...].map(Markdown.escape)
+            lines.append("| " + row.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -76,3 +76,25 @@ import Testing
         #expect(outcome.standardError.hasPrefix("compass: cannot write /nonexistent-folder/factsheet.md: the folder /nonexistent-folder does not exist"))
     }
 }
+
+@Suite struct IndicatorListTests {
+    @Test func theCatalogueTableInIndicatorsMdIsTheCommandsOutput() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let page = try String(
+            contentsOf: root.appendingPathComponent("Documentation/Indicators.md"), encoding: .utf8)
+        let start = "<!-- compass indicators --format markdown -->\n"
+        let startRange = try #require(page.range(of: start))
+        let endRange = try #require(page.range(of: "<!-- end -->", range: startRange.upperBound..<page.endIndex))
+        let committed = String(page[startRange.upperBound..<endRange.lowerBound])
+        let outcome = CompassCommand().run(["indicators", "--format", "markdown"])
+        #expect(outcome.status == 0)
+        #expect(committed == outcome.standardOutput, "regenerate the table with: compass indicators --format markdown")
+    }
+
+    @Test func aListFormatOtherThanTsvOrMarkdownIsAUsageError() {
+        let outcome = CompassCommand().run(["indicators", "--format", "html"])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError == "compass: unknown list format 'html'; use --format tsv or --format markdown (see 'compass indicators --help')\n")
+    }
+}
