@@ -7,6 +7,12 @@ public struct Money: Hashable, Sendable, Codable {
     /// How many minor units make one major unit (100 for EUR).
     public var minorUnitsPerMajor: Int64
 
+    enum CodingKeys: String, CodingKey {
+        case minorUnits = "minor_units"
+        case currency
+        case minorUnitsPerMajor = "minor_units_per_major"
+    }
+
     /// Creates an amount from minor units.
     public init(minorUnits: Int64, currency: String, minorUnitsPerMajor: Int64 = 100) {
         self.minorUnits = minorUnits
@@ -68,6 +74,17 @@ public struct Programme: Hashable, Sendable, Codable {
     public var workAreas: [WorkArea]
     /// The online platforms whose visitors it counts.
     public var platforms: [Platform]
+
+    // Snake case in JSON, like the rest of a catalogue file.
+    enum CodingKeys: String, CodingKey {
+        case name
+        case fullName = "full_name"
+        case partners, period, budget
+        case partnerCountries = "partner_countries"
+        case managementSite = "management_site"
+        case workAreas = "work_areas"
+        case platforms
+    }
 
     /// Creates a programme.
     public init(
