@@ -287,11 +287,24 @@ final class CSVScanner<Source: ByteSource> {
     ///
     /// The bytes are valid only inside `body`.
     func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        guard index < fields.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        try body(field(index))
+    }
+
+    /// The bytes of field `index` (from 0), quotes removed and doubled quotes undone.
+    ///
+    /// The bytes stay valid until the next call of `field(_:)` or `nextRecord()`: an
+    /// escaped field is unescaped into one reused scratch buffer. Use them at once.
+    @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard index < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
         let range = fields[index]
         let start = buffer + recordStart + range.start
         let length = max(0, range.end - range.start)
-        guard range.escaped else { return try body(UnsafeBufferPointer(start: start, count: length)) }
+        guard range.escaped else { return UnsafeBufferPointer(start: start, count: length) }
+        return unescaped(start, length)
+    }
+
+    /// Copies a quoted field's bytes into the scratch buffer with doubled quotes undone.
+    private func unescaped(_ start: UnsafeMutablePointer<UInt8>, _ length: Int) -> UnsafeBufferPointer<UInt8> {
         if scratchCapacity < length {
             scratch.deallocate()
             scratchCapacity = max(length, scratchCapacity * 2)
@@ -305,7 +318,7 @@ final class CSVScanner<Source: ByteSource> {
             written += 1
             index += byte == UInt8(ascii: "\"") ? 2 : 1
         }
-        return try body(UnsafeBufferPointer(start: scratch, count: written))
+        return UnsafeBufferPointer(start: scratch, count: written)
     }
 
     /// Calls `body` with the record's bytes as they are in the source, without the line break.

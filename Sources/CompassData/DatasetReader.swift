@@ -225,10 +225,19 @@ final class ReadSession {
     /// Makes room in the id tables for a file of `bytes` bytes, so that they do not grow row by row.
     func reserve(for file: DatasetFile, bytes: Int) {
         let rows = min(bytes / 48, 50_000_000)
+        // The record arrays are reserved a little more generously (rows are rarely shorter than 40
+        // bytes): capacity never touched costs no memory, while growing copies every record.
+        let records = min(bytes / 40, 50_000_000)
         switch file {
-        case .migrants: migrantLines.reserveCapacity(rows)
-        case .assistance: assistanceLines.reserveCapacity(rows)
-        case .surveys: surveyLines.reserveCapacity(rows)
+        case .migrants:
+            migrantLines.reserveCapacity(rows)
+            dataset.migrants.reserveCapacity(records)
+        case .assistance:
+            assistanceLines.reserveCapacity(rows)
+            dataset.assistance.reserveCapacity(records)
+        case .surveys:
+            surveyLines.reserveCapacity(rows)
+            dataset.surveys.reserveCapacity(records)
         default: break
         }
     }
@@ -491,23 +500,22 @@ final class CSVFileReader<Source: ByteSource> {
     /// An absent optional column reads as an empty value.
     func value<T>(_ position: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>) -> T? {
         let index = fieldOf[position]
-        let outcome = scanner.withField(max(index, 0)) { bytes -> (T?, Rejection?, String?) in
-            let bytes = index < 0 ? UnsafeBufferPointer(start: nil, count: 0) : bytes
-            switch parse(bytes) {
-            case .success(let value): return (value, nil, nil)
-            case .failure(let rejection): return (nil, rejection, DataProblem.display(bytes))
-            }
+        // The bytes are used before any other field is read, as `CSVScanner.field(_:)` requires.
+        let bytes = index < 0 ? UnsafeBufferPointer(start: nil, count: 0) : scanner.field(index)
+        switch parse(bytes) {
+        case .success(let value):
+            return value
+        case .failure(let rejection):
+            failValue(position, rejection, value: DataProblem.display(bytes))
+            return nil
         }
-        if let rejection = outcome.1 { failValue(position, rejection, value: outcome.2) }
-        return outcome.0
     }
 
     /// Parses a column whose value may be empty: `.some(nil)` for empty, `nil` on failure.
     func optionalValue<T>(_ position: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>) -> T?? {
         let index = fieldOf[position]
         if index < 0 { return .some(nil) }
-        let isEmpty = scanner.withField(index) { $0.isEmpty }
-        if isEmpty { return .some(nil) }
+        if scanner.field(index).isEmpty { return .some(nil) }
         guard let value = value(position, parse) else { return nil }
         return .some(value)
     }

@@ -37,7 +37,7 @@ struct CodeTable<C: Code> {
 }
 
 /// The code tables of the data contract.
-struct CodeTables {
+final class CodeTables {
     let sex = CodeTable(Sex.self, noun: "sex")
     let assistanceKind = CodeTable(AssistanceKind.self, noun: "assistance kind")
     let vulnerability = CodeTable(Vulnerability.self, noun: "vulnerability")
