@@ -295,14 +295,14 @@ struct Evaluator {
     }
 
     /// Reads every category of a row for a dimension (several for vulnerability).
-    func rowCategories(_ dimension: Dimension, _ source: Source) -> (Int) -> [Int32] {
+    func rowCategories(_ dimension: Dimension, _ source: Source) -> (Int) -> Categories {
         if dimension == .vulnerability {
             let personOf = personColumn(source)
             let categories = personCategories(.vulnerability, trainees: false)
             return { categories(Int(personOf($0))) }
         }
-        guard let reader = rowReader(dimension, source) else { return { _ in [] } }
-        return { [reader($0)] }
+        guard let reader = rowReader(dimension, source) else { return { _ in Categories() } }
+        return { Categories(one: reader($0)) }
     }
 
     /// Reads a single-valued person dimension from a person number.
@@ -323,17 +323,17 @@ struct Evaluator {
     }
 
     /// Reads every category of a person for a dimension; a person with no vulnerability is in category -1.
-    func personCategories(_ dimension: Dimension, trainees: Bool) -> (Int) -> [Int32] {
+    func personCategories(_ dimension: Dimension, trainees: Bool) -> (Int) -> Categories {
         if dimension == .vulnerability {
             let column = store.migrantVulnerabilities
             return { person in
                 let mask = column[person]
-                guard mask != 0 else { return [Store.unknown] }
-                return (0..<Int32(Vulnerability.allCases.count)).filter { mask & (1 << UInt8($0)) != 0 }
+                guard mask != 0 else { return Categories(one: Store.unknown) }
+                return Categories(members: mask)
             }
         }
-        guard let reader = personCategory(dimension, trainees: trainees) else { return { _ in [] } }
-        return { [reader(Int32($0))] }
+        guard let reader = personCategory(dimension, trainees: trainees) else { return { _ in Categories() } }
+        return { Categories(one: reader(Int32($0))) }
     }
 
     // MARK: Filters
@@ -516,4 +516,40 @@ struct Evaluator {
 extension Array where Element == Int {
     /// Lexicographic order.
     static func < (lhs: [Int], rhs: [Int]) -> Bool { lhs.lexicographicallyPrecedes(rhs) }
+}
+
+/// The categories of one row or person, without allocating: none, one category number, or the
+/// members of a bit mask (vulnerability ordinals), in increasing order.
+struct Categories: Sequence, IteratorProtocol {
+    private var single: Int32?
+    private var mask: UInt8
+
+    /// No category.
+    init() {
+        single = nil
+        mask = 0
+    }
+
+    /// One category number.
+    init(one category: Int32) {
+        single = category
+        mask = 0
+    }
+
+    /// The ordinals of the bits set in `mask`.
+    init(members mask: UInt8) {
+        single = nil
+        self.mask = mask
+    }
+
+    mutating func next() -> Int32? {
+        if let category = single {
+            single = nil
+            return category
+        }
+        guard mask != 0 else { return nil }
+        let bit = mask.trailingZeroBitCount
+        mask &= mask - 1
+        return Int32(bit)
+    }
 }
