@@ -343,9 +343,11 @@ struct Evaluator {
     /// Catalogue validation has rejected conditions a source cannot answer; should
     /// one reach here anyway it matches no row, so nothing is counted by mistake.
     func predicate(_ node: Filter.Node, _ source: Source) -> (Int) -> Bool {
+        // Masks are built in a `var` and captured as a `let`: a captured `var` is boxed and checked on every row.
         func member<T: Code>(_ set: Set<T>, _ dimension: Dimension) -> (Int) -> Bool {
-            var mask: UInt64 = 0
-            for value in set { mask |= 1 << UInt64(value.ordinal) }
+            var bits: UInt64 = 0
+            for value in set { bits |= 1 << UInt64(value.ordinal) }
+            let mask = bits
             guard let reader = rowReader(dimension, source) else { return { _ in false } }
             return { row in
                 let category = reader(row)
@@ -372,8 +374,9 @@ struct Evaluator {
             return member(set, .trainingTopic)
         case .audiences(let set):
             guard source == .trainingParticipants else { return { _ in false } }
-            var mask: UInt64 = 0
-            for value in set { mask |= 1 << UInt64(value.ordinal) }
+            var bits: UInt64 = 0
+            for value in set { bits |= 1 << UInt64(value.ordinal) }
+            let mask = bits
             let column = store.participationAudience
             return { mask & (1 << UInt64(column[$0])) != 0 }
         case .sexes(let set):
@@ -386,8 +389,9 @@ struct Evaluator {
             return numbers(store.countries, set.map(\.code), rowReader(.nationality, source))
         case .vulnerabilities(let set):
             guard Dimension.vulnerability.sources.contains(source) else { return { _ in false } }
-            var mask: UInt8 = 0
-            for value in set { mask |= 1 << UInt8(value.ordinal) }
+            var bits: UInt8 = 0
+            for value in set { bits |= 1 << UInt8(value.ordinal) }
+            let mask = bits
             let personOf = personColumn(source)
             let column = store.migrantVulnerabilities
             return { column[Int(personOf($0))] & mask != 0 }

@@ -6,13 +6,16 @@ struct Interner {
     var count: Int { values.count }
 
     /// The number of `value`, assigning the next one when it is new.
+    ///
+    /// One hash per call: the next number is stored as the default and kept when the value was new.
     mutating func intern(_ value: String) -> Int32 {
-        if let number = index[value] { return number }
-        let number = Int32(values.count)
-        values.append(value)
-        index[value] = number
+        let next = Int32(values.count)
+        let number = Interner.read(&index[value, default: next])
+        if number == next { values.append(value) }
         return number
     }
+
+    private static func read(_ slot: inout Int32) -> Int32 { slot }
 
     /// The number of `value`, if it has one.
     func number(of value: String) -> Int32? { index[value] }

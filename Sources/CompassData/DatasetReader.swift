@@ -181,19 +181,21 @@ extension Dataset {
 /// The state of one read: the dataset built so far, problems, accounting, and what references can be checked against.
 final class ReadSession {
     let options: DatasetReader.Options
-    var dataset = Dataset()
+    // Touched row by row by the file readers, never from two overlapping accesses: the dynamic
+    // exclusivity checks are turned off for the properties of the hot path.
+    @exclusivity(unchecked) var dataset = Dataset()
     var problems: [DataProblem] = []
     var accounting: [FileAccounting] = []
     let codes = CodeTables()
-    var countries: [UInt32: CountryCode] = [:]
+    @exclusivity(unchecked) var countries: [UInt32: CountryCode] = [:]
     var rejects: FileOutput?
     var rejectsFailed: DataFileError?
 
     // Lines of ids seen, for duplicates and references.
-    var migrantLines: [String: Int] = [:]
+    @exclusivity(unchecked) var migrantLines: [String: Int] = [:]
     var migrantsRead = false
-    var assistanceLines: [String: Int] = [:]
-    var surveyLines: [String: Int] = [:]
+    @exclusivity(unchecked) var assistanceLines: [String: Int] = [:]
+    @exclusivity(unchecked) var surveyLines: [String: Int] = [:]
     var trainingLines: [String: Int] = [:]
     var trainingsRead = false
     var participantLines: [String: Int] = [:]
@@ -324,11 +326,11 @@ final class CSVFileReader<Source: ByteSource> {
     let scanner: CSVScanner<Source>
     let session: ReadSession
     /// For each column of the format, the index of its field in the file, or -1 when absent.
-    var fieldOf: [Int]
+    @exclusivity(unchecked) var fieldOf: [Int]
     var headerCount = 0
     var headerNames: [String] = []
     /// The first error of the current row, for the rejects file.
-    var rowError: Rejection?
+    @exclusivity(unchecked) var rowError: Rejection?
 
     init(file: DatasetFile, scanner: CSVScanner<Source>, session: ReadSession) {
         self.file = file
