@@ -183,7 +183,9 @@ struct Store {
         var slot = 0
         var letters = 0
         for byte in code.code.utf8 {
-            guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return countries.intern(code.code) }
+            guard letters < 3, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else {
+                return countries.intern(code.code)
+            }
             slot = slot * 26 + Int(byte - UInt8(ascii: "A"))
             letters += 1
         }
