@@ -295,14 +295,14 @@ struct Evaluator {
     }
 
     /// Reads every category of a row for a dimension (several for vulnerability).
-    func rowCategories(_ dimension: Dimension, _ source: Source) -> (Int) -> [Int32] {
+    func rowCategories(_ dimension: Dimension, _ source: Source) -> (Int) -> Categories {
         if dimension == .vulnerability {
             let personOf = personColumn(source)
             let categories = personCategories(.vulnerability, trainees: false)
             return { categories(Int(personOf($0))) }
         }
-        guard let reader = rowReader(dimension, source) else { return { _ in [] } }
-        return { [reader($0)] }
+        guard let reader = rowReader(dimension, source) else { return { _ in Categories() } }
+        return { Categories(one: reader($0)) }
     }
 
     /// Reads a single-valued person dimension from a person number.
@@ -323,17 +323,17 @@ struct Evaluator {
     }
 
     /// Reads every category of a person for a dimension; a person with no vulnerability is in category -1.
-    func personCategories(_ dimension: Dimension, trainees: Bool) -> (Int) -> [Int32] {
+    func personCategories(_ dimension: Dimension, trainees: Bool) -> (Int) -> Categories {
         if dimension == .vulnerability {
             let column = store.migrantVulnerabilities
             return { person in
                 let mask = column[person]
-                guard mask != 0 else { return [Store.unknown] }
-                return (0..<Int32(Vulnerability.allCases.count)).filter { mask & (1 << UInt8($0)) != 0 }
+                guard mask != 0 else { return Categories(one: Store.unknown) }
+                return Categories(members: mask)
             }
         }
-        guard let reader = personCategory(dimension, trainees: trainees) else { return { _ in [] } }
-        return { [reader(Int32($0))] }
+        guard let reader = personCategory(dimension, trainees: trainees) else { return { _ in Categories() } }
+        return { Categories(one: reader(Int32($0))) }
     }
 
     // MARK: Filters
@@ -343,9 +343,11 @@ struct Evaluator {
     /// Catalogue validation has rejected conditions a source cannot answer; should
     /// one reach here anyway it matches no row, so nothing is counted by mistake.
     func predicate(_ node: Filter.Node, _ source: Source) -> (Int) -> Bool {
+        // Masks are built in a `var` and captured as a `let`: a captured `var` is boxed and checked on every row.
         func member<T: Code>(_ set: Set<T>, _ dimension: Dimension) -> (Int) -> Bool {
-            var mask: UInt64 = 0
-            for value in set { mask |= 1 << UInt64(value.ordinal) }
+            var bits: UInt64 = 0
+            for value in set { bits |= 1 << UInt64(value.ordinal) }
+            let mask = bits
             guard let reader = rowReader(dimension, source) else { return { _ in false } }
             return { row in
                 let category = reader(row)
@@ -372,8 +374,9 @@ struct Evaluator {
             return member(set, .trainingTopic)
         case .audiences(let set):
             guard source == .trainingParticipants else { return { _ in false } }
-            var mask: UInt64 = 0
-            for value in set { mask |= 1 << UInt64(value.ordinal) }
+            var bits: UInt64 = 0
+            for value in set { bits |= 1 << UInt64(value.ordinal) }
+            let mask = bits
             let column = store.participationAudience
             return { mask & (1 << UInt64(column[$0])) != 0 }
         case .sexes(let set):
@@ -386,8 +389,9 @@ struct Evaluator {
             return numbers(store.countries, set.map(\.code), rowReader(.nationality, source))
         case .vulnerabilities(let set):
             guard Dimension.vulnerability.sources.contains(source) else { return { _ in false } }
-            var mask: UInt8 = 0
-            for value in set { mask |= 1 << UInt8(value.ordinal) }
+            var bits: UInt8 = 0
+            for value in set { bits |= 1 << UInt8(value.ordinal) }
+            let mask = bits
             let personOf = personColumn(source)
             let column = store.migrantVulnerabilities
             return { column[Int(personOf($0))] & mask != 0 }
@@ -516,4 +520,40 @@ struct Evaluator {
 extension Array where Element == Int {
     /// Lexicographic order.
     static func < (lhs: [Int], rhs: [Int]) -> Bool { lhs.lexicographicallyPrecedes(rhs) }
+}
+
+/// The categories of one row or person, without allocating: none, one category number, or the
+/// members of a bit mask (vulnerability ordinals), in increasing order.
+struct Categories: Sequence, IteratorProtocol {
+    private var single: Int32?
+    private var mask: UInt8
+
+    /// No category.
+    init() {
+        single = nil
+        mask = 0
+    }
+
+    /// One category number.
+    init(one category: Int32) {
+        single = category
+        mask = 0
+    }
+
+    /// The ordinals of the bits set in `mask`.
+    init(members mask: UInt8) {
+        single = nil
+        self.mask = mask
+    }
+
+    mutating func next() -> Int32? {
+        if let category = single {
+            single = nil
+            return category
+        }
+        guard mask != 0 else { return nil }
+        let bit = mask.trailingZeroBitCount
+        mask &= mask - 1
+        return Int32(bit)
+    }
 }

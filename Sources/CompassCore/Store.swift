@@ -6,16 +6,25 @@ struct Interner {
     var count: Int { values.count }
 
     /// The number of `value`, assigning the next one when it is new.
+    ///
+    /// One hash per call: the next number is stored as the default and kept when the value was new.
     mutating func intern(_ value: String) -> Int32 {
-        if let number = index[value] { return number }
-        let number = Int32(values.count)
-        values.append(value)
-        index[value] = number
+        let next = Int32(values.count)
+        let number = Interner.read(&index[value, default: next])
+        if number == next { values.append(value) }
         return number
     }
 
+    private static func read(_ slot: inout Int32) -> Int32 { slot }
+
     /// The number of `value`, if it has one.
     func number(of value: String) -> Int32? { index[value] }
+
+    /// Makes room for `count` values in all, so that the table does not grow value by value.
+    mutating func reserveCapacity(_ count: Int) {
+        values.reserveCapacity(count)
+        index.reserveCapacity(count)
+    }
 }
 
 /// A set of small non-negative integers, one bit each.
@@ -75,6 +84,8 @@ struct Store {
     var registeredMigrants = 0  // the first numbers are the ones in migrants.csv
 
     var countries = Interner()
+    /// The number of each country code, indexed by its three letters as a base-26 number; -1 until interned.
+    private var countryNumbers: [Int32] = []
 
     var assistancePerson: [Int32] = []
     var assistanceKind: [UInt8] = []
@@ -156,7 +167,7 @@ struct Store {
 
     /// Interns a country code, reporting it when it is not an assigned ISO 3166-1 alpha-3 code.
     private mutating func country(_ code: CountryCode, field: String, record: @autoclosure () -> String) -> Int32 {
-        let number = countries.intern(code.code)
+        let number = countryNumber(code)
         if Int(number) == countryAssigned.count { countryAssigned.append(code.isAssigned) }
         if !countryAssigned[Int(number)] {
             let record = record()
@@ -164,6 +175,26 @@ struct Store {
                 .warning, "unknown-code",
                 "\(record) has \(field) \(code), which is not an ISO 3166-1 alpha-3 code", record: record)
         }
+        return number
+    }
+
+    /// The interned number of a country code, found without hashing a `String` for the usual three capital letters.
+    private mutating func countryNumber(_ code: CountryCode) -> Int32 {
+        var slot = 0
+        var letters = 0
+        for byte in code.code.utf8 {
+            guard letters < 3, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else {
+                return countries.intern(code.code)
+            }
+            slot = slot * 26 + Int(byte - UInt8(ascii: "A"))
+            letters += 1
+        }
+        guard letters == 3 else { return countries.intern(code.code) }
+        if countryNumbers.isEmpty { countryNumbers = Array(repeating: -1, count: 26 * 26 * 26) }
+        let known = countryNumbers[slot]
+        if known >= 0 { return known }
+        let number = countries.intern(code.code)
+        countryNumbers[slot] = number
         return number
     }
 
@@ -190,6 +221,12 @@ struct Store {
     }
 
     private mutating func addMigrants(_ records: [Migrant]) {
+        migrants.reserveCapacity(records.count)
+        migrantSex.reserveCapacity(records.count)
+        migrantBirthYear.reserveCapacity(records.count)
+        migrantNationality.reserveCapacity(records.count)
+        migrantVulnerabilities.reserveCapacity(records.count)
+        migrantRegistered.reserveCapacity(records.count)
         for migrant in records {
             let before = migrants.count
             let number = migrants.intern(migrant.id.rawValue)
@@ -235,7 +272,11 @@ struct Store {
     }
 
     private mutating func addAssistance(_ records: [Assistance]) {
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: records.count)
+        assistancePerson.reserveCapacity(records.count)
+        assistanceKind.reserveCapacity(records.count)
+        assistanceDate.reserveCapacity(records.count)
+        assistanceCountry.reserveCapacity(records.count)
         for record in records {
             if !seen.insert(record.id.rawValue).inserted {
                 report(
@@ -255,7 +296,7 @@ struct Store {
     }
 
     private mutating func addSurveys(_ records: [SatisfactionResponse]) {
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: records.count)
         for record in records {
             if !seen.insert(record.id.rawValue).inserted {
                 report(

@@ -181,19 +181,21 @@ extension Dataset {
 /// The state of one read: the dataset built so far, problems, accounting, and what references can be checked against.
 final class ReadSession {
     let options: DatasetReader.Options
-    var dataset = Dataset()
+    // Touched row by row by the file readers, never from two overlapping accesses: the dynamic
+    // exclusivity checks are turned off for the properties of the hot path.
+    @exclusivity(unchecked) var dataset = Dataset()
     var problems: [DataProblem] = []
     var accounting: [FileAccounting] = []
     let codes = CodeTables()
-    var countries: [UInt32: CountryCode] = [:]
+    @exclusivity(unchecked) var countries: [UInt32: CountryCode] = [:]
     var rejects: FileOutput?
     var rejectsFailed: DataFileError?
 
     // Lines of ids seen, for duplicates and references.
-    var migrantLines: [String: Int] = [:]
+    @exclusivity(unchecked) var migrantLines: [String: Int] = [:]
     var migrantsRead = false
-    var assistanceLines: [String: Int] = [:]
-    var surveyLines: [String: Int] = [:]
+    @exclusivity(unchecked) var assistanceLines: [String: Int] = [:]
+    @exclusivity(unchecked) var surveyLines: [String: Int] = [:]
     var trainingLines: [String: Int] = [:]
     var trainingsRead = false
     var participantLines: [String: Int] = [:]
@@ -225,10 +227,19 @@ final class ReadSession {
     /// Makes room in the id tables for a file of `bytes` bytes, so that they do not grow row by row.
     func reserve(for file: DatasetFile, bytes: Int) {
         let rows = min(bytes / 48, 50_000_000)
+        // The record arrays are reserved a little more generously (rows are rarely shorter than 40
+        // bytes): capacity never touched costs no memory, while growing copies every record.
+        let records = min(bytes / 40, 50_000_000)
         switch file {
-        case .migrants: migrantLines.reserveCapacity(rows)
-        case .assistance: assistanceLines.reserveCapacity(rows)
-        case .surveys: surveyLines.reserveCapacity(rows)
+        case .migrants:
+            migrantLines.reserveCapacity(rows)
+            dataset.migrants.reserveCapacity(records)
+        case .assistance:
+            assistanceLines.reserveCapacity(rows)
+            dataset.assistance.reserveCapacity(records)
+        case .surveys:
+            surveyLines.reserveCapacity(rows)
+            dataset.surveys.reserveCapacity(records)
         default: break
         }
     }
@@ -315,11 +326,11 @@ final class CSVFileReader<Source: ByteSource> {
     let scanner: CSVScanner<Source>
     let session: ReadSession
     /// For each column of the format, the index of its field in the file, or -1 when absent.
-    var fieldOf: [Int]
+    @exclusivity(unchecked) var fieldOf: [Int]
     var headerCount = 0
     var headerNames: [String] = []
     /// The first error of the current row, for the rejects file.
-    var rowError: Rejection?
+    @exclusivity(unchecked) var rowError: Rejection?
 
     init(file: DatasetFile, scanner: CSVScanner<Source>, session: ReadSession) {
         self.file = file
@@ -491,23 +502,22 @@ final class CSVFileReader<Source: ByteSource> {
     /// An absent optional column reads as an empty value.
     func value<T>(_ position: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>) -> T? {
         let index = fieldOf[position]
-        let outcome = scanner.withField(max(index, 0)) { bytes -> (T?, Rejection?, String?) in
-            let bytes = index < 0 ? UnsafeBufferPointer(start: nil, count: 0) : bytes
-            switch parse(bytes) {
-            case .success(let value): return (value, nil, nil)
-            case .failure(let rejection): return (nil, rejection, DataProblem.display(bytes))
-            }
+        // The bytes are used before any other field is read, as `CSVScanner.field(_:)` requires.
+        let bytes = index < 0 ? UnsafeBufferPointer(start: nil, count: 0) : scanner.field(index)
+        switch parse(bytes) {
+        case .success(let value):
+            return value
+        case .failure(let rejection):
+            failValue(position, rejection, value: DataProblem.display(bytes))
+            return nil
         }
-        if let rejection = outcome.1 { failValue(position, rejection, value: outcome.2) }
-        return outcome.0
     }
 
     /// Parses a column whose value may be empty: `.some(nil)` for empty, `nil` on failure.
     func optionalValue<T>(_ position: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>) -> T?? {
         let index = fieldOf[position]
         if index < 0 { return .some(nil) }
-        let isEmpty = scanner.withField(index) { $0.isEmpty }
-        if isEmpty { return .some(nil) }
+        if scanner.field(index).isEmpty { return .some(nil) }
         guard let value = value(position, parse) else { return nil }
         return .some(value)
     }

@@ -37,7 +37,7 @@ struct CodeTable<C: Code> {
 }
 
 /// The code tables of the data contract.
-struct CodeTables {
+final class CodeTables {
     let sex = CodeTable(Sex.self, noun: "sex")
     let assistanceKind = CodeTable(AssistanceKind.self, noun: "assistance kind")
     let vulnerability = CodeTable(Vulnerability.self, noun: "vulnerability")
@@ -64,6 +64,23 @@ enum Value {
         }
     }
 
+    /// Whether every byte is below 0x80, tested eight bytes at a time.
+    @inline(__always) static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        var bits: UInt64 = 0
+        while index + 8 <= count {
+            bits |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index += 8
+        }
+        while index < count {
+            bits |= UInt64(base[index])
+            index += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
+    }
+
     /// The error for bytes that could not be parsed: invalid UTF-8 first, then `otherwise`.
     static func failure(_ bytes: UnsafeBufferPointer<UInt8>, _ otherwise: Rejection) -> Rejection {
         if bytes.contains(where: { $0 >= 0x80 }), !isValidUTF8(bytes) {
@@ -74,6 +91,8 @@ enum Value {
 
     /// Text of any content, including empty, that must be valid UTF-8.
     static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, Rejection> {
+        // ASCII, the usual case, is valid UTF-8 as it is: decoding it directly skips the generic validation.
+        if isASCII(bytes) { return .success(String(decoding: bytes, as: UTF8.self)) }
         if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         return .failure(Rejection("invalid-utf8", "\(quoted(bytes)) is not valid UTF-8 text"))
     }
