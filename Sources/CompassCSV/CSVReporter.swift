@@ -24,6 +24,10 @@ public import CompassCore
 /// | `baseline`, `target` | on a total row, the indicator's baseline and target, if it has them |
 /// | `progress_percent` | on a total row, the whole percent of the way from the baseline to the target |
 /// | `progress_numerator`, `progress_denominator` | the exact fraction behind `progress_percent` |
+/// | `protection` | on a total row, the disclosure control applied (`k=11`, `round=10`, `off`); on a cell, how it was protected: `suppressed-primary`, `suppressed-secondary`, `rounded-10`, or empty |
+///
+/// A suppressed cell has empty `value`, `share_percent`, `numerator` and `denominator`
+/// and `–` as its `display`; its true value is not in the report at all.
 ///
 /// A crossed breakdown, such as country × sex, gives one row per non-zero cell after
 /// the simple breakdowns: `dimension`, `category_code` and `category` hold the first
@@ -84,7 +88,7 @@ public struct CSVReporter: Reporter {
         "indicator_id", "indicator_title", "work_area", "period_start", "period_end", "dimension", "category_code",
         "category", "value", "share_percent", "numerator", "denominator", "unit", "display", "dimension_2",
         "category_code_2", "category_2", "baseline", "target", "progress_percent", "progress_numerator",
-        "progress_denominator",
+        "progress_denominator", "protection",
     ]
 
     /// The HXL hashtag of each column, in the order of ``columns``.
@@ -94,7 +98,7 @@ public struct CSVReporter: Reporter {
         "#indicator+numerator+num", "#indicator+denominator+num", "#indicator+unit", "#meta+display",
         "#meta+dimension+second", "#meta+category+code+second", "#meta+category+name+second",
         "#indicator+baseline+num", "#indicator+target+num", "#indicator+progress+pct",
-        "#indicator+progress+numerator+num", "#indicator+progress+denominator+num",
+        "#indicator+progress+numerator+num", "#indicator+progress+denominator+num", "#meta+protection",
     ]
 
     public func render(_ report: Report) throws -> String {
@@ -134,28 +138,33 @@ public struct CSVReporter: Reporter {
                     .number(entry.progress?.baseline), .number(entry.progress?.target),
                     .number(entry.progress?.percent), .number(entry.progress?.achieved.numerator),
                     .number(entry.progress?.achieved.denominator),
+                    .text(report.disclosure.map { "\($0.control)" } ?? ""),
                 ])
                 for breakdown in entry.breakdowns {
                     for cell in breakdown.cells {
+                        let hidden = cell.protection?.isSuppressed ?? false
                         write([
                             .text(entry.id.rawValue), .text(title), .text(section.workArea.id), .text(start),
                             .text(end), .text(breakdown.dimension.rawValue), .text(cell.category.code),
-                            .text(cell.category.label[language]), .number(cell.value), .number(cell.percent),
-                            .number(cell.fraction.numerator), .number(cell.fraction.denominator), .text(unit),
-                            .text(style.integer(cell.value)), .text(""), .text(""), .text(""),
-                        ] + noProgress)
+                            .text(cell.category.label[language]), .number(hidden ? nil : cell.value),
+                            .number(cell.percent), .number(hidden ? nil : cell.fraction.numerator),
+                            .number(hidden ? nil : cell.fraction.denominator), .text(unit),
+                            .text(style.cell(cell.value, cell.protection)), .text(""), .text(""), .text(""),
+                        ] + noProgress + [.text(cell.protection?.code ?? "")])
                     }
                 }
                 for crossed in entry.crossBreakdowns {
                     for cell in crossed.cells {
+                        let hidden = cell.protection?.isSuppressed ?? false
                         write([
                             .text(entry.id.rawValue), .text(title), .text(section.workArea.id), .text(start),
                             .text(end), .text(crossed.dimensions.first.rawValue), .text(cell.first.code),
-                            .text(cell.first.label[language]), .number(cell.value), .number(cell.percent),
-                            .number(cell.fraction.numerator), .number(cell.fraction.denominator), .text(unit),
-                            .text(style.integer(cell.value)), .text(crossed.dimensions.second.rawValue),
+                            .text(cell.first.label[language]), .number(hidden ? nil : cell.value),
+                            .number(cell.percent), .number(hidden ? nil : cell.fraction.numerator),
+                            .number(hidden ? nil : cell.fraction.denominator), .text(unit),
+                            .text(style.cell(cell.value, cell.protection)), .text(crossed.dimensions.second.rawValue),
                             .text(cell.second.code), .text(cell.second.label[language]),
-                        ] + noProgress)
+                        ] + noProgress + [.text(cell.protection?.code ?? "")])
                     }
                 }
             }
