@@ -106,10 +106,12 @@ extension DisclosureControl {
         func linked(_ dimension: Dimension, totals: [(code: String, value: Int)]) -> [Int]? {
             for (b, breakdown) in entry.breakdowns.enumerated() where breakdown.dimension == dimension {
                 guard breakdown.cells.count == totals.count else { continue }
-                if zip(breakdown.cells, totals).allSatisfy({ $0.category.code == $1.code && $0.value == $1.value }) {
-                    for item in breakdownItems[b] { system.groupsOfItem[item].insert(-1) }
-                    return breakdownItems[b]
+                var position: [String: Int] = [:]
+                for (i, cell) in breakdown.cells.enumerated() { position[cell.category.code] = i }
+                let matched = totals.compactMap { total in
+                    position[total.code].flatMap { breakdown.cells[$0].value == total.value ? breakdownItems[b][$0] : nil }
                 }
+                if matched.count == totals.count { return matched }
             }
             return nil
         }
@@ -145,6 +147,13 @@ extension DisclosureControl {
             system.state[item] = .primary
         }
         system.solve()
+        // Every cell of a report counts at least 1, which linear algebra does not know:
+        // enumerate the tables a reader could rebuild, and leave out a table that gives a cell away.
+        for layout in crossItems where !system.withheld.contains(layout.group) {
+            if !system.resists(cells: layout.cells, rows: layout.rows, columns: layout.columns, in: entry, layout: crossItems.firstIndex { $0.group == layout.group } ?? 0) {
+                system.withheld.insert(layout.group)
+            }
+        }
 
         // Count each item once, whichever tables show it.
         for item in system.values.indices where !system.isWithheld(item) {
@@ -252,10 +261,10 @@ private struct SuppressionSystem {
         sums.append((terms.map { (item: $0.0, coefficient: $0.1) }, group))
     }
 
-    /// The real groups of an item (the marker −1 notes an item shared with a crossed table).
-    func groups(of item: Int) -> Set<Int> { groupsOfItem[item].filter { $0 >= 0 } }
+    /// The tables an item is published in.
+    func groups(of item: Int) -> Set<Int> { groupsOfItem[item] }
 
-    func isWithheld(_ item: Int) -> Bool { !groups(of: item).isDisjoint(with: withheld) }
+    func isWithheld(_ item: Int) -> Bool { groups(of: item).isSubset(of: withheld) }
 
     /// Withholds a group and every group sharing an item with it.
     mutating func withhold(_ group: Int) {
@@ -308,6 +317,70 @@ private struct SuppressionSystem {
         var unit = Array(repeating: 0, count: unknown.count)
         unit[target] = 1
         return Self.rank(rows + [unit]) == Self.rank(rows)
+    }
+
+    /// Whether every suppressed cell and total of a crossed table takes at least two values among the tables a reader could rebuild.
+    ///
+    /// The reader knows the published cells and totals, the exact sum, and that every
+    /// cell shown counts at least 1. The search gives up, trusting the linear check,
+    /// beyond 200,000 candidate tables.
+    func resists(cells: [Int], rows: [Int], columns: [Int], in entry: Report.Entry, layout index: Int) -> Bool {
+        let crossed = entry.crossBreakdowns[index]
+        let rowCodes = crossed.firstCategories.map(\.code)
+        let columnCodes = crossed.secondCategories.map(\.code)
+        var rowOf: [Int] = []
+        var columnOf: [Int] = []
+        for cell in crossed.cells {
+            rowOf.append(rowCodes.firstIndex(of: cell.first.code) ?? 0)
+            columnOf.append(columnCodes.firstIndex(of: cell.second.code) ?? 0)
+        }
+        let unknown = cells.indices.filter { state[cells[$0]] != nil }
+        guard !unknown.isEmpty else { return true }
+        let remainder = unknown.reduce(0) { $0 + values[cells[$1]] }
+        // The number of ways to split the remainder into that many parts of at least 1.
+        var ways = 1.0
+        for i in 0..<(unknown.count - 1) { ways = ways * Double(remainder - 1 - i) / Double(i + 1) }
+        guard ways <= 200_000 else { return true }
+        var baseRows = Array(repeating: 0, count: rowCodes.count)
+        var baseColumns = Array(repeating: 0, count: columnCodes.count)
+        for i in cells.indices where state[cells[i]] == nil {
+            baseRows[rowOf[i]] += values[cells[i]]
+            baseColumns[columnOf[i]] += values[cells[i]]
+        }
+        var cellValues = Array(repeating: Set<Int>(), count: unknown.count)
+        var rowValues = Array(repeating: Set<Int>(), count: rowCodes.count)
+        var columnValues = Array(repeating: Set<Int>(), count: columnCodes.count)
+        var current = Array(repeating: 0, count: unknown.count)
+        func visit(_ position: Int, _ left: Int) {
+            if position == unknown.count - 1 {
+                current[position] = left
+                var rowSums = baseRows
+                var columnSums = baseColumns
+                for (p, i) in unknown.enumerated() {
+                    rowSums[rowOf[i]] += current[p]
+                    columnSums[columnOf[i]] += current[p]
+                }
+                for r in rowCodes.indices where state[rows[r]] == nil && rowSums[r] != values[rows[r]] { return }
+                for c in columnCodes.indices where state[columns[c]] == nil && columnSums[c] != values[columns[c]] {
+                    return
+                }
+                for p in unknown.indices { cellValues[p].insert(current[p]) }
+                for r in rowCodes.indices { rowValues[r].insert(rowSums[r]) }
+                for c in columnCodes.indices { columnValues[c].insert(columnSums[c]) }
+                return
+            }
+            let reserve = unknown.count - 1 - position
+            guard left - reserve >= 1 else { return }
+            for value in 1...(left - reserve) {
+                current[position] = value
+                visit(position + 1, left - value)
+            }
+        }
+        visit(0, remainder)
+        if cellValues.contains(where: { $0.count < 2 }) { return false }
+        for r in rowCodes.indices where state[rows[r]] != nil && rowValues[r].count < 2 { return false }
+        for c in columnCodes.indices where state[columns[c]] != nil && columnValues[c].count < 2 { return false }
+        return true
     }
 
     /// The rank of an integer matrix, by fraction-free elimination.
