@@ -24,7 +24,6 @@ public import CompassCore
 /// | `baseline`, `target` | on a total row, the indicator's baseline and target, if it has them |
 /// | `progress_percent` | on a total row, the whole percent of the way from the baseline to the target |
 /// | `progress_numerator`, `progress_denominator` | the exact fraction behind `progress_percent` |
-/// | `protection` | on a total row, the disclosure control applied (`k=11`, `round=10`, `off`); on a cell, how it was protected: `suppressed-primary`, `suppressed-secondary`, `rounded-10`, or empty |
 ///
 /// A suppressed cell has empty `value`, `share_percent`, `numerator` and `denominator`
 /// and `–` as its `display`; its true value is not in the report at all.
@@ -88,7 +87,7 @@ public struct CSVReporter: Reporter {
         "indicator_id", "indicator_title", "work_area", "period_start", "period_end", "dimension", "category_code",
         "category", "value", "share_percent", "numerator", "denominator", "unit", "display", "dimension_2",
         "category_code_2", "category_2", "baseline", "target", "progress_percent", "progress_numerator",
-        "progress_denominator", "protection",
+        "progress_denominator",
     ]
 
     /// The HXL hashtag of each column, in the order of ``columns``.
@@ -98,7 +97,7 @@ public struct CSVReporter: Reporter {
         "#indicator+numerator+num", "#indicator+denominator+num", "#indicator+unit", "#meta+display",
         "#meta+dimension+second", "#meta+category+code+second", "#meta+category+name+second",
         "#indicator+baseline+num", "#indicator+target+num", "#indicator+progress+pct",
-        "#indicator+progress+numerator+num", "#indicator+progress+denominator+num", "#meta+protection",
+        "#indicator+progress+numerator+num", "#indicator+progress+denominator+num",
     ]
 
     public func render(_ report: Report) throws -> String {
@@ -138,7 +137,6 @@ public struct CSVReporter: Reporter {
                     .number(entry.progress?.baseline), .number(entry.progress?.target),
                     .number(entry.progress?.percent), .number(entry.progress?.achieved.numerator),
                     .number(entry.progress?.achieved.denominator),
-                    .text(report.disclosure.map { "\($0.control)" } ?? ""),
                 ])
                 for breakdown in entry.breakdowns {
                     for cell in breakdown.cells {
@@ -150,7 +148,7 @@ public struct CSVReporter: Reporter {
                             .number(cell.percent), .number(hidden ? nil : cell.fraction.numerator),
                             .number(hidden ? nil : cell.fraction.denominator), .text(unit),
                             .text(style.cell(cell.value, cell.protection)), .text(""), .text(""), .text(""),
-                        ] + noProgress + [.text(cell.protection?.code ?? "")])
+                        ] + noProgress)
                     }
                 }
                 for crossed in entry.crossBreakdowns {
@@ -164,7 +162,7 @@ public struct CSVReporter: Reporter {
                             .number(hidden ? nil : cell.fraction.denominator), .text(unit),
                             .text(style.cell(cell.value, cell.protection)), .text(crossed.dimensions.second.rawValue),
                             .text(cell.second.code), .text(cell.second.label[language]),
-                        ] + noProgress + [.text(cell.protection?.code ?? "")])
+                        ] + noProgress)
                     }
                 }
             }
