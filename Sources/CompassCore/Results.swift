@@ -174,8 +174,8 @@ public struct CrossBreakdown: Hashable, Sendable {
     public var categoriesOverlap: Bool
     /// The published row and column totals, set by disclosure control; empty when they are the sums of the cells.
     ///
-    /// Keyed by category code; a total that is absent here while ``protectedTotals``
-    /// names it is suppressed, and ``rowSum(_:)`` and ``columnSum(_:)`` return 0 for it.
+    /// Keyed by category code; a suppressed total is absent from ``CrossTotals/rows`` or
+    /// ``CrossTotals/columns``, and ``rowSum(_:)`` and ``columnSum(_:)`` return 0 for it.
     public var publishedTotals: CrossTotals?
     /// The exact sum of the cells, kept by disclosure control when it hides or rounds cells; `nil` otherwise.
     public var exactCellSum: Int?
