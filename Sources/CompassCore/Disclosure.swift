@@ -147,6 +147,7 @@ public struct DisclosureSummary: Hashable, Sendable {
     public var note: LocalizedText {
         let en = FigureFormat(language: .english)
         let fr = FigureFormat(language: .french)
+        // French puts 0 and 1 in the singular.
         var english: String
         var french: String
         switch control {
@@ -154,12 +155,12 @@ public struct DisclosureSummary: Hashable, Sendable {
             english =
                 "Disclosure control (\(control)): cells counting 1 to \(k - 1) are suppressed (\(CellProtection.marker)), with the cells needed to protect them; totals are exact. \(en.integer(protectedCells)) \(protectedCells == 1 ? "cell" : "cells") protected (\(en.integer(primary)) below \(k), \(en.integer(secondary)) to protect them)."
             french =
-                "Contrôle de la divulgation (\(control))\u{00A0}: les cellules de 1 à \(k - 1) sont masquées (\(CellProtection.marker)), avec les cellules nécessaires à leur protection\u{00A0}; les totaux sont exacts. \(fr.integer(protectedCells)) \(protectedCells == 1 ? "cellule protégée" : "cellules protégées") (\(fr.integer(primary)) sous \(k), \(fr.integer(secondary)) pour les protéger)."
+                "Contrôle de la divulgation (\(control))\u{00A0}: les cellules de 1 à \(k - 1) sont masquées (\(CellProtection.marker)), avec les cellules nécessaires à leur protection\u{00A0}; les totaux sont exacts. \(fr.integer(protectedCells)) \(protectedCells <= 1 ? "cellule protégée" : "cellules protégées") (\(fr.integer(primary)) sous \(k), \(fr.integer(secondary)) pour les protéger)."
         case .rounding(let base):
             english =
                 "Disclosure control (\(control)): cells are rounded down to a multiple of \(base); totals are exact. \(en.integer(rounded)) \(rounded == 1 ? "cell" : "cells") rounded."
             french =
-                "Contrôle de la divulgation (\(control))\u{00A0}: les cellules sont arrondies au multiple de \(base) inférieur\u{00A0}; les totaux sont exacts. \(fr.integer(rounded)) \(rounded == 1 ? "cellule arrondie" : "cellules arrondies")."
+                "Contrôle de la divulgation (\(control))\u{00A0}: les cellules sont arrondies au multiple de \(base) inférieur\u{00A0}; les totaux sont exacts. \(fr.integer(rounded)) \(rounded <= 1 ? "cellule arrondie" : "cellules arrondies")."
         case .off:
             english = "Disclosure control is off: small cells are published as counted."
             french = "Le contrôle de la divulgation est désactivé\u{00A0}: les petites cellules sont publiées telles quelles."
