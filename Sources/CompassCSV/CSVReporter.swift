@@ -25,6 +25,9 @@ public import CompassCore
 /// | `progress_percent` | on a total row, the whole percent of the way from the baseline to the target |
 /// | `progress_numerator`, `progress_denominator` | the exact fraction behind `progress_percent` |
 ///
+/// A suppressed cell has empty `value`, `share_percent`, `numerator` and `denominator`
+/// and `–` as its `display`; its true value is not in the report at all.
+///
 /// A crossed breakdown, such as country × sex, gives one row per non-zero cell after
 /// the simple breakdowns: `dimension`, `category_code` and `category` hold the first
 /// dimension's category (`country`, `MLI`, Mali), the `_2` columns the second's
@@ -137,23 +140,27 @@ public struct CSVReporter: Reporter {
                 ])
                 for breakdown in entry.breakdowns {
                     for cell in breakdown.cells {
+                        let hidden = cell.protection?.isSuppressed ?? false
                         write([
                             .text(entry.id.rawValue), .text(title), .text(section.workArea.id), .text(start),
                             .text(end), .text(breakdown.dimension.rawValue), .text(cell.category.code),
-                            .text(cell.category.label[language]), .number(cell.value), .number(cell.percent),
-                            .number(cell.fraction.numerator), .number(cell.fraction.denominator), .text(unit),
-                            .text(style.integer(cell.value)), .text(""), .text(""), .text(""),
+                            .text(cell.category.label[language]), .number(hidden ? nil : cell.value),
+                            .number(cell.percent), .number(hidden ? nil : cell.fraction.numerator),
+                            .number(hidden ? nil : cell.fraction.denominator), .text(unit),
+                            .text(style.cell(cell.value, cell.protection)), .text(""), .text(""), .text(""),
                         ] + noProgress)
                     }
                 }
                 for crossed in entry.crossBreakdowns {
                     for cell in crossed.cells {
+                        let hidden = cell.protection?.isSuppressed ?? false
                         write([
                             .text(entry.id.rawValue), .text(title), .text(section.workArea.id), .text(start),
                             .text(end), .text(crossed.dimensions.first.rawValue), .text(cell.first.code),
-                            .text(cell.first.label[language]), .number(cell.value), .number(cell.percent),
-                            .number(cell.fraction.numerator), .number(cell.fraction.denominator), .text(unit),
-                            .text(style.integer(cell.value)), .text(crossed.dimensions.second.rawValue),
+                            .text(cell.first.label[language]), .number(hidden ? nil : cell.value),
+                            .number(cell.percent), .number(hidden ? nil : cell.fraction.numerator),
+                            .number(hidden ? nil : cell.fraction.denominator), .text(unit),
+                            .text(style.cell(cell.value, cell.protection)), .text(crossed.dimensions.second.rawValue),
                             .text(cell.second.code), .text(cell.second.label[language]),
                         ] + noProgress)
                     }

@@ -96,9 +96,16 @@ public struct CompassCommand: Sendable {
         } catch {
             throw UsageError("\(error)")
         }
+        var disclosure = DisclosureControl.standard
+        if let text = options.values["--disclosure"] {
+            guard let control = DisclosureControl(argument: text) else {
+                throw UsageError("invalid --disclosure '\(text)'; use k=5, k=10, k=11, round=10 or off")
+            }
+            disclosure = control
+        }
         let catalogue = try loadCatalogue(options)
         let data = try loadData(options)
-        let report = try Engine().report(catalogue, on: data.dataset, period: period)
+        let report = try Engine().report(catalogue, on: data.dataset, period: period, disclosure: disclosure)
         let text = try reporter.render(report)
         if let path = options.values["--output"] {
             try OutputFile.write(text, to: path)
@@ -217,7 +224,7 @@ struct UsageError: Error {
 
 /// Parsed `--name value` options.
 struct Options {
-    static let report = Set(["--language", "--format", "--period", "--output", "--catalogue", "--help"])
+    static let report = Set(["--language", "--format", "--period", "--output", "--catalogue", "--disclosure", "--help"])
         .union(CompassCommand.dataOptions)
     static let indicators: Set<String> = ["--catalogue", "--format", "--help"]
     static let sample: Set<String> = ["--migrants", "--seed", "--calibrated", "--output", "--help"]
@@ -329,6 +336,7 @@ enum Help {
     static let report = """
         Usage: compass report [--data PATH [--strict|--lenient] [--rejects FILE]]
                               [--language en|fr] [--format ID] [--period P] [--output FILE] [--catalogue FILE]
+                              [--disclosure k=5|k=10|k=11|round=10|off]
 
         Compute the fact sheet from a dataset (default: the built-in sample) and render it.
 
@@ -343,6 +351,9 @@ enum Help {
           --lenient         Keep the good records; report each bad one and leave it out.
           --rejects FILE    Write the rejected records to FILE as CSV (file,line,rule,message,record).
           --catalogue FILE  Use the indicators of a JSON catalogue (see Documentation/Indicators.md).
+          --disclosure D    Protect small breakdown cells: k=N suppresses cells of 1 to N-1 people and the
+                            cells needed to protect them, round=N rounds cells down to a multiple of N,
+                            off publishes them as counted (default: k=11; see Documentation/Privacy.md).
           -h, --help        Show this help.
 
         """

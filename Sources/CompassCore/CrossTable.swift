@@ -44,14 +44,22 @@ extension CrossBreakdown {
         return result
     }
 
+    /// How disclosure control changed the total of row `first`, if it did.
+    public func rowProtection(_ first: String) -> CellProtection? { publishedTotals?.rowProtection[first] }
+
+    /// How disclosure control changed the total of column `second`, if it did.
+    public func columnProtection(_ second: String) -> CellProtection? { publishedTotals?.columnProtection[second] }
+
     /// The sum of the cells whose first category has the code `first`: a row's total.
     public func rowSum(_ first: String) -> Int {
-        cells.reduce(0) { $0 + ($1.first.code == first ? $1.value : 0) }
+        if let totals = publishedTotals { return totals.rows[first] ?? 0 }
+        return cells.reduce(0) { $0 + ($1.first.code == first ? $1.value : 0) }
     }
 
     /// The sum of the cells whose second category has the code `second`: a column's total.
     public func columnSum(_ second: String) -> Int {
-        cells.reduce(0) { $0 + ($1.second.code == second ? $1.value : 0) }
+        if let totals = publishedTotals { return totals.columns[second] ?? 0 }
+        return cells.reduce(0) { $0 + ($1.second.code == second ? $1.value : 0) }
     }
 }
 

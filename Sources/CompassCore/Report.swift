@@ -16,12 +16,15 @@ public struct Report: Hashable, Sendable {
     public var sections: [Section]
     /// What validation found in the catalogue, the data and the results, errors first.
     public var findings: [Finding]
+    /// What disclosure control did, when the report was protected for publication; every reporter states it.
+    public var disclosure: DisclosureSummary?
 
     /// Creates a report.
     public init(
         programme: Programme, period: Period, dates: DateRange, dataDescription: LocalizedText?,
-        sections: [Section], findings: [Finding]
+        sections: [Section], findings: [Finding], disclosure: DisclosureSummary? = nil
     ) {
+        self.disclosure = disclosure
         self.programme = programme
         self.period = period
         self.dates = dates
@@ -98,8 +101,20 @@ extension Engine {
     ///
     /// Indicators without a work area go in a last section, "Other indicators".
     ///
+    /// The report is for publication: its breakdowns are protected by `disclosure`
+    /// (``DisclosureControl/standard``, k = 11, unless you say otherwise), and findings
+    /// about individual records are replaced by one count per rule, so that no record id
+    /// is in the report. ``evaluate(_:on:period:)`` gives the unprotected results, for analysis.
+    ///
+    /// - Parameters:
+    ///   - catalogue: The indicators.
+    ///   - dataset: The records.
+    ///   - period: The reporting period.
+    ///   - disclosure: How breakdown cells are protected; `.off` publishes them as counted.
     /// - Throws: ``EvaluationError`` when the catalogue is invalid or the period does not exist.
-    public func report(_ catalogue: Catalogue, on dataset: Dataset, period: Period) throws(EvaluationError) -> Report {
+    public func report(
+        _ catalogue: Catalogue, on dataset: Dataset, period: Period, disclosure: DisclosureControl = .standard
+    ) throws(EvaluationError) -> Report {
         let evaluation = try evaluate(catalogue, on: dataset, period: period)
         var sections: [Report.Section] = []
         let other = WorkArea(id: "other", title: ["en": "Other indicators", "fr": "Autres indicateurs"])
@@ -115,9 +130,44 @@ extension Engine {
                 }
             if !entries.isEmpty { sections.append(Report.Section(workArea: area, entries: entries)) }
         }
-        return Report(
+        let (findings, redacted) = Finding.redacted(evaluation.findings)
+        let report = Report(
             programme: catalogue.programme, period: period, dates: evaluation.dates,
-            dataDescription: dataset.description, sections: sections, findings: evaluation.findings)
+            dataDescription: dataset.description, sections: sections, findings: findings,
+            disclosure: DisclosureSummary(control: .off, redactedFindings: redacted))
+        return disclosure.protect(report)
+    }
+}
+
+extension Finding {
+    /// Findings fit for a published report: those naming a record are replaced by one count per severity and rule.
+    ///
+    /// A data finding names a record and often a migrant id, a date or a birth year;
+    /// `compass validate`, for the data owner, lists them in full.
+    ///
+    /// - Parameter findings: Findings in the order to report them.
+    /// - Returns: The findings without record names, and how many were replaced.
+    public static func redacted(_ findings: [Finding]) -> (findings: [Finding], redacted: Int) {
+        var kept: [Finding] = []
+        var counts: [String: Int] = [:]
+        var order: [(Severity, String)] = []
+        for finding in findings {
+            guard finding.record != nil else {
+                kept.append(finding)
+                continue
+            }
+            let key = "\(finding.severity.rawValue) \(finding.rule)"
+            if counts[key] == nil { order.append((finding.severity, finding.rule)) }
+            counts[key, default: 0] += 1
+        }
+        for (severity, rule) in order {
+            let count = counts["\(severity.rawValue) \(rule)"] ?? 0
+            kept.append(
+                Finding(
+                    severity, rule: rule,
+                    message: "\(count) \(count == 1 ? "record breaks" : "records break") this rule; `compass validate` names them for the data owner"))
+        }
+        return (Severity.allCases.flatMap { severity in kept.filter { $0.severity == severity } }, findings.count - findings.filter { $0.record == nil }.count)
     }
 }
 

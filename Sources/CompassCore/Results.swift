@@ -70,13 +70,16 @@ public struct Cell: Hashable, Sendable {
     ///
     /// `nil` when the cells add up to zero. See ``Apportionment/largestRemainder(_:total:)``.
     public var percent: Int?
+    /// How disclosure control changed the cell, if it did: a suppressed cell's `value` is 0 and its `percent` `nil`.
+    public var protection: CellProtection?
 
     /// Creates a cell.
-    public init(category: Category, value: Int, fraction: Fraction, percent: Int?) {
+    public init(category: Category, value: Int, fraction: Fraction, percent: Int?, protection: CellProtection? = nil) {
         self.category = category
         self.value = value
         self.fraction = fraction
         self.percent = percent
+        self.protection = protection
     }
 }
 
@@ -96,17 +99,22 @@ public struct Breakdown: Hashable, Sendable {
     /// cells must add up to the total exactly, and the built-in rule
     /// `breakdown-reconciles` reports an error if they do not.
     public var categoriesOverlap: Bool
+    /// The exact sum of the cells, kept by disclosure control when it hides or rounds cells; `nil` otherwise.
+    public var exactCellSum: Int?
 
     /// Creates a breakdown.
-    public init(dimension: Dimension, cells: [Cell], total: Int, categoriesOverlap: Bool = false) {
+    public init(
+        dimension: Dimension, cells: [Cell], total: Int, categoriesOverlap: Bool = false, exactCellSum: Int? = nil
+    ) {
         self.dimension = dimension
         self.cells = cells
         self.total = total
         self.categoriesOverlap = categoriesOverlap
+        self.exactCellSum = exactCellSum
     }
 
-    /// The sum of the cells.
-    public var cellSum: Int { cells.reduce(0) { $0 + $1.value } }
+    /// The sum of the cells: the exact one when disclosure control protected some (see ``exactCellSum``).
+    public var cellSum: Int { exactCellSum ?? cells.reduce(0) { $0 + $1.value } }
 
     /// Whether the cells add up to the total.
     ///
@@ -134,14 +142,20 @@ public struct CrossCell: Hashable, Sendable {
     public var fraction: Fraction
     /// The whole percent shown; the percents of all cells add up to exactly 100, or `nil` when the cells add up to zero.
     public var percent: Int?
+    /// How disclosure control changed the cell, if it did: a suppressed cell's `value` is 0 and its `percent` `nil`.
+    public var protection: CellProtection?
 
     /// Creates a crossed cell.
-    public init(first: Category, second: Category, value: Int, fraction: Fraction, percent: Int?) {
+    public init(
+        first: Category, second: Category, value: Int, fraction: Fraction, percent: Int?,
+        protection: CellProtection? = nil
+    ) {
         self.first = first
         self.second = second
         self.value = value
         self.fraction = fraction
         self.percent = percent
+        self.protection = protection
     }
 }
 
@@ -158,17 +172,29 @@ public struct CrossBreakdown: Hashable, Sendable {
     public var total: Int
     /// Whether a counted unit can by nature be in several cells (see ``Breakdown/categoriesOverlap``).
     public var categoriesOverlap: Bool
+    /// The published row and column totals, set by disclosure control; empty when they are the sums of the cells.
+    ///
+    /// Keyed by category code; a suppressed total is absent from ``CrossTotals/rows`` or
+    /// ``CrossTotals/columns``, and ``rowSum(_:)`` and ``columnSum(_:)`` return 0 for it.
+    public var publishedTotals: CrossTotals?
+    /// The exact sum of the cells, kept by disclosure control when it hides or rounds cells; `nil` otherwise.
+    public var exactCellSum: Int?
 
     /// Creates a crossed breakdown.
-    public init(dimensions: DimensionPair, cells: [CrossCell], total: Int, categoriesOverlap: Bool = false) {
+    public init(
+        dimensions: DimensionPair, cells: [CrossCell], total: Int, categoriesOverlap: Bool = false,
+        publishedTotals: CrossTotals? = nil, exactCellSum: Int? = nil
+    ) {
+        self.exactCellSum = exactCellSum
         self.dimensions = dimensions
         self.cells = cells
         self.total = total
         self.categoriesOverlap = categoriesOverlap
+        self.publishedTotals = publishedTotals
     }
 
-    /// The sum of the cells.
-    public var cellSum: Int { cells.reduce(0) { $0 + $1.value } }
+    /// The sum of the cells: the exact one when disclosure control protected some (see ``exactCellSum``).
+    public var cellSum: Int { exactCellSum ?? cells.reduce(0) { $0 + $1.value } }
 
     /// Whether the cells add up to the total.
     public var reconciles: Bool { cellSum == total }

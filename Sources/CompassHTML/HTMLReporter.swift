@@ -137,6 +137,9 @@ private struct Page {
         if let description = report.dataDescription {
             line("<p><strong>\(term(.data))\(colon)</strong> \(text(description))</p>", 1)
         }
+        if let disclosure = report.disclosure {
+            line("<p class=\"disclosure\">\(text(disclosure.note))</p>", 1)
+        }
         line("<p>\(term(.computedWith))</p>", 1)
         line("</footer>")
         line("</body>")
@@ -236,7 +239,7 @@ private struct Page {
         for cell in breakdown.cells {
             let share = cell.percent.map(style.percent) ?? ""
             let label = "<th scope=\"row\">\(text(cell.category.label))</th>"
-            let numbers = "<td class=\"number\">\(style.integer(cell.value))</td><td class=\"number\">\(HTML.escape(share))</td>"
+            let numbers = "<td class=\"number\">\(style.cell(cell.value, cell.protection))</td><td class=\"number\">\(HTML.escape(share))</td>"
             line("<tr>\(label)\(numbers)</tr>", 8)
         }
         line("</tbody>", 7)
@@ -261,13 +264,15 @@ private struct Page {
         line("<tbody>", 7)
         for row in crossed.firstCategories {
             let values = columns.map { column in
-                "<td class=\"number\">\(style.integer(crossed[row.code, column.code]?.value ?? 0))</td>"
+                "<td class=\"number\">\(style.cell(crossed[row.code, column.code]?.value ?? 0, crossed[row.code, column.code]?.protection))</td>"
             }
-            let sum = "<td class=\"number\">\(style.integer(crossed.rowSum(row.code)))</td>"
+            let sum = "<td class=\"number\">\(style.cell(crossed.rowSum(row.code), crossed.rowProtection(row.code)))</td>"
             line("<tr><th scope=\"row\">\(text(row.label))</th>\(values.joined())\(sum)</tr>", 8)
         }
         line("</tbody>", 7)
-        let sums = columns.map { "<td class=\"number\">\(style.integer(crossed.columnSum($0.code)))</td>" }
+        let sums = columns.map {
+            "<td class=\"number\">\(style.cell(crossed.columnSum($0.code), crossed.columnProtection($0.code)))</td>"
+        }
         let total = "<td class=\"number\">\(style.integer(crossed.total))</td>"
         line("<tfoot><tr><th scope=\"row\">\(term(.total))</th>\(sums.joined())\(total)</tr></tfoot>", 7)
         line("</table>", 6)
@@ -281,7 +286,7 @@ private struct Page {
         let width = 480
         let height = breakdown.cells.count * rowHeight
         let summary = breakdown.cells.map { cell in
-            "\(cell.category.label[language]) \(cell.percent.map(style.percent) ?? style.integer(cell.value))"
+            "\(cell.category.label[language]) \(cell.percent.map(style.percent) ?? style.cell(cell.value, cell.protection))"
         }
         let alternative = "\(breakdown.dimension.label[language])\(colon) \(summary.joined(separator: ", "))"
         line("<svg class=\"chart\" role=\"img\" aria-labelledby=\"\(id)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">", 6)
@@ -290,7 +295,7 @@ private struct Page {
             let top = index * rowHeight
             let percent = max(0, min(100, cell.percent ?? 0))
             let barWidth = width * percent / 100
-            let share = cell.percent.map(style.percent) ?? ""
+            let share = cell.percent.map(style.percent) ?? style.cell(cell.value, cell.protection)
             line("<text x=\"0\" y=\"\(top + 13)\" class=\"label\">\(text(cell.category.label))</text>", 7)
             line("<text x=\"\(width)\" y=\"\(top + 13)\" class=\"value\" text-anchor=\"end\">\(HTML.escape(share))</text>", 7)
             line("<rect x=\"0\" y=\"\(top + 19)\" width=\"\(width)\" height=\"12\" rx=\"2\" class=\"track\"/>", 7)

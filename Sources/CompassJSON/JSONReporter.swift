@@ -82,7 +82,7 @@ public struct JSONReporter: Reporter {
                 "rule": .string(finding.rule),
                 "message": .string(finding.message),
                 "indicator": finding.indicator.map { .string($0.rawValue) } ?? .null,
-                "record": finding.record.map(JSONValue.string) ?? .null,
+                "record": .null,
             ]
         }
         return [
@@ -93,10 +93,43 @@ public struct JSONReporter: Reporter {
             "data_description": report.dataDescription.map(text) ?? .null,
             "indicators": .array(indicators),
             "findings": .array(findings),
+            "disclosure": report.disclosure.map(disclosure) ?? .null,
         ]
     }
 
     private func text(_ value: LocalizedText) -> JSONValue { .string(value[language]) }
+
+    private func disclosure(_ summary: DisclosureSummary) -> JSONValue {
+        var method = "off"
+        var threshold: JSONValue = .null
+        var base: JSONValue = .null
+        switch summary.control {
+        case .suppression(let k):
+            method = "suppression"
+            threshold = .int(k)
+        case .rounding(let value):
+            method = "rounding"
+            base = .int(value)
+        case .off: break
+        }
+        return [
+            "method": .string(method),
+            "k": threshold,
+            "base": base,
+            "protected_cells": .int(summary.protectedCells),
+            "primary": .int(summary.primary),
+            "secondary": .int(summary.secondary),
+            "rounded": .int(summary.rounded),
+            "withheld_breakdowns": .int(summary.withheld),
+            "redacted_findings": .int(summary.redactedFindings),
+            "note": text(summary.note),
+        ]
+    }
+
+    /// A cell's value for JSON: `null` when it is suppressed.
+    private func number(_ value: Int, _ protection: CellProtection?) -> JSONValue {
+        protection?.isSuppressed ?? false ? .null : .int(value)
+    }
 
     private func range(_ range: DateRange) -> JSONValue {
         ["start": .string(range.start.description), "end": .string(range.end.description)]
@@ -130,7 +163,7 @@ public struct JSONReporter: Reporter {
         var tables: [JSONValue] = []
         for breakdown in entry.breakdowns {
             var cells: [String: JSONValue] = [:]
-            for cell in breakdown.cells { cells[cell.category.code] = .int(cell.value) }
+            for cell in breakdown.cells { cells[cell.category.code] = number(cell.value, cell.protection) }
             breakdowns[breakdown.dimension.rawValue] = .object(cells)
             tables.append([
                 "dimension": .string(breakdown.dimension.rawValue),
@@ -142,11 +175,12 @@ public struct JSONReporter: Reporter {
                         [
                             "code": .string(cell.category.code),
                             "label": text(cell.category.label),
-                            "value": .int(cell.value),
-                            "display": .string(style.integer(cell.value)),
+                            "value": number(cell.value, cell.protection),
+                            "display": .string(style.cell(cell.value, cell.protection)),
                             "percent": cell.percent.map(JSONValue.int) ?? .null,
-                            "numerator": .int(cell.fraction.numerator),
-                            "denominator": .int(cell.fraction.denominator),
+                            "numerator": number(cell.fraction.numerator, cell.protection),
+                            "denominator": number(cell.fraction.denominator, cell.protection),
+                            "protection": cell.protection.map { .string($0.code) } ?? .null,
                         ]
                     }),
             ])
@@ -185,13 +219,15 @@ public struct JSONReporter: Reporter {
         var values: [String: JSONValue] = [:]
         for row in crossed.firstCategories {
             var columns: [String: JSONValue] = [:]
-            for cell in crossed.cells where cell.first.code == row.code { columns[cell.second.code] = .int(cell.value) }
+            for cell in crossed.cells where cell.first.code == row.code {
+                columns[cell.second.code] = number(cell.value, cell.protection)
+            }
             values[row.code] = .object(columns)
         }
         func category(_ category: Category) -> JSONValue {
             ["code": .string(category.code), "label": text(category.label)]
         }
-        return [
+        var members: [String: JSONValue] = [
             "dimensions": [.string(crossed.dimensions.first.rawValue), .string(crossed.dimensions.second.rawValue)],
             "labels": [text(crossed.dimensions.first.label), text(crossed.dimensions.second.label)],
             "total": .int(crossed.total),
@@ -206,13 +242,27 @@ public struct JSONReporter: Reporter {
                     [
                         "first": .string(cell.first.code),
                         "second": .string(cell.second.code),
-                        "value": .int(cell.value),
-                        "display": .string(style.integer(cell.value)),
+                        "value": number(cell.value, cell.protection),
+                        "display": .string(style.cell(cell.value, cell.protection)),
                         "percent": cell.percent.map(JSONValue.int) ?? .null,
-                        "numerator": .int(cell.fraction.numerator),
-                        "denominator": .int(cell.fraction.denominator),
+                        "numerator": number(cell.fraction.numerator, cell.protection),
+                        "denominator": number(cell.fraction.denominator, cell.protection),
+                        "protection": cell.protection.map { .string($0.code) } ?? .null,
                     ]
                 }),
         ]
+        if crossed.publishedTotals != nil {
+            var rows: [String: JSONValue] = [:]
+            for row in crossed.firstCategories {
+                rows[row.code] = number(crossed.rowSum(row.code), crossed.rowProtection(row.code))
+            }
+            var columns: [String: JSONValue] = [:]
+            for column in crossed.secondCategories {
+                columns[column.code] = number(crossed.columnSum(column.code), crossed.columnProtection(column.code))
+            }
+            members["row_totals"] = .object(rows)
+            members["column_totals"] = .object(columns)
+        }
+        return .object(members)
     }
 }

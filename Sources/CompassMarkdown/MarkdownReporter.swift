@@ -95,6 +95,11 @@ public struct MarkdownReporter: Reporter {
             }
         }
 
+        if let disclosure = report.disclosure {
+            lines.append("> \(text(disclosure.note))")
+            lines.append("")
+        }
+
         lines.append("## \(ReportTerm.findings(lang))")
         lines.append("")
         if report.findings.isEmpty {
@@ -117,7 +122,7 @@ public struct MarkdownReporter: Reporter {
         ]
         for cell in breakdown.cells {
             let share = cell.percent.map(style.percent) ?? ""
-            rows.append("| \(Markdown.escape(cell.category.label[lang])) | \(style.integer(cell.value)) | \(share) |")
+            rows.append("| \(Markdown.escape(cell.category.label[lang])) | \(style.cell(cell.value, cell.protection)) | \(share) |")
         }
         let totalShare = breakdown.reconciles && breakdown.total > 0 ? style.percent(100) : ""
         rows.append(
@@ -142,11 +147,14 @@ extension MarkdownReporter {
             "| :-- |" + String(repeating: " --: |", count: columns.count + 1),
         ]
         for row in crossed.firstCategories {
-            let values = columns.map { column in style.integer(crossed[row.code, column.code]?.value ?? 0) }
-            let sum = style.integer(crossed.rowSum(row.code))
+            let values = columns.map { column in
+                let cell = crossed[row.code, column.code]
+                return style.cell(cell?.value ?? 0, cell?.protection)
+            }
+            let sum = style.cell(crossed.rowSum(row.code), crossed.rowProtection(row.code))
             rows.append("| \(Markdown.escape(row.label[lang])) | \((values + [sum]).joined(separator: " | ")) |")
         }
-        let sums = columns.map { "**\(style.integer(crossed.columnSum($0.code)))**" }
+        let sums = columns.map { "**\(style.cell(crossed.columnSum($0.code), crossed.columnProtection($0.code)))**" }
         let total = "**\(style.integer(crossed.total))**"
         rows.append("| **\(ReportTerm.total(lang))** | \((sums + [total]).joined(separator: " | ")) |")
         return rows

@@ -20,6 +20,25 @@ import Testing
         #expect(outcome.standardOutput.contains("41\u{00A0}562"))
     }
 
+    @Test(arguments: [
+        ("k=5", "Disclosure control (k=5): cells counting 1 to 4 are suppressed"),
+        ("k=10", "Disclosure control (k=10): cells counting 1 to 9 are suppressed"),
+        ("k=11", "Disclosure control (k=11): cells counting 1 to 10 are suppressed"),
+        ("round=10", "Disclosure control (round=10): cells are rounded down to a multiple of 10"),
+        ("off", "Disclosure control is off: small cells are published as counted."),
+    ])
+    func reportStatesItsDisclosureControl(_ setting: String, _ line: String) {
+        let outcome = command.run(["report", "--disclosure", setting])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.contains("\n> \(line)"))
+    }
+
+    @Test func reportIsProtectedWithKElevenByDefault() {
+        let outcome = command.run(["report"])
+        #expect(outcome.standardOutput.contains("\n> Disclosure control (k=11): "))
+        #expect(outcome.standardOutput.contains(" 0 cells protected (0 below 11, 0 to protect them).\n"))
+    }
+
     @Test func reportForAnotherPeriod() {
         let outcome = command.run(["report", "--period=2022-Q3"])
         #expect(outcome.status == 0)
@@ -34,6 +53,8 @@ import Testing
         (["frobnicate"], "compass: unknown command 'frobnicate'; the commands are report, validate, indicators, formats and sample (see 'compass --help')\n"),
         (["report", "--period", "2022-Q5"], "compass: '2022-Q5' is not a period; write 2022, 2022-Q3, 2022-07, programme or 2021-01-01..2023-12-31 (see 'compass --help')\n"),
         (["report", "--language", "en", "--language", "fr"], "compass: option '--language' is given twice (see 'compass --help')\n"),
+        (["report", "--disclosure", "k=1"], "compass: invalid --disclosure 'k=1'; use k=5, k=10, k=11, round=10 or off (see 'compass --help')\n"),
+        (["report", "--disclosure", "none"], "compass: invalid --disclosure 'none'; use k=5, k=10, k=11, round=10 or off (see 'compass --help')\n"),
     ])
     func usageErrorsExitWithTwoAndOneLine(_ arguments: [String], _ message: String) {
         let outcome = command.run(arguments)

@@ -53,6 +53,6 @@ enum FeatureReport {
         ])
 
     static func report() throws -> Report {
-        try Engine().report(catalogue, on: data, period: .year(2022))
+        try Engine().report(catalogue, on: data, period: .year(2022), disclosure: .off)
     }
 }
