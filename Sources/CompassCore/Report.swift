@@ -232,7 +232,7 @@ extension Overlap {
     /// The overlap stated in English and French, as reports show it under the figure.
     ///
     /// For COMPASS in 2022: "The 4 services add up to 41,652 people; 41,562 distinct
-    /// people were counted, as 88 received more than one and are counted once."
+    /// people were counted, as 90 received more than one and are counted once."
     public var note: LocalizedText {
         let english = FigureFormat(language: .english)
         let french = FigureFormat(language: .french)
@@ -242,7 +242,7 @@ extension Overlap {
             "en":
                 "The \(parts) services add up to \(english.integer(sumOfParts)) people; \(english.integer(distinct)) distinct people were counted, as \(english.integer(several)) received more than one and \(several == 1 ? "is" : "are") counted once.",
             "fr":
-                "Les \(parts) services totalisent \(french.integer(sumOfParts)) personnes ; \(french.integer(distinct)) personnes distinctes ont été comptées, car \(french.integer(several)) en ont reçu plus d'un et \(several == 1 ? "est comptée" : "sont comptées") une seule fois.",
+                "Les \(parts) services totalisent \(french.integer(sumOfParts)) personnes ; \(french.integer(distinct)) personnes distinctes ont été comptées, car \(several == 1 ? "une personne en a reçu plus d'un et est comptée" : "\(french.integer(several)) personnes en ont reçu plus d'un et sont comptées") une seule fois.",
         ]
     }
 }
