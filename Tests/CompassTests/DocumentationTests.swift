@@ -40,7 +40,7 @@ let packageRoot = URL(fileURLWithPath: #filePath)
     /// Every page whose Swift examples must compile: each block is part of a snippet, which `swift build` compiles.
     @Test(arguments: [
         "README.md", "Documentation/GettingStarted.md", "Documentation/Architecture.md",
-        "Documentation/TestingIndicators.md",
+        "Documentation/TestingIndicators.md", "Documentation/Privacy.md", "Documentation/ReportFormats.md",
     ])
     func everySwiftExampleIsPartOfACompiledSnippet(_ page: String) throws {
         let snippets = try snippets()
