@@ -117,26 +117,10 @@ public enum CalibratedSample {
         }
 
         mutating func newPerson(sex: Sex) -> Person {
-            // Ages: a fifth children, a few older people, 3 % with no birth year.
-            let birthYear: Int?
-            switch random.below(100) {
-            case 0..<3: birthYear = nil
-            case 3..<23: birthYear = random.within(2005...2021)
-            case 23..<95: birthYear = random.within(1963...2004)
-            default: birthYear = random.within(1940...1962)
-            }
-            let nationality: CountryCode? =
-                random.chance(2, in: 100)
-                ? nil : CalibratedSample.nationalities[random.weighted(CalibratedSample.nationalities.map(\.1))].0
-            var vulnerabilities: Set<Vulnerability> = []
-            if let birthYear, birthYear > 2004, random.chance(30, in: 100) {
-                vulnerabilities.insert(.unaccompaniedOrSeparatedChild)
-            }
-            if random.chance(8, in: 100) { vulnerabilities.insert(.victimOfTrafficking) }
-            if random.chance(12, in: 100) { vulnerabilities.insert(.health) }
-            if sex == .female, random.chance(10, in: 100) { vulnerabilities.insert(.genderBasedViolence) }
-            if random.chance(3, in: 100) { vulnerabilities.insert(.disability) }
-            if random.chance(5, in: 100) { vulnerabilities.insert(.other) }
+            let (birthYear, nationality, vulnerabilities) = random.personAttributes(
+                sex: sex, childrenBornFrom: 2005...2021, olderBornFrom: 1940...1962,
+                nationalities: CalibratedSample.nationalities,
+                nationalityWeights: CalibratedSample.nationalities.map(\.1))
             return Person(sex: sex, birthYear: birthYear, nationality: nationality, vulnerabilities: vulnerabilities)
         }
 

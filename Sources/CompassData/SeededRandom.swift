@@ -61,3 +61,31 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         return CalendarDate(dayNumber: first + below(range.end.dayNumber - first + 1)) ?? range.start
     }
 }
+
+extension SeededRandom {
+    /// Draws a synthetic person's birth year, nationality and vulnerabilities, in a fixed order.
+    ///
+    /// Shared by the calibrated sample and `SyntheticData`: a fifth children, a few older
+    /// people, 3 % with no birth year, 2 % with no nationality.
+    mutating func personAttributes(
+        sex: Sex, childrenBornFrom children: ClosedRange<Int>, olderBornFrom older: ClosedRange<Int>,
+        nationalities: [(CountryCode, Int)], nationalityWeights: [Int]
+    ) -> (birthYear: Int?, nationality: CountryCode?, vulnerabilities: Set<Vulnerability>) {
+        let birthYear: Int?
+        switch below(100) {
+        case 0..<3: birthYear = nil
+        case 3..<23: birthYear = within(children)
+        case 23..<95: birthYear = within(1963...2004)
+        default: birthYear = within(older)
+        }
+        let nationality: CountryCode? = chance(2, in: 100) ? nil : nationalities[weighted(nationalityWeights)].0
+        var vulnerabilities: Set<Vulnerability> = []
+        if let birthYear, birthYear > 2004, chance(30, in: 100) { vulnerabilities.insert(.unaccompaniedOrSeparatedChild) }
+        if chance(8, in: 100) { vulnerabilities.insert(.victimOfTrafficking) }
+        if chance(12, in: 100) { vulnerabilities.insert(.health) }
+        if sex == .female, chance(10, in: 100) { vulnerabilities.insert(.genderBasedViolence) }
+        if chance(3, in: 100) { vulnerabilities.insert(.disability) }
+        if chance(5, in: 100) { vulnerabilities.insert(.other) }
+        return (birthYear, nationality, vulnerabilities)
+    }
+}
