@@ -104,7 +104,7 @@ extension Engine {
     /// The report is for publication: its breakdowns are protected by `disclosure`
     /// (``DisclosureControl/standard``, k = 11, unless you say otherwise), and findings
     /// about individual records are replaced by one count per rule, so that no record id
-    /// is in the report. ``evaluate(_:on:period:)`` gives the unprotected results, for analysis.
+    /// is in the report. ``evaluate(_:on:period:)-(_,Dataset,_)`` gives the unprotected results, for analysis.
     ///
     /// - Parameters:
     ///   - catalogue: The indicators.
@@ -116,6 +116,26 @@ extension Engine {
         _ catalogue: Catalogue, on dataset: Dataset, period: Period, disclosure: DisclosureControl = .standard
     ) throws(EvaluationError) -> Report {
         let evaluation = try evaluate(catalogue, on: dataset, period: period)
+        return report(catalogue, evaluation: evaluation, description: dataset.description, disclosure: disclosure)
+    }
+
+    /// Evaluates a catalogue over a prepared dataset and assembles the report, like
+    /// ``report(_:on:period:disclosure:)-(_,Dataset,_,_)``.
+    ///
+    /// - Throws: ``EvaluationError`` when the catalogue is invalid, the period does not
+    ///   exist, or the dataset was prepared for another programme.
+    public func report(
+        _ catalogue: Catalogue, on dataset: PreparedDataset, period: Period,
+        disclosure: DisclosureControl = .standard
+    ) throws(EvaluationError) -> Report {
+        let evaluation = try evaluate(catalogue, on: dataset, period: period)
+        return report(catalogue, evaluation: evaluation, description: dataset.description, disclosure: disclosure)
+    }
+
+    private func report(
+        _ catalogue: Catalogue, evaluation: Evaluation, description: LocalizedText?, disclosure: DisclosureControl
+    ) -> Report {
+        let period = evaluation.period
         var sections: [Report.Section] = []
         let other = WorkArea(id: "other", title: ["en": "Other indicators", "fr": "Autres indicateurs"])
         for area in catalogue.programme.workAreas + [other] {
@@ -133,7 +153,7 @@ extension Engine {
         let (findings, redacted) = Finding.redacted(evaluation.findings)
         let report = Report(
             programme: catalogue.programme, period: period, dates: evaluation.dates,
-            dataDescription: dataset.description, sections: sections, findings: findings,
+            dataDescription: description, sections: sections, findings: findings,
             disclosure: DisclosureSummary(control: .off, redactedFindings: redacted))
         return disclosure.protect(report)
     }

@@ -1,0 +1,57 @@
+/// A dataset turned into columns once, ready to be evaluated many times.
+///
+/// Preparing a dataset interns every id to a dense number, turns codes into
+/// ordinals and dates into packed integers, and makes the findings on the data
+/// (duplicate ids, unknown migrants, dates outside the programme, impossible
+/// values). ``Engine/evaluate(_:on:period:)-(_,PreparedDataset,_)`` then computes
+/// indicators from the columns without touching a `String`, so evaluating several
+/// periods, or several catalogues of the same programme, does that work once.
+///
+/// `CompassData` can also prepare a dataset straight from its CSV files, without
+/// building a ``Dataset`` of records first, which is how `compass report` reads large data.
+///
+/// ```swift
+/// let prepared = PreparedDataset(dataset, programme: catalogue.programme)
+/// for year in 2020...2022 {
+///     let evaluation = try Engine().evaluate(catalogue, on: prepared, period: .year(year))
+///     print(year, evaluation["migrants-assisted"]?.value ?? .count(0))
+/// }
+/// ```
+public struct PreparedDataset: Sendable {
+    var store: Store
+
+    /// The programme the data was checked against: its period bounds the dates, its platforms are the known ones.
+    public let programme: Programme?
+
+    /// What the data is, such as a note that it is synthetic; shown in reports.
+    public var description: LocalizedText?
+
+    /// Prepares a dataset for evaluation, checking it against a programme.
+    ///
+    /// - Parameters:
+    ///   - dataset: The records.
+    ///   - programme: The programme whose period and platforms the records are checked against;
+    ///     `nil` checks nothing that depends on a programme. Evaluate the prepared dataset with
+    ///     a catalogue of this programme.
+    /// - Complexity: O(*n*) in the number of records.
+    public init(_ dataset: Dataset, programme: Programme?) {
+        store = Store(dataset, programme: programme)
+        self.programme = programme
+        description = dataset.description
+    }
+
+    init(store: Store, programme: Programme?, description: LocalizedText?) {
+        self.store = store
+        self.programme = programme
+        self.description = description
+    }
+
+    /// The findings made while preparing: problems of single records, in the order of the sources.
+    public var findings: [Finding] { store.findings }
+
+    /// The number of records of a source taken into the columns (records reported as unusable are not).
+    public func recordCount(of source: Source) -> Int { store.count(of: source) }
+
+    /// The number of distinct people named by migrants, assistance and surveys.
+    public var migrantCount: Int { store.migrants.count }
+}
