@@ -71,11 +71,11 @@ struct Bitset {
 ///
 /// Building the store is where data findings are made: every record is either
 /// taken into the columns or reported as a finding, never dropped silently.
-struct Store {
+package struct Store {
     static let unknown: Int32 = -1
 
     // People who received assistance or answered surveys, numbered densely.
-    var migrants = Interner()
+    var migrants = IdTable()
     var migrantSex: [UInt8] = []
     var migrantBirthYear: [Int32] = []  // 0 when unknown
     var migrantNationality: [Int32] = []  // into `countries`, or -1
@@ -135,13 +135,68 @@ struct Store {
     /// The number of platforms the programme declares; later numbers are unknown platforms.
     var declaredPlatforms = 0
 
-    init(_ dataset: Dataset, programme: Programme?) {
+    /// An empty store, checking records against `programme` when there is one.
+    package init(programme: Programme?) {
         programmeDates = programme?.period
         for platform in programme?.platforms ?? [] { _ = platforms.intern(platform.id) }
         declaredPlatforms = programme == nil ? Int.max : platforms.count
-        addMigrants(dataset.migrants)
-        addAssistance(dataset.assistance)
-        addSurveys(dataset.surveys)
+    }
+
+    /// The store of a dataset: every record taken into the columns or reported as a finding.
+    init(_ dataset: Dataset, programme: Programme?) {
+        self.init(programme: programme)
+        reserve(migrants: dataset.migrants.count, assistance: dataset.assistance.count, idBytes: 0)
+        for migrant in dataset.migrants {
+            var id = migrant.id.rawValue
+            let added = id.withUTF8 { bytes in
+                addMigrant(
+                    id: bytes, sex: migrant.sex, birthYear: migrant.birthYear, nationality: migrant.nationality,
+                    registeredOn: migrant.registeredOn,
+                    vulnerabilities: migrant.vulnerabilities.reduce(0) { $0 | 1 << UInt8($1.ordinal) })
+            }
+            if !added {
+                report(
+                    .error, "duplicate-id", "migrant \(migrant.id) appears more than once; the first record is used",
+                    record: "migrants \(migrant.id)")
+            }
+        }
+        endMigrants()
+        var assistanceIDs = IdTable(capacity: dataset.assistance.count)
+        for record in dataset.assistance {
+            guard assistanceIDs.insert(record.id.rawValue).inserted else {
+                report(
+                    .error, "duplicate-id", "assistance \(record.id) appears more than once; the first record is used",
+                    record: "assistance \(record.id)")
+                continue
+            }
+            var migrant = record.migrant.rawValue
+            _ = migrant.withUTF8 { bytes in
+                addAssistance(
+                    migrant: bytes, kind: record.kind, date: record.date, country: record.country,
+                    record: record.id.rawValue)
+            }
+        }
+        var surveyIDs = IdTable(capacity: dataset.surveys.count)
+        for record in dataset.surveys {
+            guard surveyIDs.insert(record.id.rawValue).inserted else {
+                report(
+                    .error, "duplicate-id", "survey \(record.id) appears more than once; the first record is used",
+                    record: "surveys \(record.id)")
+                continue
+            }
+            var migrant = record.migrant.rawValue
+            _ = migrant.withUTF8 { bytes in
+                addSurvey(
+                    migrant: bytes, service: record.service, date: record.date, satisfied: record.satisfied,
+                    record: record.id.rawValue)
+            }
+        }
+        addOthers(dataset)
+    }
+
+    /// Adds the records of the smaller sources: trainings and their participants, knowledge
+    /// products and their disseminations, engagements and platform visits, in that order.
+    package mutating func addOthers(_ dataset: Dataset) {
         addTrainings(dataset.trainings, participants: dataset.participants)
         addKnowledgeProducts(dataset.knowledgeProducts, disseminations: dataset.disseminations)
         addEngagements(dataset.engagements)
@@ -216,51 +271,62 @@ struct Store {
         let record = record()
         report(
             .error, "impossible-value",
-            "\(record) has \(field) \(date), before the birth year \(birthYear) of migrant \(migrants.values[Int(person)])",
+            "\(record) has \(field) \(date), before the birth year \(birthYear) of migrant \(migrants.string(person))",
             record: record)
     }
 
-    private mutating func addMigrants(_ records: [Migrant]) {
-        migrants.reserveCapacity(records.count)
-        migrantSex.reserveCapacity(records.count)
-        migrantBirthYear.reserveCapacity(records.count)
-        migrantNationality.reserveCapacity(records.count)
-        migrantVulnerabilities.reserveCapacity(records.count)
-        migrantRegistered.reserveCapacity(records.count)
-        for migrant in records {
-            let before = migrants.count
-            let number = migrants.intern(migrant.id.rawValue)
-            guard Int(number) == before else {
-                report(
-                    .error, "duplicate-id", "migrant \(migrant.id) appears more than once; the first record is used",
-                    record: "migrants \(migrant.id)")
-                continue
-            }
-            func name() -> String { "migrants \(migrant.id)" }
-            migrantSex.append(UInt8(migrant.sex.ordinal))
-            migrantBirthYear.append(Int32(clamping: migrant.birthYear ?? 0))
-            migrantNationality.append(
-                migrant.nationality.map { country($0, field: "nationality", record: name()) } ?? Store.unknown)
-            if let registered = migrant.registeredOn {
-                checkDate(registered, field: "registered_on", record: name())
-                checkBirth(number, registered, field: "registered_on", record: name())
-            }
-            var mask: UInt8 = 0
-            for vulnerability in migrant.vulnerabilities { mask |= 1 << UInt8(vulnerability.ordinal) }
-            migrantVulnerabilities.append(mask)
-            migrantRegistered.append(migrant.registeredOn?.packed ?? 0)
-        }
-        registeredMigrants = migrants.count
+    /// Makes room for about this many migrants and assistance records, and bytes of migrant ids.
+    package mutating func reserve(migrants count: Int, assistance: Int, idBytes: Int) {
+        migrants.reserveCapacity(count, bytes: idBytes)
+        migrantSex.reserveCapacity(count)
+        migrantBirthYear.reserveCapacity(count)
+        migrantNationality.reserveCapacity(count)
+        migrantVulnerabilities.reserveCapacity(count)
+        migrantRegistered.reserveCapacity(count)
+        assistancePerson.reserveCapacity(assistance)
+        assistanceKind.reserveCapacity(assistance)
+        assistanceDate.reserveCapacity(assistance)
+        assistanceCountry.reserveCapacity(assistance)
     }
 
+    /// Adds a registered migrant; returns `false`, adding nothing, when the id is already registered.
+    ///
+    /// - Parameter vulnerabilities: One bit per ``Vulnerability`` ordinal.
+    package mutating func addMigrant(
+        id: UnsafeBufferPointer<UInt8>, sex: Sex, birthYear: Int?, nationality: CountryCode?,
+        registeredOn: CalendarDate?, vulnerabilities: UInt8
+    ) -> Bool {
+        let (number, inserted) = migrants.insert(id)
+        guard inserted else { return false }
+        func name() -> String { "migrants \(String(decoding: id, as: UTF8.self))" }
+        migrantSex.append(UInt8(sex.ordinal))
+        migrantBirthYear.append(Int32(clamping: birthYear ?? 0))
+        migrantNationality.append(nationality.map { country($0, field: "nationality", record: name()) } ?? Store.unknown)
+        if let registered = registeredOn {
+            checkDate(registered, field: "registered_on", record: name())
+            checkBirth(number, registered, field: "registered_on", record: name())
+        }
+        migrantVulnerabilities.append(vulnerabilities)
+        migrantRegistered.append(registeredOn?.packed ?? 0)
+        return true
+    }
+
+    /// Marks the end of the registered migrants: people named later are unregistered.
+    package mutating func endMigrants() { registeredMigrants = migrants.count }
+
+    /// The number of registered migrants.
+    package var registeredMigrantCount: Int { registeredMigrants }
+
     /// The number of a migrant named by a record; an unregistered one is added with unknown attributes.
-    private mutating func person(_ id: Migrant.ID, source: String, record: String) -> Int32 {
-        let before = migrants.count
-        let number = migrants.intern(id.rawValue)
-        if Int(number) == before {
+    private mutating func person(
+        _ id: UnsafeBufferPointer<UInt8>, source: String, record: @autoclosure () -> String
+    ) -> Int32 {
+        let (number, inserted) = migrants.insert(id)
+        if inserted {
+            let record = record()
             report(
                 .warning, "unknown-migrant",
-                "\(source) \(record) names migrant \(id), who is not in migrants; counted with unknown sex, age and nationality",
+                "\(source) \(record) names migrant \(String(decoding: id, as: UTF8.self)), who is not in migrants; counted with unknown sex, age and nationality",
                 record: "\(source) \(record)")
             migrantSex.append(UInt8(Sex.unknown.ordinal))
             migrantBirthYear.append(0)
@@ -271,48 +337,40 @@ struct Store {
         return number
     }
 
-    private mutating func addAssistance(_ records: [Assistance]) {
-        var seen = Set<String>(minimumCapacity: records.count)
-        assistancePerson.reserveCapacity(records.count)
-        assistanceKind.reserveCapacity(records.count)
-        assistanceDate.reserveCapacity(records.count)
-        assistanceCountry.reserveCapacity(records.count)
-        for record in records {
-            if !seen.insert(record.id.rawValue).inserted {
-                report(
-                    .error, "duplicate-id", "assistance \(record.id) appears more than once; the first record is used",
-                    record: "assistance \(record.id)")
-                continue
-            }
-            func name() -> String { "assistance \(record.id)" }
-            let number = person(record.migrant, source: "assistance", record: record.id.rawValue)
-            checkDate(record.date, field: "delivered_on", record: name())
-            checkBirth(number, record.date, field: "delivered_on", record: name())
-            assistancePerson.append(number)
-            assistanceKind.append(UInt8(record.kind.ordinal))
-            assistanceDate.append(record.date.packed)
-            assistanceCountry.append(country(record.country, field: "country", record: name()))
-        }
+    /// Adds an assistance record whose id is not a duplicate; returns the number of the person it names.
+    ///
+    /// - Parameter record: The record's id, for findings; made only when a finding is.
+    @discardableResult
+    package mutating func addAssistance(
+        migrant: UnsafeBufferPointer<UInt8>, kind: AssistanceKind, date: CalendarDate, country place: CountryCode,
+        record: @autoclosure () -> String
+    ) -> Int32 {
+        func name() -> String { "assistance \(record())" }
+        let number = person(migrant, source: "assistance", record: record())
+        checkDate(date, field: "delivered_on", record: name())
+        checkBirth(number, date, field: "delivered_on", record: name())
+        assistancePerson.append(number)
+        assistanceKind.append(UInt8(kind.ordinal))
+        assistanceDate.append(date.packed)
+        assistanceCountry.append(country(place, field: "country", record: name()))
+        return number
     }
 
-    private mutating func addSurveys(_ records: [SatisfactionResponse]) {
-        var seen = Set<String>(minimumCapacity: records.count)
-        for record in records {
-            if !seen.insert(record.id.rawValue).inserted {
-                report(
-                    .error, "duplicate-id", "survey \(record.id) appears more than once; the first record is used",
-                    record: "surveys \(record.id)")
-                continue
-            }
-            func name() -> String { "surveys \(record.id)" }
-            let number = person(record.migrant, source: "surveys", record: record.id.rawValue)
-            checkDate(record.date, field: "answered_on", record: name())
-            checkBirth(number, record.date, field: "answered_on", record: name())
-            surveyPerson.append(number)
-            surveyService.append(UInt8(record.service.ordinal))
-            surveyDate.append(record.date.packed)
-            surveySatisfied.append(record.satisfied)
-        }
+    /// Adds a survey answer whose id is not a duplicate; returns the number of the person it names.
+    @discardableResult
+    package mutating func addSurvey(
+        migrant: UnsafeBufferPointer<UInt8>, service: SurveyService, date: CalendarDate, satisfied: Bool,
+        record: @autoclosure () -> String
+    ) -> Int32 {
+        func name() -> String { "surveys \(record())" }
+        let number = person(migrant, source: "surveys", record: record())
+        checkDate(date, field: "answered_on", record: name())
+        checkBirth(number, date, field: "answered_on", record: name())
+        surveyPerson.append(number)
+        surveyService.append(UInt8(service.ordinal))
+        surveyDate.append(date.packed)
+        surveySatisfied.append(satisfied)
+        return number
     }
 
     private mutating func addTrainings(_ trainings: [Training], participants: [TrainingParticipant]) {
