@@ -189,13 +189,16 @@ func grouped(_ number: Int) -> String {
     return number < 0 ? "-" + result : result
 }
 
+/// A number with `digits` decimals.
+func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+
 /// Prints the run as a Markdown table.
 func printTable(_ run: Run) {
     let source = run.source == "synthetic" ? "synthetic, seed 1, generated" : "read from \(run.source)"
-    print("engine alone: \(grouped(run.migrants)) migrants (\(source) in \(String(format: "%.2f", run.loadSeconds)) s),"
-          + " \(grouped(run.assistanceRows)) assistance rows, prepared once in \(String(format: "%.2f", run.prepareSeconds)) s")
-    print("period \(run.period); median and fastest of \(run.rounds) rounds after one warm-up;"
-          + " \(run.availableCores) core(s) available to the process")
+    let rows = grouped(run.assistanceRows)
+    print("engine alone: \(grouped(run.migrants)) migrants (\(source) in \(fixed(run.loadSeconds, 2)) s),")
+    print("\(rows) assistance rows, prepared once in \(fixed(run.prepareSeconds, 2)) s; period \(run.period);")
+    print("median and fastest of \(run.rounds) rounds after one warm-up; \(run.availableCores) core(s) available")
     if run.jobPreparedSeparately {
         print("the job catalogue states another programme: the data was prepared again for it (not timed)")
     }
@@ -203,9 +206,11 @@ func printTable(_ run: Run) {
     print("| catalogue | indicators | assistance rows | median s | min s | assistance records/s | ≥ 50 M/s |")
     print("|---|---:|---:|---:|---:|---:|---|")
     for row in run.catalogues {
-        print("| \(row.catalogue) | \(row.indicators) | \(grouped(row.assistanceRows))"
-              + " | \(String(format: "%.4f", row.medianSeconds)) | \(String(format: "%.4f", row.minSeconds))"
-              + " | \(String(format: "%.1f", row.recordsPerSecond / 1e6)) M | \(row.meetsGoal ? "yes" : "no") |")
+        let cells = [
+            row.catalogue, "\(row.indicators)", grouped(row.assistanceRows), fixed(row.medianSeconds, 4),
+            fixed(row.minSeconds, 4), "\(fixed(row.recordsPerSecond / 1e6, 1)) M", row.meetsGoal ? "yes" : "no",
+        ]
+        print("| " + cells.joined(separator: " | ") + " |")
     }
 }
 
