@@ -2,15 +2,39 @@
 # The speed benchmark, in one command: Benchmarks/run.sh [SIZES…]
 # Sets up DuckDB and Polars in a virtual environment, builds compass in release mode, writes the
 # datasets with `compass sample`, checks that the three tools give identical numbers, and prints
-# the table of median wall time and peak memory over alternating runs.
+# the table of median wall time and peak memory over alternating runs; then builds Engine/ and
+# prints the engine alone on data in memory, pinned to one core (engine-throughput).
+#   --no-engine            only the end-to-end table
+#   --engine-only          only the engine (no virtual environment, no compass build, SIZES ignored)
+#   --engine-migrants N    migrants generated in memory for the engine (default 1000000)
+#   --engine-rounds R      timed rounds per catalogue for the engine (default 9)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-venv="$here/.venv"
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet duckdb polars
+end_to_end=yes
+engine=yes
+for argument in "$@"; do
+    case "$argument" in
+        --engine-only) end_to_end=no ;;
+        --no-engine) engine=no ;;
+    esac
+done
+[ "$end_to_end" = yes ] || [ "$engine" = yes ] || { echo "--engine-only and --no-engine leave nothing to run" >&2; exit 2; }
+python=python3
+paths=()
+if [ "$end_to_end" = yes ]; then
+    venv="$here/.venv"
+    if [ ! -x "$venv/bin/python" ]; then
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet duckdb polars
+    fi
+    python="$venv/bin/python"
+    command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
+    (cd "$root" && swift build -c release --product compass 2>&1 | tail -1)
+    paths+=(--compass "$root/.build/release/compass")
 fi
-command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
-(cd "$root" && swift build -c release --product compass 2>&1 | tail -1)
-exec "$venv/bin/python" "$here/run.py" --compass "$root/.build/release/compass" "$@"
+if [ "$engine" = yes ]; then
+    (cd "$here/Engine" && swift build -c release --product engine-throughput 2>&1 | tail -1)
+    paths+=(--engine "$here/Engine/.build/release/engine-throughput")
+fi
+exec "$python" "$here/run.py" "${paths[@]}" "$@"
