@@ -104,7 +104,7 @@ public struct CompassCommand: Sendable {
             disclosure = control
         }
         let catalogue = try loadCatalogue(options)
-        let data = try loadData(options)
+        let data = try loadData(options, programme: catalogue.programme)
         let report = try Engine().report(catalogue, on: data.dataset, period: period, disclosure: disclosure)
         let text = try reporter.render(report)
         if let path = options.values["--output"] {
@@ -179,7 +179,7 @@ public struct CompassCommand: Sendable {
         if options.help { return Outcome(status: 0, standardOutput: Help.validate, standardError: "") }
         let period = try options.period(default: .programme)
         let catalogue = try loadCatalogue(options)
-        let loaded = try loadData(options, forceLenient: true)
+        let loaded = try loadData(options, programme: catalogue.programme, forceLenient: true)
         var lines: [String] = []
         var counts: [Finding.Severity: Int] = [:]
         for problem in loaded.result?.problems ?? [] {

@@ -19,21 +19,24 @@ struct DataFailure: Error, CustomStringConvertible {
 
 /// A dataset read for a command, with what to print on standard error about it.
 struct LoadedData {
-    var dataset: Dataset
+    /// The records, prepared for evaluation.
+    var dataset: PreparedDataset
     /// Problems and accounting, one per line.
     var log: String
-    var result: DatasetReadResult?
+    /// What the reader found, when the data was read from `--data`.
+    var result: PreparedReadResult?
 }
 
 extension CompassCommand {
     /// The options that choose and read a dataset.
     static let dataOptions: Set<String> = ["--data", "--strict", "--lenient", "--rejects"]
 
-    /// Reads the dataset named by `--data`, or gives the built-in sample when there is none.
+    /// Reads the dataset named by `--data` straight into columns checked against `programme`,
+    /// or prepares the built-in sample when there is none.
     ///
     /// Strict by default: any error fails the command, after every problem is listed.
     /// With `--lenient` the good records are kept and each bad one is reported.
-    func loadData(_ options: Options, forceLenient: Bool = false) throws -> LoadedData {
+    func loadData(_ options: Options, programme: Programme, forceLenient: Bool = false) throws -> LoadedData {
         if options.flags.contains("--strict"), options.flags.contains("--lenient") {
             throw UsageError("choose one of --strict and --lenient")
         }
@@ -41,7 +44,7 @@ extension CompassCommand {
             if options.values["--rejects"] != nil || !options.flags.isDisjoint(with: ["--strict", "--lenient"]) {
                 throw UsageError("--strict, --lenient and --rejects apply to a dataset given with --data PATH")
             }
-            return LoadedData(dataset: sample(), log: "", result: nil)
+            return LoadedData(dataset: PreparedDataset(sample(), programme: programme), log: "", result: nil)
         }
         let lenient = forceLenient || options.flags.contains("--lenient")
         let progress = Progress.forTerminal()
@@ -50,7 +53,7 @@ extension CompassCommand {
             readerOptions.progress = { @Sendable step in progress.show(step) }
         }
         let reader = DatasetReader(options: readerOptions)
-        let result = reader.read(from: path)
+        let result = reader.prepare(from: path, programme: programme)
         progress?.clear()
         var lines = result.problems.map { "\($0)" }
         lines += result.accounting.map { "\($0)" }

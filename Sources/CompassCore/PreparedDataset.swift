@@ -40,7 +40,7 @@ public struct PreparedDataset: Sendable {
         description = dataset.description
     }
 
-    init(store: Store, programme: Programme?, description: LocalizedText?) {
+    package init(store: Store, programme: Programme?, description: LocalizedText?) {
         self.store = store
         self.programme = programme
         self.description = description

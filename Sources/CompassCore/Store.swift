@@ -154,7 +154,7 @@ package struct Store {
                     registeredOn: migrant.registeredOn,
                     vulnerabilities: migrant.vulnerabilities.reduce(0) { $0 | 1 << UInt8($1.ordinal) })
             }
-            if !added {
+            if !added.added {
                 report(
                     .error, "duplicate-id", "migrant \(migrant.id) appears more than once; the first record is used",
                     record: "migrants \(migrant.id)")
@@ -289,15 +289,16 @@ package struct Store {
         assistanceCountry.reserveCapacity(assistance)
     }
 
-    /// Adds a registered migrant; returns `false`, adding nothing, when the id is already registered.
+    /// Adds a registered migrant; returns the migrant's number, and `false` (adding nothing)
+    /// when the id is already registered.
     ///
     /// - Parameter vulnerabilities: One bit per ``Vulnerability`` ordinal.
     package mutating func addMigrant(
         id: UnsafeBufferPointer<UInt8>, sex: Sex, birthYear: Int?, nationality: CountryCode?,
         registeredOn: CalendarDate?, vulnerabilities: UInt8
-    ) -> Bool {
+    ) -> (number: Int32, added: Bool) {
         let (number, inserted) = migrants.insert(id)
-        guard inserted else { return false }
+        guard inserted else { return (number, false) }
         func name() -> String { "migrants \(String(decoding: id, as: UTF8.self))" }
         migrantSex.append(UInt8(sex.ordinal))
         migrantBirthYear.append(Int32(clamping: birthYear ?? 0))
@@ -308,7 +309,7 @@ package struct Store {
         }
         migrantVulnerabilities.append(vulnerabilities)
         migrantRegistered.append(registeredOn?.packed ?? 0)
-        return true
+        return (number, true)
     }
 
     /// Marks the end of the registered migrants: people named later are unregistered.

@@ -51,8 +51,8 @@ final class CSVScanner<Source: ByteSource> {
     let maximumRecordBytes: Int
     @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
-    @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) private var scratchCapacity: Int
+    /// One buffer per field index for the unescaped bytes of quoted fields with doubled quotes.
+    @exclusivity(unchecked) private var scratch: [UnsafeMutableBufferPointer<UInt8>] = []
     @exclusivity(unchecked) private var count = 0
     @exclusivity(unchecked) private var position = 0
     @exclusivity(unchecked) private var recordStart = 0
@@ -82,13 +82,11 @@ final class CSVScanner<Source: ByteSource> {
         self.maximumRecordBytes = max(1, maximumRecordBytes)
         capacity = CSVScanner.chunk
         buffer = .allocate(capacity: capacity)
-        scratchCapacity = 256
-        scratch = .allocate(capacity: scratchCapacity)
     }
 
     deinit {
         buffer.deallocate()
-        scratch.deallocate()
+        for space in scratch { space.deallocate() }
     }
 
     var totalBytes: Int? { source.totalBytes }
@@ -316,33 +314,36 @@ final class CSVScanner<Source: ByteSource> {
 
     /// The bytes of field `index` (from 0), quotes removed and doubled quotes undone.
     ///
-    /// The bytes stay valid until the next call of `field(_:)` or `nextRecord()`: an
-    /// escaped field is unescaped into one reused scratch buffer. Use them at once.
+    /// The bytes stay valid until the next call of `nextRecord()`: an escaped field is
+    /// unescaped into a buffer kept for its field index.
     @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         guard index < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
         let range = fields[index]
         let start = buffer + recordStart + range.start
         let length = max(0, range.end - range.start)
         guard range.escaped else { return UnsafeBufferPointer(start: start, count: length) }
-        return unescaped(start, length)
+        return unescaped(start, length, field: index)
     }
 
-    /// Copies a quoted field's bytes into the scratch buffer with doubled quotes undone.
-    private func unescaped(_ start: UnsafeMutablePointer<UInt8>, _ length: Int) -> UnsafeBufferPointer<UInt8> {
-        if scratchCapacity < length {
-            scratch.deallocate()
-            scratchCapacity = max(length, scratchCapacity * 2)
-            scratch = .allocate(capacity: scratchCapacity)
+    /// Copies a quoted field's bytes into its scratch buffer with doubled quotes undone.
+    private func unescaped(_ start: UnsafeMutablePointer<UInt8>, _ length: Int, field: Int)
+        -> UnsafeBufferPointer<UInt8>
+    {
+        while scratch.count <= field { scratch.append(.allocate(capacity: 64)) }
+        if scratch[field].count < length {
+            scratch[field].deallocate()
+            scratch[field] = .allocate(capacity: max(length, scratch[field].count * 2))
         }
+        let target = scratch[field]
         var written = 0
         var index = 0
         while index < length {
             let byte = start[index]
-            scratch[written] = byte
+            target[written] = byte
             written += 1
             index += byte == UInt8(ascii: "\"") ? 2 : 1
         }
-        return UnsafeBufferPointer(start: scratch, count: written)
+        return UnsafeBufferPointer(start: target.baseAddress, count: written)
     }
 
     /// Calls `body` with the record's bytes as they are in the source, without the line break.

@@ -60,38 +60,61 @@ public struct DatasetReader: Sendable {
     ///
     /// Problems of access (a missing directory, an unreadable file) are reported as problems too.
     public func read(from path: String) -> DatasetReadResult {
-        if isDirectory(path) { return readDirectory(path) }
+        let session = ReadSession(options: options)
+        read(from: path, into: session)
+        return session.finish()
+    }
+
+    /// Reads a dataset directory, or a JSON dataset file, straight into the columns the engine evaluates.
+    ///
+    /// The records are checked, accepted or rejected exactly as ``read(from:)`` does, with
+    /// the same problems and accounting, but no ``Dataset`` of records is built: each row
+    /// goes into columns of small integers as it is read, and each id is hashed once. This is
+    /// how `compass report` reads large datasets; it takes a fraction of the time and memory.
+    ///
+    /// - Parameters:
+    ///   - path: A directory of CSV files, or a JSON dataset file.
+    ///   - programme: The programme the records are checked against (its period and platforms);
+    ///     evaluate the result with a catalogue of this programme.
+    public func prepare(from path: String, programme: Programme?) -> PreparedReadResult {
+        let session = ReadSession(options: options, store: Store(programme: programme))
+        read(from: path, into: session)
+        return session.finishPrepared(programme: programme)
+    }
+
+    private func read(from path: String, into session: ReadSession) {
+        if isDirectory(path) { return readDirectory(path, into: session) }
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard FileManager.default.fileExists(atPath: path) else {
-            return DatasetReadResult(
-                dataset: Dataset(),
-                problems: [
-                    DataProblem(
-                        .error, file: path, rule: "missing-file",
-                        message: "no such directory or file; give a dataset directory or a .json file")
-                ], accounting: [])
+            session.problems.append(
+                DataProblem(
+                    .error, file: path, rule: "missing-file",
+                    message: "no such directory or file; give a dataset directory or a .json file"))
+            return
         }
         if name.lowercased().hasSuffix(".csv") {
-            return DatasetReadResult(
-                dataset: Dataset(),
-                problems: [
-                    DataProblem(
-                        .error, file: name, rule: "invalid-format",
-                        message: "a CSV dataset is a directory: give the directory that holds migrants.csv and the other files")
-                ], accounting: [])
+            session.problems.append(
+                DataProblem(
+                    .error, file: name, rule: "invalid-format",
+                    message: "a CSV dataset is a directory: give the directory that holds migrants.csv and the other files"))
+            return
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return DatasetReadResult(
-                dataset: Dataset(),
-                problems: [DataProblem(.error, file: name, rule: "unreadable-file", message: "the file cannot be read")],
-                accounting: [])
+            session.problems.append(
+                DataProblem(.error, file: name, rule: "unreadable-file", message: "the file cannot be read"))
+            return
         }
-        return read(json: [UInt8](data), name: name)
+        session.readJSON([UInt8](data), name: name)
     }
 
     /// Reads the CSV files of a dataset directory.
     public func readDirectory(_ path: String) -> DatasetReadResult {
         let session = ReadSession(options: options)
+        readDirectory(path, into: session)
+        return session.finish()
+    }
+
+    private func readDirectory(_ path: String, into session: ReadSession) {
         let known = Set(DatasetFile.allCases.map(\.fileName))
         let listing = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         for name in listing.sorted() where name.lowercased().hasSuffix(".csv") && !known.contains(name) {
@@ -111,17 +134,29 @@ public struct DatasetReader: Sendable {
                 let source = try FileSource(path: filePath)
                 session.readCSV(file, source: source)
             } catch {
+                session.willRead(file)
                 session.problems.append(
                     DataProblem(.error, file: file.fileName, rule: "unreadable-file", message: error.reason))
                 session.accounting.append(FileAccounting(file: file.fileName, isPresent: true))
             }
         }
-        return session.finish()
     }
 
     /// Reads CSV files given in memory, by file name (`migrants.csv`, …), as if they were a directory.
     public func read(files: [String: [UInt8]]) -> DatasetReadResult {
         let session = ReadSession(options: options)
+        read(files: files, into: session)
+        return session.finish()
+    }
+
+    /// Reads CSV files given in memory straight into columns, like ``prepare(from:programme:)``.
+    public func prepare(files: [String: [UInt8]], programme: Programme?) -> PreparedReadResult {
+        let session = ReadSession(options: options, store: Store(programme: programme))
+        read(files: files, into: session)
+        return session.finishPrepared(programme: programme)
+    }
+
+    private func read(files: [String: [UInt8]], into session: ReadSession) {
         let known = Set(DatasetFile.allCases.map(\.fileName))
         for name in files.keys.sorted() where !known.contains(name) {
             session.problems.append(
@@ -134,7 +169,6 @@ public struct DatasetReader: Sendable {
             }
             session.readCSV(file, source: MemorySource(bytes))
         }
-        return session.finish()
     }
 
     /// Reads a JSON dataset from its bytes; `name` is the file name used in problems.
@@ -142,6 +176,45 @@ public struct DatasetReader: Sendable {
         let session = ReadSession(options: options)
         session.readJSON(bytes, name: name)
         return session.finish()
+    }
+}
+
+/// What ``DatasetReader/prepare(from:programme:)`` read: the prepared dataset, every problem and the accounting.
+public struct PreparedReadResult: Sendable {
+    /// The records accepted, as columns.
+    public var dataset: PreparedDataset
+    /// Every problem found, file by file in reading order, then by line.
+    public var problems: [DataProblem]
+    /// One accounting per file of the format, in reading order.
+    public var accounting: [FileAccounting]
+
+    /// Creates a result.
+    public init(dataset: PreparedDataset, problems: [DataProblem], accounting: [FileAccounting]) {
+        self.dataset = dataset
+        self.problems = problems
+        self.accounting = accounting
+    }
+
+    /// The problems that are errors.
+    public var errors: [DataProblem] { problems.filter { $0.severity == .error } }
+
+    /// Whether any problem is an error.
+    public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+}
+
+extension PreparedDataset {
+    /// Reads a dataset directory or JSON file straight into columns, strictly: any error fails.
+    ///
+    /// - Parameters:
+    ///   - path: A directory of CSV files, or a JSON dataset file.
+    ///   - programme: The programme the records are checked against.
+    /// - Throws: ``DatasetReadError`` listing every problem, when there is at least one error.
+    public init(contentsOf path: String, programme: Programme?) throws(DatasetReadError) {
+        let result = DatasetReader().prepare(from: path, programme: programme)
+        guard !result.hasErrors else {
+            throw DatasetReadError(problems: result.problems, accounting: result.accounting)
+        }
+        self = result.dataset
     }
 }
 
@@ -191,11 +264,19 @@ final class ReadSession {
     var rejects: FileOutput?
     var rejectsFailed: DataFileError?
 
-    // Lines of ids seen, for duplicates and references.
-    @exclusivity(unchecked) var migrantLines: [String: Int] = [:]
+    /// The columns being built, when the session prepares a dataset instead of building one of records.
+    @exclusivity(unchecked) var store: Store?
+
+    // Ids seen, with the line of each, for duplicates and references. When a store is built,
+    // the migrants' table is the store's own: one lookup finds the person and checks the reference.
+    @exclusivity(unchecked) var migrantIDs = IdTable()
+    @exclusivity(unchecked) var migrantLines: [Int32] = []
     var migrantsRead = false
-    @exclusivity(unchecked) var assistanceLines: [String: Int] = [:]
-    @exclusivity(unchecked) var surveyLines: [String: Int] = [:]
+    var migrantsEnded = false
+    @exclusivity(unchecked) var assistanceIDs = IdTable()
+    @exclusivity(unchecked) var assistanceLines: [Int32] = []
+    @exclusivity(unchecked) var surveyIDs = IdTable()
+    @exclusivity(unchecked) var surveyLines: [Int32] = []
     var trainingLines: [String: Int] = [:]
     var trainingsRead = false
     var participantLines: [String: Int] = [:]
@@ -211,8 +292,9 @@ final class ReadSession {
     var listed = 0
     var suppressed = 0
 
-    init(options: DatasetReader.Options) {
+    init(options: DatasetReader.Options, store: Store? = nil) {
         self.options = options
+        self.store = store
         if let path = options.rejectsPath {
             do {
                 let output = try FileOutput(path: path)
@@ -233,18 +315,117 @@ final class ReadSession {
         switch file {
         case .migrants:
             migrantLines.reserveCapacity(rows)
-            dataset.migrants.reserveCapacity(records)
+            if store != nil {
+                store?.reserve(migrants: rows, assistance: 0, idBytes: bytes / 4)
+            } else {
+                migrantIDs.reserveCapacity(rows, bytes: bytes / 4)
+                dataset.migrants.reserveCapacity(records)
+            }
         case .assistance:
+            assistanceIDs.reserveCapacity(rows, bytes: bytes / 4)
             assistanceLines.reserveCapacity(rows)
-            dataset.assistance.reserveCapacity(records)
+            if store != nil {
+                store?.reserve(migrants: 0, assistance: records, idBytes: 0)
+            } else {
+                dataset.assistance.reserveCapacity(records)
+            }
         case .surveys:
+            surveyIDs.reserveCapacity(rows, bytes: bytes / 4)
             surveyLines.reserveCapacity(rows)
-            dataset.surveys.reserveCapacity(records)
+            if store == nil { dataset.surveys.reserveCapacity(records) }
         default: break
         }
     }
 
+    /// Called before each file of the format, read or absent: the registered migrants end with migrants.csv.
+    func willRead(_ file: DatasetFile) {
+        guard file != .migrants, !migrantsEnded else { return }
+        migrantsEnded = true
+        store?.endMigrants()
+    }
+
+    /// The line of a registered migrant, by number.
+    private func line(of number: Int32) -> Int { Int(migrantLines[Int(number)]) }
+
+    // MARK: The records of the three large files
+
+    /// Registers a migrant of migrants.csv; returns the line of the first record when the id was seen before.
+    func addMigrant(
+        id: UnsafeBufferPointer<UInt8>, line: Int, sex: Sex, birthYear: Int?, nationality: CountryCode?,
+        registeredOn: CalendarDate?, vulnerabilities: Set<Vulnerability>
+    ) -> Int? {
+        if store != nil {
+            let mask = vulnerabilities.reduce(UInt8(0)) { $0 | 1 << UInt8($1.ordinal) }
+            let (number, added) = store!.addMigrant(
+                id: id, sex: sex, birthYear: birthYear, nationality: nationality, registeredOn: registeredOn,
+                vulnerabilities: mask)
+            guard added else { return self.line(of: number) }
+        } else {
+            let (number, added) = migrantIDs.insert(id)
+            guard added else { return self.line(of: number) }
+            dataset.migrants.append(
+                Migrant(
+                    Migrant.ID(String(decoding: id, as: UTF8.self)), sex: sex, birthYear: birthYear,
+                    nationality: nationality, registeredOn: registeredOn, vulnerabilities: vulnerabilities))
+        }
+        migrantLines.append(Int32(clamping: line))
+        return nil
+    }
+
+    /// Whether a migrant named by a record is missing from migrants.csv (never when there is no migrants.csv).
+    private func isUnregistered(_ number: Int32?) -> Bool {
+        guard migrantsRead else { return false }
+        guard let number else { return true }
+        return Int(number) >= migrantLines.count
+    }
+
+    /// Checks an id of assistance.csv or surveys.csv; returns the line of the first record when it was seen before.
+    func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile) -> Int? {
+        if file == .assistance {
+            let (number, added) = assistanceIDs.insert(id)
+            guard added else { return Int(assistanceLines[Int(number)]) }
+            assistanceLines.append(Int32(clamping: line))
+        } else {
+            let (number, added) = surveyIDs.insert(id)
+            guard added else { return Int(surveyLines[Int(number)]) }
+            surveyLines.append(Int32(clamping: line))
+        }
+        return nil
+    }
+
+    /// Adds an assistance record; returns whether the migrant it names is missing from migrants.csv.
+    func addAssistance(
+        id: () -> String, migrant: UnsafeBufferPointer<UInt8>, kind: AssistanceKind, date: CalendarDate,
+        country: CountryCode
+    ) -> Bool {
+        if store != nil {
+            return isUnregistered(store!.addAssistance(migrant: migrant, kind: kind, date: date, country: country, record: id()))
+        }
+        dataset.assistance.append(
+            Assistance(
+                Assistance.ID(id()), for: Migrant.ID(String(decoding: migrant, as: UTF8.self)), kind, on: date,
+                in: country))
+        return isUnregistered(migrantIDs.number(of: migrant))
+    }
+
+    /// Adds a survey answer; returns whether the migrant it names is missing from migrants.csv.
+    func addSurvey(
+        id: () -> String, migrant: UnsafeBufferPointer<UInt8>, service: SurveyService, date: CalendarDate,
+        satisfied: Bool
+    ) -> Bool {
+        if store != nil {
+            return isUnregistered(
+                store!.addSurvey(migrant: migrant, service: service, date: date, satisfied: satisfied, record: id()))
+        }
+        dataset.surveys.append(
+            SatisfactionResponse(
+                SatisfactionResponse.ID(id()), by: Migrant.ID(String(decoding: migrant, as: UTF8.self)),
+                about: service, on: date, satisfied: satisfied))
+        return isUnregistered(migrantIDs.number(of: migrant))
+    }
+
     func absent(_ file: DatasetFile) {
+        willRead(file)
         accounting.append(FileAccounting(file: file.fileName, isPresent: false))
         if file.isRequired {
             problems.append(
@@ -279,6 +460,16 @@ final class ReadSession {
         do { try rejects.flushIfNeeded() } catch { rejectsFailed = error }
     }
 
+    /// Ends a session that built a store: the smaller files' records go into it, in the order of the format.
+    func finishPrepared(programme: Programme?) -> PreparedReadResult {
+        let result = finish()
+        var columns = store ?? Store(programme: programme)
+        columns.addOthers(result.dataset)
+        return PreparedReadResult(
+            dataset: PreparedDataset(store: columns, programme: programme, description: result.dataset.description),
+            problems: result.problems, accounting: result.accounting)
+    }
+
     func finish() -> DatasetReadResult {
         if !descriptionTexts.isEmpty { dataset.description = LocalizedText(descriptionTexts) }
         if let rejects, rejectsFailed == nil {
@@ -294,6 +485,7 @@ final class ReadSession {
     }
 
     func readCSV<Source: ByteSource>(_ file: DatasetFile, source: Source) {
+        willRead(file)
         listed = 0
         suppressed = 0
         let reader = CSVFileReader(file: file, scanner: CSVScanner(source: source, maximumRecordBytes: options.maximumRecordBytes), session: self)
@@ -537,6 +729,11 @@ final class CSVFileReader<Source: ByteSource> {
     }
 
     var recordLine: Int { scanner.recordLine }
+
+    func withBytes<R>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let index = fieldOf[position]
+        return body(index < 0 ? UnsafeBufferPointer(start: nil, count: 0) : scanner.field(index))
+    }
 }
 
 extension CSVFileReader: RowDecoding {}
@@ -552,6 +749,8 @@ protocol RowDecoding: AnyObject {
     func optionalValue<T>(_ position: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>) -> T??
     func failValue(_ position: Int, _ rejection: Rejection, value: String?)
     func warnValue(_ position: Int, _ rejection: Rejection, value: String?)
+    /// Calls `body` with the bytes of column `position` of the current record (empty when absent).
+    func withBytes<R>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R
 }
 
 extension RowDecoding {
@@ -594,29 +793,20 @@ extension RowDecoding {
         value(position) { Value.country($0, cache: &session.countries) }
     }
 
-    func migrant() -> Bool {
-        let codes = session.codes
-        let id = value(0, Value.identifier)
-        let sex = value(1) { Value.code($0, codes.sex) }
-        let birthYear = optionalValue(2, Value.birthYear)
-        let nationality = optionalValue(3) { Value.country($0, cache: &session.countries) }
-        let registered = optionalValue(4, Value.date)
-        let vulnerabilities = value(5) { Value.vulnerabilities($0, codes.vulnerability) }
-        guard rowError == nil, let id, let sex, let birthYear, let nationality, let registered, let vulnerabilities
-        else { return false }
-        guard firstOccurrence(id, in: &session.migrantLines, position: 0, what: "migrant", display: DataProblem.display(id))
-        else { return false }
-        session.dataset.migrants.append(
-            Migrant(
-                Migrant.ID(id), sex: sex, birthYear: birthYear, nationality: nationality, registeredOn: registered,
-                vulnerabilities: vulnerabilities))
-        return true
+    /// The text of an identifier column that has been checked, for messages and records.
+    func identifier(_ position: Int) -> String { withBytes(position) { String(decoding: $0, as: UTF8.self) } }
+
+    /// Reports a duplicate id of column `position`, first seen on line `first`.
+    func rejectDuplicate(_ position: Int, what: String, first: Int) {
+        let shown = withBytes(position) { DataProblem.display($0) }
+        failValue(
+            position, Rejection("duplicate-id", "\(what) '\(shown)' already appears on line \(first); this row is rejected"),
+            value: shown)
     }
 
-    /// Warns when a record names a migrant who is not in migrants.csv.
-    func checkMigrant(_ migrant: String, position: Int) {
-        guard session.migrantsRead, session.migrantLines[migrant] == nil else { return }
-        let shown = DataProblem.display(migrant)
+    /// Warns that column `position` names a migrant who is not in migrants.csv.
+    func warnUnregistered(_ position: Int) {
+        let shown = withBytes(position) { DataProblem.display($0) }
         warnValue(
             position,
             Rejection(
@@ -625,36 +815,64 @@ extension RowDecoding {
             value: shown)
     }
 
+    func migrant() -> Bool {
+        let codes = session.codes
+        let id: Void? = value(0, Value.validIdentifier)
+        let sex = value(1) { Value.code($0, codes.sex) }
+        let birthYear = optionalValue(2, Value.birthYear)
+        let nationality = optionalValue(3) { Value.country($0, cache: &session.countries) }
+        let registered = optionalValue(4, Value.date)
+        let vulnerabilities = value(5) { Value.vulnerabilities($0, codes.vulnerability) }
+        guard rowError == nil, id != nil, let sex, let birthYear, let nationality, let registered, let vulnerabilities
+        else { return false }
+        let line = recordLine
+        let first = withBytes(0) { bytes in
+            session.addMigrant(
+                id: bytes, line: line, sex: sex, birthYear: birthYear, nationality: nationality,
+                registeredOn: registered, vulnerabilities: vulnerabilities)
+        }
+        if let first {
+            rejectDuplicate(0, what: "migrant", first: first)
+            return false
+        }
+        return true
+    }
+
     func assistance() -> Bool {
-        let id = value(0, Value.identifier)
-        let migrant = value(1, Value.identifier)
+        let id: Void? = value(0, Value.validIdentifier)
+        let migrant: Void? = value(1, Value.validIdentifier)
         let kind = value(2) { Value.code($0, session.codes.assistanceKind) }
         let date = value(3, Value.date)
         let place = country(4)
-        guard rowError == nil, let id, let migrant, let kind, let date, let place else { return false }
-        guard
-            firstOccurrence(
-                id, in: &session.assistanceLines, position: 0, what: "assistance", display: DataProblem.display(id))
-        else { return false }
-        checkMigrant(migrant, position: 1)
-        session.dataset.assistance.append(
-            Assistance(Assistance.ID(id), for: Migrant.ID(migrant), kind, on: date, in: place))
+        guard rowError == nil, id != nil, migrant != nil, let kind, let date, let place else { return false }
+        let line = recordLine
+        if let first = withBytes(0, { session.firstLine(of: $0, line: line, in: .assistance) }) {
+            rejectDuplicate(0, what: "assistance", first: first)
+            return false
+        }
+        let unregistered = withBytes(1) { bytes in
+            session.addAssistance(id: { identifier(0) }, migrant: bytes, kind: kind, date: date, country: place)
+        }
+        if unregistered { warnUnregistered(1) }
         return true
     }
 
     func survey() -> Bool {
-        let id = value(0, Value.identifier)
-        let migrant = value(1, Value.identifier)
+        let id: Void? = value(0, Value.validIdentifier)
+        let migrant: Void? = value(1, Value.validIdentifier)
         let service = value(2) { Value.code($0, session.codes.surveyService) }
         let date = value(3, Value.date)
         let satisfied = value(4, Value.yesNo)
-        guard rowError == nil, let id, let migrant, let service, let date, let satisfied else { return false }
-        guard firstOccurrence(id, in: &session.surveyLines, position: 0, what: "survey", display: DataProblem.display(id))
-        else { return false }
-        checkMigrant(migrant, position: 1)
-        session.dataset.surveys.append(
-            SatisfactionResponse(
-                SatisfactionResponse.ID(id), by: Migrant.ID(migrant), about: service, on: date, satisfied: satisfied))
+        guard rowError == nil, id != nil, migrant != nil, let service, let date, let satisfied else { return false }
+        let line = recordLine
+        if let first = withBytes(0, { session.firstLine(of: $0, line: line, in: .surveys) }) {
+            rejectDuplicate(0, what: "survey", first: first)
+            return false
+        }
+        let unregistered = withBytes(1) { bytes in
+            session.addSurvey(id: { identifier(0) }, migrant: bytes, service: service, date: date, satisfied: satisfied)
+        }
+        if unregistered { warnUnregistered(1) }
         return true
     }
 

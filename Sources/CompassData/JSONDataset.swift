@@ -352,6 +352,16 @@ final class JSONRowReader: RowDecoding {
         return outcome.0
     }
 
+    func withBytes<R>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let bytes: [UInt8]
+        if let member = members[file.columns[position]], case .success(let text) = text(of: member) {
+            bytes = text
+        } else {
+            bytes = []
+        }
+        return bytes.withUnsafeBufferPointer(body)
+    }
+
     func optionalValue<T>(_ position: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>) -> T?? {
         guard let member = members[file.columns[position]] else { return .some(nil) }
         if case .null = member.kind { return .some(nil) }
@@ -494,6 +504,7 @@ extension ReadSession {
             }
         }
         for file in DatasetFile.allCases where file != .description {
+            willRead(file)
             guard let value = members[file.rawValue] else {
                 accounting.append(FileAccounting(file: "\(name)#\(file.rawValue)", isPresent: false))
                 if file.isRequired {

@@ -103,6 +103,13 @@ enum Value {
         return text(bytes)
     }
 
+    /// An identifier checked without making a `String`: non-empty UTF-8 text.
+    static func validIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Void, Rejection> {
+        guard !bytes.isEmpty else { return .failure(Rejection("missing-value", "an identifier is required")) }
+        if isASCII(bytes) || isValidUTF8(bytes) { return .success(()) }
+        return .failure(Rejection("invalid-utf8", "\(quoted(bytes)) is not valid UTF-8 text"))
+    }
+
     static func code<C>(_ bytes: UnsafeBufferPointer<UInt8>, _ table: CodeTable<C>) -> Result<C, Rejection> {
         if let value = table.lookup(bytes) { return .success(value) }
         if bytes.isEmpty {

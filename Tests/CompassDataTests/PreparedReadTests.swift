@@ -1,0 +1,115 @@
+import Compass
+import Foundation
+import Testing
+
+/// Reading straight into columns (`prepare`) must agree with reading records and preparing them.
+@Suite struct PreparedReadTests {
+    /// The CSV files of a synthetic dataset, with troubles appended to the large files.
+    static func files(seed: UInt64) throws -> [String: [UInt8]] {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("compass-prepared-\(seed)-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try SyntheticData.generate(migrants: 1_500, seed: seed).write(toDirectory: directory)
+        var files: [String: [UInt8]] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
+            files[name] = Array(try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name)))
+        }
+        func append(_ name: String, _ rows: String) { files[name, default: []] += Array(rows.utf8) }
+        append(
+            "migrants.csv",
+            """
+            M00000001,male,1990,MLI,2022-01-01,
+            "M""q",female,2030,XKX,2019-01-01,health;disability
+            "M""q",male,,,,
+            M-bad,femme,1990,MLI,2022-01-01,
+
+            """)
+        append(
+            "assistance.csv",
+            """
+            A000000001,M00000002,reintegration,2022-05-05,NER
+            "A""1","M""q",humanitarian_aid,2022-03-03,MLI
+            "A""1",M00000003,humanitarian_aid,2022-03-03,MLI
+            A-x,"M""unknown",voluntary_return,2022-12-31,ZZZ
+            A-y,"M""unknown",voluntary_return,2018-01-01,LBY
+            A-z,M00000004,teleportation,2022-01-01,LBY
+
+            """)
+        append(
+            "surveys.csv",
+            """
+            S00000001,M00000001,protection,2022-02-02,no
+            S-new,"M""unknown",protection,2022-02-02,yes
+            S-new2,M-never,protection,2022-02-02,maybe
+
+            """)
+        return files
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func preparingFromCSVAgreesWithReadingRecords(seed: UInt64) throws {
+        let files = try Self.files(seed: seed)
+        let catalogue = Catalogue.compass
+        let records = DatasetReader().read(files: files)
+        let prepared = DatasetReader().prepare(files: files, programme: catalogue.programme)
+        #expect(records.problems.count > 5)
+        #expect(prepared.problems == records.problems)
+        #expect(prepared.accounting == records.accounting)
+        #expect(prepared.dataset.description == records.dataset.description)
+        let fromRecords = PreparedDataset(records.dataset, programme: catalogue.programme)
+        #expect(prepared.dataset.findings == fromRecords.findings)
+        #expect(prepared.dataset.findings.contains { $0.rule == "unknown-migrant" })
+        for source in Source.allCases {
+            #expect(prepared.dataset.recordCount(of: source) == fromRecords.recordCount(of: source))
+        }
+        for period in [Period.year(2022), .programme, .quarter(2021, 3)] {
+            let expected = try Engine().evaluate(catalogue, on: records.dataset, period: period)
+            #expect(try Engine().evaluate(catalogue, on: prepared.dataset, period: period) == expected)
+            #expect(try Engine().report(catalogue, on: prepared.dataset, period: period)
+                == Engine().report(catalogue, on: records.dataset, period: period))
+        }
+    }
+
+    @Test func preparingFromJSONAgreesWithReadingRecords() throws {
+        let dataset = SyntheticData.generate(migrants: 800, seed: 9)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("compass-prepared-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try dataset.writeJSON(to: path)
+        let catalogue = Catalogue.compass
+        let records = DatasetReader().read(from: path)
+        let prepared = DatasetReader().prepare(from: path, programme: catalogue.programme)
+        #expect(prepared.problems == records.problems)
+        #expect(prepared.accounting == records.accounting)
+        #expect(
+            try Engine().evaluate(catalogue, on: prepared.dataset, period: .year(2022))
+                == Engine().evaluate(catalogue, on: records.dataset, period: .year(2022)))
+    }
+
+    @Test func aStrictPrepareThrowsEveryProblem() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("compass-strict-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Data((migrantsHeader + "M1,female,1990,NGA,2022-01-10,\nM1,male,,,,\n").utf8)
+            .write(to: URL(fileURLWithPath: directory).appendingPathComponent("migrants.csv"))
+        try Data((assistanceHeader + "A1,M1,humanitarian_aid,2022-02-01,LBY\n").utf8)
+            .write(to: URL(fileURLWithPath: directory).appendingPathComponent("assistance.csv"))
+        #expect {
+            _ = try PreparedDataset(contentsOf: directory, programme: Programme.compass)
+        } throws: { error in
+            (error as? DatasetReadError)?.problems.map(\.description) == [
+                "migrants.csv:3:1: migrant_id: migrant 'M1' already appears on line 2; this row is rejected"
+            ]
+        }
+    }
+
+    @Test func aDatasetPreparedForAnotherProgrammeIsRefused() throws {
+        var other = Programme.compass
+        other.name = "OTHER"
+        let prepared = PreparedDataset(Dataset.compassSample2022(), programme: other)
+        #expect(throws: EvaluationError.self) {
+            try Engine().evaluate(Catalogue.compass, on: prepared, period: .year(2022))
+        }
+        let unchecked = PreparedDataset(Dataset.compassSample2022(), programme: nil)
+        #expect(try Engine().evaluate(Catalogue.compass, on: unchecked, period: .year(2022))["migrants-assisted"]?.value == .count(41_562))
+    }
+}
