@@ -54,7 +54,7 @@ package struct IdTable: Sendable {
     }
 
     /// A 64-bit hash of `bytes`, eight bytes at a time, each word folded in with a 128-bit multiply.
-    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+    @inline(__always) package static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
         let count = bytes.count
         var state = seed ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
         guard let base = bytes.baseAddress else { return mix(state, 0xA076_1D64_78BD_642F) }

@@ -124,7 +124,16 @@ public struct DatasetReader: Sendable {
                     message: "not a file of the dataset format; ignored (the files are \(known.sorted().joined(separator: ", ")))"
                 ))
         }
+        // The ids of the two largest files are screened for duplicates on the second core, one file
+        // ahead of the reader: assistance.csv while migrants.csv is read, then surveys.csv.
+        func screen(_ file: DatasetFile) {
+            let filePath = URL(fileURLWithPath: path).appendingPathComponent(file.fileName).path
+            guard FileManager.default.fileExists(atPath: filePath) else { return }
+            session.startScreen(file, path: filePath)
+        }
+        screen(.assistance)
         for file in DatasetFile.allCases {
+            if file == .assistance { screen(.surveys) }
             let filePath = URL(fileURLWithPath: path).appendingPathComponent(file.fileName).path
             guard FileManager.default.fileExists(atPath: filePath) else {
                 session.absent(file)
@@ -161,6 +170,9 @@ public struct DatasetReader: Sendable {
         for name in files.keys.sorted() where !known.contains(name) {
             session.problems.append(
                 DataProblem(.warning, file: name, rule: "unknown-file", message: "not a file of the dataset format; ignored"))
+        }
+        for file in [DatasetFile.assistance, .surveys] {
+            if let bytes = files[file.fileName] { session.startScreen(file, bytes: bytes) }
         }
         for file in DatasetFile.allCases {
             guard let bytes = files[file.fileName] else {
@@ -277,6 +289,15 @@ final class ReadSession {
     @exclusivity(unchecked) var assistanceLines: [Int32] = []
     @exclusivity(unchecked) var surveyIDs = IdTable()
     @exclusivity(unchecked) var surveyLines: [Int32] = []
+    /// The seed of the fingerprints of the duplicate screens.
+    let screenSeed: UInt64 = {
+        var generator = SystemRandomNumberGenerator()
+        return generator.next()
+    }()
+    /// Screens of assistance.csv and surveys.csv, computed on another thread before the file is read.
+    var screens: [DatasetFile: BackgroundWork<DuplicateScreen?>] = [:]
+    /// The screen of the file being read, when there is one: only its suspects are checked exactly.
+    @exclusivity(unchecked) var screen: DuplicateScreen?
     var trainingLines: [String: Int] = [:]
     var trainingsRead = false
     var participantLines: [String: Int] = [:]
@@ -322,16 +343,20 @@ final class ReadSession {
                 dataset.migrants.reserveCapacity(records)
             }
         case .assistance:
-            assistanceIDs.reserveCapacity(rows, bytes: bytes / 4)
-            assistanceLines.reserveCapacity(rows)
+            if screen == nil {
+                assistanceIDs.reserveCapacity(rows, bytes: bytes / 4)
+                assistanceLines.reserveCapacity(rows)
+            }
             if store != nil {
                 store?.reserve(migrants: 0, assistance: records, idBytes: 0)
             } else {
                 dataset.assistance.reserveCapacity(records)
             }
         case .surveys:
-            surveyIDs.reserveCapacity(rows, bytes: bytes / 4)
-            surveyLines.reserveCapacity(rows)
+            if screen == nil {
+                surveyIDs.reserveCapacity(rows, bytes: bytes / 4)
+                surveyLines.reserveCapacity(rows)
+            }
             if store == nil { dataset.surveys.reserveCapacity(records) }
         default: break
         }
@@ -381,6 +406,7 @@ final class ReadSession {
 
     /// Checks an id of assistance.csv or surveys.csv; returns the line of the first record when it was seen before.
     func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile) -> Int? {
+        if let screen, !screen.isSuspect(id) { return nil }
         if file == .assistance {
             let (number, added) = assistanceIDs.insert(id)
             guard added else { return Int(assistanceLines[Int(number)]) }
@@ -484,8 +510,32 @@ final class ReadSession {
         return DatasetReadResult(dataset: dataset, problems: problems, accounting: accounting)
     }
 
+    /// Starts screening the ids of assistance.csv or surveys.csv, at `path`, on another thread.
+    func startScreen(_ file: DatasetFile, path: String) {
+        let seed = screenSeed
+        let limit = options.maximumRecordBytes
+        let column = file.columns[0]
+        screens[file] = BackgroundWork {
+            (try? FileSource(path: path)).flatMap {
+                DuplicateScreen.screen($0, column: column, seed: seed, maximumRecordBytes: limit)
+            }
+        }
+    }
+
+    /// Starts screening the ids of assistance.csv or surveys.csv, given in memory, on another thread.
+    func startScreen(_ file: DatasetFile, bytes: [UInt8]) {
+        let seed = screenSeed
+        let limit = options.maximumRecordBytes
+        let column = file.columns[0]
+        screens[file] = BackgroundWork {
+            DuplicateScreen.screen(MemorySource(bytes), column: column, seed: seed, maximumRecordBytes: limit)
+        }
+    }
+
     func readCSV<Source: ByteSource>(_ file: DatasetFile, source: Source) {
         willRead(file)
+        screen = screens[file]?.wait() ?? nil
+        defer { screen = nil }
         listed = 0
         suppressed = 0
         let reader = CSVFileReader(file: file, scanner: CSVScanner(source: source, maximumRecordBytes: options.maximumRecordBytes), session: self)

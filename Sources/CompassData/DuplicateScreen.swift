@@ -1,0 +1,136 @@
+import CompassCore
+import Foundation
+
+/// Which ids of a large CSV file might appear more than once, found by one fast pass over the file.
+///
+/// Checking every assistance id against every other one needs a table of all ids
+/// (2.5 M ids at a million migrants: over 100 MiB with their bytes), although a
+/// clean file has no duplicate at all. The screen reads the file once beforehand,
+/// on the second core while the reader reads migrants.csv, and keeps only a
+/// 32-bit fingerprint of each id (the low half of the id's seeded hash) in a
+/// table of 4 bytes per slot. An id whose fingerprint is met twice is a *suspect*;
+/// every id that really appears twice is one, together with a few that merely
+/// share a fingerprint (about n²/2³³ for n ids). The reader then keeps exact bytes
+/// and lines for the suspects only, and reports duplicates exactly as before.
+///
+/// The screen splits records with the same scanner and limits as the reader, and
+/// only looks at rows the reader would decode (no syntax problem, the header's
+/// number of fields), so the rows it sees are a superset of those whose id the
+/// reader checks.
+struct DuplicateScreen: Sendable {
+    /// The fingerprints met more than once.
+    let suspects: Set<UInt32>
+    /// The seed of the hash the fingerprints come from.
+    let seed: UInt64
+
+    /// Whether an id (its bytes) must be checked exactly.
+    @inline(__always) func isSuspect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !suspects.isEmpty && suspects.contains(DuplicateScreen.fingerprint(IdTable.hash(bytes, seed: seed)))
+    }
+
+    /// The low 32 bits of a hash, never zero (zero marks an empty slot).
+    @inline(__always) static func fingerprint(_ hash: UInt64) -> UInt32 {
+        let low = UInt32(truncatingIfNeeded: hash)
+        return low == 0 ? 1 : low
+    }
+
+    /// Screens the ids of column `column` of a CSV source; `nil` when the header does not
+    /// name that column exactly once without a syntax problem (the reader then rejects every
+    /// row, or keeps its own exact table).
+    static func screen<Source: ByteSource>(
+        _ source: Source, column: String, seed: UInt64, maximumRecordBytes: Int
+    ) -> DuplicateScreen? {
+        let scanner = CSVScanner(source: source, maximumRecordBytes: maximumRecordBytes)
+        do {
+            guard try scanner.nextRecord(), scanner.issues.isEmpty else { return nil }
+            let name = Array(column.utf8)
+            var position: Int?
+            let headerCount = scanner.fieldCount
+            for index in 0..<headerCount where name.withUnsafeBufferPointer({ memoryEqual($0, scanner.field(index)) }) {
+                guard position == nil else { return nil }
+                position = index
+            }
+            guard let position else { return nil }
+            var table = FingerprintTable(expected: (scanner.totalBytes ?? 0) / 48)
+            var suspects = Set<UInt32>()
+            while try scanner.nextRecord() {
+                guard scanner.issues.isEmpty, scanner.fieldCount == headerCount else { continue }
+                let print = fingerprint(IdTable.hash(scanner.field(position), seed: seed))
+                if !table.insert(print) { suspects.insert(print) }
+            }
+            return DuplicateScreen(suspects: suspects, seed: seed)
+        } catch {
+            return nil
+        }
+    }
+}
+
+/// A set of nonzero 32-bit fingerprints, 4 bytes per slot, open addressing with linear probing.
+///
+/// The slot of a fingerprint is given by its own low bits, so the table can grow
+/// without the hashes it came from.
+struct FingerprintTable {
+    private var slots: [UInt32]
+    private var mask: Int
+    private var count = 0
+
+    init(expected: Int) {
+        var size = 1024
+        while size * 5 < expected * 8 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// Adds a fingerprint; returns `false` when it was already there.
+    @inline(__always) mutating func insert(_ print: UInt32) -> Bool {
+        var index = Int(print) & mask
+        while true {
+            let slot = slots[index]
+            if slot == 0 { break }
+            if slot == print { return false }
+            index = (index + 1) & mask
+        }
+        slots[index] = print
+        count += 1
+        if count * 10 > slots.count * 7 { grow() }
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        for print in old where print != 0 {
+            var index = Int(print) & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = print
+        }
+    }
+}
+
+/// Work done on another thread, whose result is waited for once.
+///
+/// The result is written by the worker thread before it signals, and read only after
+/// ``wait()`` returns: the semaphore orders the two, which is why the class can be
+/// shared across threads although its property is mutable.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts `work` on a new thread.
+    init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            value = work()
+            done.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// The result, once the work is done.
+    func wait() -> Value? {
+        done.wait()
+        done.signal()
+        return value
+    }
+}
