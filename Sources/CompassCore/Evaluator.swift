@@ -3,6 +3,14 @@ struct Evaluator {
     let store: Store
     let dates: DateRange
     let platforms: [Platform]
+    /// The rows of each source in the period grouped by person, built once when first needed.
+    private let groups = GroupCache()
+
+    init(store: Store, dates: DateRange, platforms: [Platform]) {
+        self.store = store
+        self.dates = dates
+        self.platforms = platforms
+    }
 
     /// Reads a category of one row: an ordinal, an interned number, or -1 for unknown.
     typealias RowReader = (Int) -> Int32
@@ -21,7 +29,9 @@ struct Evaluator {
                 indicator: indicator.id, value: .share(Fraction(top, over: bottom.total)), breakdowns: [],
                 records: bottom.records)
         default:
-            let counts = tally(indicator.measure, filter: indicator.filter, breakdowns: indicator.breakdowns)
+            let counts = tally(
+                indicator.measure, filter: indicator.filter, breakdowns: indicator.breakdowns,
+                pairs: indicator.crossBreakdowns)
             let breakdowns = zip(indicator.breakdowns, counts.cells).map { dimension, cells in
                 breakdown(dimension, cells: cells, total: counts.total, overlap: overlaps(dimension, indicator.measure))
             }
@@ -29,7 +39,9 @@ struct Evaluator {
                 indicator: indicator.id, value: .count(counts.total), breakdowns: breakdowns, records: counts.records)
             people = counts.people
             if !indicator.crossBreakdowns.isEmpty {
-                let crossed = crossTally(indicator.measure, filter: indicator.filter, pairs: indicator.crossBreakdowns)
+                let crossed =
+                    counts.crossCells
+                    ?? crossTally(indicator.measure, filter: indicator.filter, pairs: indicator.crossBreakdowns)
                 result.crossBreakdowns = zip(indicator.crossBreakdowns, crossed).map { pair, cells in
                     crossBreakdown(
                         pair, cells: cells, total: counts.total,
@@ -90,7 +102,7 @@ struct Evaluator {
         return people
     }
 
-    /// The cells of crossed breakdowns: per pair, the value of each pair of category numbers.
+    /// The cells of crossed breakdowns of a count or a sum: per pair, the value of each pair of category numbers.
     func crossTally(_ measure: Measure, filter: Filter, pairs: [DimensionPair]) -> [[Int64: Int]] {
         guard let source = measure.source else { return pairs.map { _ in [:] } }
         let extraFilter: Filter
@@ -104,24 +116,6 @@ struct Evaluator {
         let high = dates.end.packed
         let readers = pairs.map { (rowCategories($0.first, source), rowCategories($0.second, source)) }
         func key(_ first: Int32, _ second: Int32) -> Int64 { Int64(first) << 32 | Int64(UInt32(bitPattern: second)) }
-        if case .distinctPeople = measure {
-            let personOf = personColumn(source)
-            let personCount = source == .trainingParticipants ? store.trainees.count : store.migrants.count
-            var sets: [[Int64: Bitset]] = pairs.map { _ in [:] }
-            for row in 0..<store.count(of: source) {
-                let day = date[row]
-                guard day >= low, day <= high, passes(row) else { continue }
-                let person = Int(personOf(row))
-                for (index, reader) in readers.enumerated() {
-                    for first in reader.0(row) {
-                        for second in reader.1(row) {
-                            sets[index][key(first, second), default: Bitset(capacity: personCount)].insert(person)
-                        }
-                    }
-                }
-            }
-            return sets.map { $0.mapValues(\.count) }
-        }
         let amount: (Int) -> Int
         if case .sum(let field, _) = measure { amount = fieldColumn(field) } else { amount = { _ in 1 } }
         var cells: [[Int64: Int]] = pairs.map { _ in [:] }
@@ -148,9 +142,11 @@ struct Evaluator {
         var people: Bitset?
         /// Per breakdown, the value of each category number.
         var cells: [[Int32: Int]]
+        /// For a distinct-people measure, per crossed pair, the value of each pair of category numbers.
+        var crossCells: [[Int64: Int]]?
     }
 
-    func tally(_ measure: Measure, filter: Filter, breakdowns: [Dimension]) -> Tally {
+    func tally(_ measure: Measure, filter: Filter, breakdowns: [Dimension], pairs: [DimensionPair] = []) -> Tally {
         var result = Tally(cells: breakdowns.map { _ in [:] })
         guard let source = measure.source else { return result }
         let extraFilter: Filter
@@ -169,30 +165,53 @@ struct Evaluator {
             let personOf = personColumn(source)
             let personCount = source == .trainingParticipants ? store.trainees.count : store.migrants.count
             var people = Bitset(capacity: personCount)
-            let readers = breakdowns.map { $0.describesPerson ? nil : rowReader($0, source) }
-            var perCategory: [[Int32: Bitset]] = breakdowns.map { _ in [:] }
             for row in 0..<rows {
                 let day = date[row]
                 guard day >= low, day <= high, passes(row) else { continue }
-                let person = Int(personOf(row))
-                people.insert(person)
+                people.insert(Int(personOf(row)))
                 result.records += 1
-                for (index, reader) in readers.enumerated() {
-                    guard let reader else { continue }
-                    perCategory[index][reader(row), default: Bitset(capacity: personCount)].insert(person)
-                }
             }
             result.total = people.count
             result.people = people
+            let trainees = source == .trainingParticipants
+            // Person dimensions are counted once per person counted; the others, and every crossed
+            // pair, once per person and category, over the person's rows.
+            let rowDimensions = breakdowns.indices.filter { !breakdowns[$0].describesPerson }
+            var perRow = CellCounter(
+                axes: rowDimensions.map { [rowCategories(breakdowns[$0], source)] }
+                    + pairs.map { [rowCategories($0.first, source), rowCategories($0.second, source)] },
+                sizes: rowDimensions.map { [categoryCount(breakdowns[$0], trainees: trainees)] }
+                    + pairs.map {
+                        [categoryCount($0.first, trainees: trainees), categoryCount($0.second, trainees: trainees)]
+                    })
+            if !perRow.isEmpty {
+                let grouped = groups.groups(of: source, evaluator: self)
+                grouped.rows.withUnsafeBufferPointer { groupRows in
+                    grouped.starts.withUnsafeBufferPointer { starts in
+                        for person in 0..<(starts.count - 1) {
+                            let first = Int(starts[person])
+                            let end = Int(starts[person + 1])
+                            guard first < end, people.contains(person) else { continue }
+                            for index in first..<end {
+                                let row = Int(groupRows[index])
+                                if passes(row) { perRow.count(row: row, person: person) }
+                            }
+                        }
+                    }
+                }
+            }
             for (index, dimension) in breakdowns.enumerated() {
                 if dimension.describesPerson {
-                    let categories = personCategories(dimension, trainees: source == .trainingParticipants)
+                    let categories = personCategories(dimension, trainees: trainees)
                     people.forEach { person in
                         for category in categories(person) { result.cells[index][category, default: 0] += 1 }
                     }
-                } else {
-                    result.cells[index] = perCategory[index].mapValues(\.count)
+                } else if let axis = rowDimensions.firstIndex(of: index) {
+                    result.cells[index] = perRow.singleCells(axis)
                 }
+            }
+            if !pairs.isEmpty {
+                result.crossCells = pairs.indices.map { perRow.pairCells(rowDimensions.count + $0) }
             }
 
         case .count, .sum:
@@ -218,6 +237,50 @@ struct Evaluator {
             break
         }
         return result
+    }
+
+    /// One more than the largest category number of a dimension (category -1, unknown or none, is counted apart).
+    func categoryCount(_ dimension: Dimension, trainees: Bool) -> Int {
+        switch dimension {
+        case .sex: Sex.allCases.count
+        case .ageGroup: AgeGroup.allCases.count
+        case .vulnerability: Vulnerability.allCases.count
+        case .assistanceKind: AssistanceKind.allCases.count
+        case .service: SurveyService.allCases.count
+        case .trainingTopic: TrainingTopic.allCases.count
+        case .organisationType: OrganisationType.allCases.count
+        case .productKind: KnowledgeProductKind.allCases.count
+        case .country, .nationality: store.countries.count
+        case .platform: store.platforms.count
+        }
+    }
+
+    /// The rows of a source in the period, grouped by person: counting sort of the row numbers.
+    func personGroups(_ source: Source) -> PersonGroups {
+        let date = dateColumn(source)
+        let low = dates.start.packed
+        let high = dates.end.packed
+        let personOf = personColumn(source)
+        let personCount = source == .trainingParticipants ? store.trainees.count : store.migrants.count
+        var starts = [Int32](repeating: 0, count: personCount + 1)
+        var total = 0
+        for row in 0..<store.count(of: source) {
+            let day = date[row]
+            guard day >= low, day <= high else { continue }
+            starts[Int(personOf(row)) + 1] += 1
+            total += 1
+        }
+        for person in 0..<personCount { starts[person + 1] += starts[person] }
+        var next = starts
+        var rows = [Int32](repeating: 0, count: total)
+        for row in 0..<store.count(of: source) {
+            let day = date[row]
+            guard day >= low, day <= high else { continue }
+            let person = Int(personOf(row))
+            rows[Int(next[person])] = Int32(row)
+            next[person] += 1
+        }
+        return PersonGroups(starts: starts, rows: rows)
     }
 
     // MARK: Columns
@@ -555,5 +618,94 @@ struct Categories: Sequence, IteratorProtocol {
         let bit = mask.trailingZeroBitCount
         mask &= mask - 1
         return Int32(bit)
+    }
+}
+
+/// The rows of one source in a period, grouped by person: the rows of person `p` are
+/// `rows[starts[p]..<starts[p + 1]]`, in increasing order.
+struct PersonGroups {
+    let starts: [Int32]
+    let rows: [Int32]
+}
+
+/// The person groups of an evaluation, built once per source when first needed.
+///
+/// An evaluator is used by one thread at a time; the cache is a class so that the
+/// evaluator, a value, can fill it from its non-mutating methods.
+final class GroupCache {
+    private var bySource: [Source: PersonGroups] = [:]
+
+    func groups(of source: Source, evaluator: Evaluator) -> PersonGroups {
+        if let known = bySource[source] { return known }
+        let groups = evaluator.personGroups(source)
+        bySource[source] = groups
+        return groups
+    }
+}
+
+/// Counts distinct people per category (or pair of categories), fed the rows of one person after another.
+///
+/// A cell remembers the last person counted in it, so a person with several rows in
+/// a category counts once, without a set of people per cell. The cells are flat
+/// arrays: category -1 at position 0, category *c* at *c* + 1.
+struct CellCounter {
+    /// Per axis, the readers of its categories: one for a breakdown, two for a crossed pair.
+    private let readers: [[(Int) -> Categories]]
+    /// Per axis, the number of positions of each side.
+    private let widths: [[Int]]
+    private var counts: [[Int]]
+    private var lastPerson: [[Int32]]
+
+    init(axes: [[(Int) -> Categories]], sizes: [[Int]]) {
+        readers = axes
+        widths = sizes.map { $0.map { $0 + 1 } }
+        let cellCounts = widths.map { $0.reduce(1, *) }
+        counts = cellCounts.map { Array(repeating: 0, count: $0) }
+        lastPerson = cellCounts.map { Array(repeating: -1, count: $0) }
+    }
+
+    var isEmpty: Bool { readers.isEmpty }
+
+    /// Counts `person` in every cell of `row` it is not yet counted in.
+    @inline(__always) mutating func count(row: Int, person: Int) {
+        let stamp = Int32(truncatingIfNeeded: person)
+        for axis in readers.indices {
+            let sides = readers[axis]
+            if sides.count == 1 {
+                for category in sides[0](row) { mark(axis, Int(category) + 1, stamp) }
+            } else {
+                let width = widths[axis][1]
+                for first in sides[0](row) {
+                    for second in sides[1](row) where Int(second) + 1 < width {
+                        mark(axis, (Int(first) + 1) * width + Int(second) + 1, stamp)
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always) private mutating func mark(_ axis: Int, _ cell: Int, _ stamp: Int32) {
+        guard cell >= 0, cell < counts[axis].count, lastPerson[axis][cell] != stamp else { return }
+        lastPerson[axis][cell] = stamp
+        counts[axis][cell] += 1
+    }
+
+    /// The counts of a breakdown axis, by category number.
+    func singleCells(_ axis: Int) -> [Int32: Int] {
+        var cells: [Int32: Int] = [:]
+        for (cell, count) in counts[axis].enumerated() where count > 0 { cells[Int32(cell - 1)] = count }
+        return cells
+    }
+
+    /// The counts of a crossed axis, by pair of category numbers (first in the high half).
+    func pairCells(_ axis: Int) -> [Int64: Int] {
+        let width = widths[axis][1]
+        var cells: [Int64: Int] = [:]
+        for (cell, count) in counts[axis].enumerated() where count > 0 {
+            let first = Int64(cell / width - 1)
+            let second = Int32(cell % width - 1)
+            cells[first << 32 | Int64(UInt32(bitPattern: second))] = count
+        }
+        return cells
     }
 }
