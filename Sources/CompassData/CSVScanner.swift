@@ -68,7 +68,10 @@ final class CSVScanner<Source: ByteSource> {
     // The scanner's state is touched only by its own methods, one call at a time, never from two
     // overlapping accesses: the per-field dynamic exclusivity checks (a fifth of the reader's
     // instructions when profiled) are turned off for these properties.
-    @exclusivity(unchecked) private(set) var fields: [FieldRange] = []
+    /// The fields of the current record kept in memory (none for a record too long), in a buffer that only grows.
+    @exclusivity(unchecked) private var fields: UnsafeMutablePointer<FieldRange>
+    @exclusivity(unchecked) private var fieldCapacity = 16
+    @exclusivity(unchecked) private var storedFields = 0
     @exclusivity(unchecked) private(set) var fieldCount = 0
     @exclusivity(unchecked) private(set) var recordLine = 1
     @exclusivity(unchecked) private(set) var recordLength = 0
@@ -82,10 +85,12 @@ final class CSVScanner<Source: ByteSource> {
         self.maximumRecordBytes = max(1, maximumRecordBytes)
         capacity = CSVScanner.chunk
         buffer = .allocate(capacity: capacity)
+        fields = .allocate(capacity: fieldCapacity)
     }
 
     deinit {
         buffer.deallocate()
+        fields.deallocate()
         for space in scratch { space.deallocate() }
     }
 
@@ -147,7 +152,7 @@ final class CSVScanner<Source: ByteSource> {
 
     /// Scans one record; returns `false` for an empty line.
     private func scanRecord() throws(DataFileError) -> Bool {
-        fields.removeAll(keepingCapacity: true)
+        storedFields = 0
         fieldCount = 0
         issues.removeAll(keepingCapacity: true)
         isOverlong = false
@@ -161,11 +166,21 @@ final class CSVScanner<Source: ByteSource> {
 
         func endField(at end: Int) {
             if !isOverlong {
-                if quoted, state == .quoteInQuoted {
-                    fields.append(FieldRange(start: fieldStart + 1, end: end - 1, line: fieldLine, escaped: escaped))
-                } else {
-                    fields.append(FieldRange(start: fieldStart, end: end, line: fieldLine, escaped: false))
+                if storedFields == fieldCapacity {
+                    let grown = UnsafeMutablePointer<FieldRange>.allocate(capacity: fieldCapacity * 2)
+                    grown.moveInitialize(from: fields, count: storedFields)
+                    fields.deallocate()
+                    fields = grown
+                    fieldCapacity *= 2
                 }
+                if quoted, state == .quoteInQuoted {
+                    (fields + storedFields).initialize(
+                        to: FieldRange(start: fieldStart + 1, end: end - 1, line: fieldLine, escaped: escaped))
+                } else {
+                    (fields + storedFields).initialize(
+                        to: FieldRange(start: fieldStart, end: end, line: fieldLine, escaped: false))
+                }
+                storedFields += 1
             }
             fieldCount += 1
         }
@@ -292,6 +307,20 @@ final class CSVScanner<Source: ByteSource> {
         -> Int
     {
         var next = index + 1
+        // Eight bytes at a time: a byte equal to one of the five special ones gives a zero byte in
+        // one of the XORs, found with the usual has-zero-byte test. Its lowest flagged byte is exact.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+        let raw = UnsafeRawPointer(bytes)
+        while next + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: next, as: UInt64.self)
+            let special =
+                zeroBytes(word ^ (ones &* 0x2C)) | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x0A))
+                | zeroBytes(word ^ (ones &* 0x0D)) | zeroBytes(word)
+            if special != 0 { return next + special.trailingZeroBitCount / 8 - 1 }
+            next += 8
+        }
         while next < end {
             let byte = bytes[next]
             if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "\"") || byte == 0 {
@@ -303,7 +332,7 @@ final class CSVScanner<Source: ByteSource> {
     }
 
     /// The line where field `index` (from 0) starts.
-    func line(ofField index: Int) -> Int { index < fields.count ? fields[index].line : recordLine }
+    func line(ofField index: Int) -> Int { index < storedFields ? fields[index].line : recordLine }
 
     /// Calls `body` with the bytes of field `index` (from 0), quotes removed and doubled quotes undone.
     ///
@@ -317,7 +346,7 @@ final class CSVScanner<Source: ByteSource> {
     /// The bytes stay valid until the next call of `nextRecord()`: an escaped field is
     /// unescaped into a buffer kept for its field index.
     @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        guard index < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        guard index < storedFields else { return UnsafeBufferPointer(start: nil, count: 0) }
         let range = fields[index]
         let start = buffer + recordStart + range.start
         let length = max(0, range.end - range.start)
