@@ -43,19 +43,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
             return nil
         }
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let digit = Int(bytes[index]) - 48
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) else {
-            return nil
-        }
-        self.init(year: year, month: month, day: day)
+        // A byte below "0" wraps around to more than 9, so one comparison checks all eight digits.
+        let digits = (
+            bytes[0] &- 48, bytes[1] &- 48, bytes[2] &- 48, bytes[3] &- 48, bytes[5] &- 48, bytes[6] &- 48,
+            bytes[8] &- 48, bytes[9] &- 48
+        )
+        let largest = max(
+            max(max(digits.0, digits.1), max(digits.2, digits.3)), max(max(digits.4, digits.5), max(digits.6, digits.7)))
+        guard largest <= 9 else { return nil }
+        let year = Int(digits.0) * 1000 + Int(digits.1) * 100 + Int(digits.2) * 10 + Int(digits.3)
+        self.init(
+            year: year, month: Int(digits.4) * 10 + Int(digits.5), day: Int(digits.6) * 10 + Int(digits.7))
     }
 
     /// The year, from 1 to 9999.

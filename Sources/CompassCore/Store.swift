@@ -150,7 +150,8 @@ package struct Store {
             var id = migrant.id.rawValue
             let added = id.withUTF8 { bytes in
                 addMigrant(
-                    id: bytes, sex: migrant.sex, birthYear: migrant.birthYear, nationality: migrant.nationality,
+                    id: bytes, sex: migrant.sex, birthYear: migrant.birthYear,
+                    nationality: migrant.nationality.map { countryNumber($0) } ?? Store.unknown,
                     registeredOn: migrant.registeredOn,
                     vulnerabilities: migrant.vulnerabilities.reduce(0) { $0 | 1 << UInt8($1.ordinal) })
             }
@@ -172,7 +173,7 @@ package struct Store {
             var migrant = record.migrant.rawValue
             _ = migrant.withUTF8 { bytes in
                 addAssistance(
-                    migrant: bytes, kind: record.kind, date: record.date, country: record.country,
+                    migrant: bytes, kind: record.kind, date: record.date, country: countryNumber(record.country),
                     record: record.id.rawValue)
             }
         }
@@ -223,33 +224,41 @@ package struct Store {
     /// Interns a country code, reporting it when it is not an assigned ISO 3166-1 alpha-3 code.
     private mutating func country(_ code: CountryCode, field: String, record: @autoclosure () -> String) -> Int32 {
         let number = countryNumber(code)
-        if Int(number) == countryAssigned.count { countryAssigned.append(code.isAssigned) }
-        if !countryAssigned[Int(number)] {
-            let record = record()
-            report(
-                .warning, "unknown-code",
-                "\(record) has \(field) \(code), which is not an ISO 3166-1 alpha-3 code", record: record)
-        }
+        checkCountry(number, field: field, record: record())
         return number
     }
 
-    /// The interned number of a country code, found without hashing a `String` for the usual three capital letters.
-    private mutating func countryNumber(_ code: CountryCode) -> Int32 {
-        var slot = 0
-        var letters = 0
-        for byte in code.code.utf8 {
-            guard letters < 3, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else {
-                return countries.intern(code.code)
-            }
-            slot = slot * 26 + Int(byte - UInt8(ascii: "A"))
-            letters += 1
-        }
-        guard letters == 3 else { return countries.intern(code.code) }
+    /// Reports a country number whose code is not an assigned ISO 3166-1 alpha-3 code.
+    @inline(__always)
+    private mutating func checkCountry(_ number: Int32, field: String, record: @autoclosure () -> String) {
+        guard !countryAssigned[Int(number)] else { return }
+        let record = record()
+        report(
+            .warning, "unknown-code",
+            "\(record) has \(field) \(countries.values[Int(number)]), which is not an ISO 3166-1 alpha-3 code",
+            record: record)
+    }
+
+    /// The interned number of a country code.
+    package mutating func countryNumber(_ code: CountryCode) -> Int32 {
+        var letters = code.code.utf8.makeIterator()
+        return countryNumber(letters.next() ?? 65, letters.next() ?? 65, letters.next() ?? 65)
+    }
+
+    /// The interned number of the country whose code is these three capital letters (`A` to `Z`).
+    ///
+    /// Found in a 26³ table indexed by the letters, without hashing a `String`.
+    @inline(__always)
+    package mutating func countryNumber(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int32 {
+        let slot = (Int(first) &- 65) &* 676 &+ (Int(second) &- 65) &* 26 &+ (Int(third) &- 65)
+        guard slot >= 0, slot < 26 * 26 * 26 else { return Store.unknown }
         if countryNumbers.isEmpty { countryNumbers = Array(repeating: -1, count: 26 * 26 * 26) }
         let known = countryNumbers[slot]
         if known >= 0 { return known }
-        let number = countries.intern(code.code)
+        let code = String(decoding: [first, second, third], as: UTF8.self)
+        let number = countries.intern(code)
         countryNumbers[slot] = number
+        countryAssigned.append(CountryCode(code)?.isAssigned ?? false)
         return number
     }
 
@@ -293,8 +302,9 @@ package struct Store {
     /// when the id is already registered.
     ///
     /// - Parameter vulnerabilities: One bit per ``Vulnerability`` ordinal.
+    /// - Parameter nationality: A number from ``countryNumber(_:_:_:)``, or -1 when unknown.
     package mutating func addMigrant(
-        id: UnsafeBufferPointer<UInt8>, sex: Sex, birthYear: Int?, nationality: CountryCode?,
+        id: UnsafeBufferPointer<UInt8>, sex: Sex, birthYear: Int?, nationality: Int32,
         registeredOn: CalendarDate?, vulnerabilities: UInt8
     ) -> (number: Int32, added: Bool) {
         let (number, inserted) = migrants.insert(id)
@@ -302,7 +312,8 @@ package struct Store {
         func name() -> String { "migrants \(String(decoding: id, as: UTF8.self))" }
         migrantSex.append(UInt8(sex.ordinal))
         migrantBirthYear.append(Int32(clamping: birthYear ?? 0))
-        migrantNationality.append(nationality.map { country($0, field: "nationality", record: name()) } ?? Store.unknown)
+        if nationality >= 0 { checkCountry(nationality, field: "nationality", record: name()) }
+        migrantNationality.append(nationality)
         if let registered = registeredOn {
             checkDate(registered, field: "registered_on", record: name())
             checkBirth(number, registered, field: "registered_on", record: name())
@@ -342,8 +353,9 @@ package struct Store {
     ///
     /// - Parameter record: The record's id, for findings; made only when a finding is.
     @discardableResult
+    /// - Parameter place: A number from ``countryNumber(_:_:_:)``.
     package mutating func addAssistance(
-        migrant: UnsafeBufferPointer<UInt8>, kind: AssistanceKind, date: CalendarDate, country place: CountryCode,
+        migrant: UnsafeBufferPointer<UInt8>, kind: AssistanceKind, date: CalendarDate, country place: Int32,
         record: @autoclosure () -> String
     ) -> Int32 {
         func name() -> String { "assistance \(record())" }
@@ -353,7 +365,8 @@ package struct Store {
         assistancePerson.append(number)
         assistanceKind.append(UInt8(kind.ordinal))
         assistanceDate.append(date.packed)
-        assistanceCountry.append(country(place, field: "country", record: name()))
+        checkCountry(place, field: "country", record: name())
+        assistanceCountry.append(place)
         return number
     }
 

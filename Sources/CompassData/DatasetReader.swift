@@ -381,10 +381,10 @@ final class ReadSession {
     ) -> Int? {
         if store != nil {
             let mask = vulnerabilities.reduce(UInt8(0)) { $0 | 1 << UInt8($1.ordinal) }
-            let (number, added) = store!.addMigrant(
-                id: id, sex: sex, birthYear: birthYear, nationality: nationality, registeredOn: registeredOn,
+            let country = nationality.map { store!.countryNumber($0) } ?? -1
+            return addMigrant(
+                id: id, line: line, sex: sex, birthYear: birthYear, nationality: country, registeredOn: registeredOn,
                 vulnerabilities: mask)
-            guard added else { return self.line(of: number) }
         } else {
             let (number, added) = migrantIDs.insert(id)
             guard added else { return self.line(of: number) }
@@ -397,8 +397,26 @@ final class ReadSession {
         return nil
     }
 
+    /// Registers a migrant of migrants.csv in the store; returns the line of the first record when the id was seen before.
+    ///
+    /// - Parameters:
+    ///   - nationality: A country number of the store, or -1.
+    ///   - vulnerabilities: One bit per vulnerability ordinal.
+    @inline(__always)
+    func addMigrant(
+        id: UnsafeBufferPointer<UInt8>, line: Int, sex: Sex, birthYear: Int?, nationality: Int32,
+        registeredOn: CalendarDate?, vulnerabilities: UInt8
+    ) -> Int? {
+        let (number, added) = store!.addMigrant(
+            id: id, sex: sex, birthYear: birthYear, nationality: nationality, registeredOn: registeredOn,
+            vulnerabilities: vulnerabilities)
+        guard added else { return self.line(of: number) }
+        migrantLines.append(Int32(clamping: line))
+        return nil
+    }
+
     /// Whether a migrant named by a record is missing from migrants.csv (never when there is no migrants.csv).
-    private func isUnregistered(_ number: Int32?) -> Bool {
+    func isUnregistered(_ number: Int32?) -> Bool {
         guard migrantsRead else { return false }
         guard let number else { return true }
         return Int(number) >= migrantLines.count
@@ -425,7 +443,8 @@ final class ReadSession {
         country: CountryCode
     ) -> Bool {
         if store != nil {
-            return isUnregistered(store!.addAssistance(migrant: migrant, kind: kind, date: date, country: country, record: id()))
+            let place = store!.countryNumber(country)
+            return isUnregistered(store!.addAssistance(migrant: migrant, kind: kind, date: date, country: place, record: id()))
         }
         dataset.assistance.append(
             Assistance(
@@ -656,7 +675,7 @@ final class CSVFileReader<Source: ByteSource> {
                         line: scanner.line(ofField: headerCount), column: headerCount + 1, field: nil, value: nil)
                 }
             } else {
-                accepted = decodeRow()
+                accepted = decodePlainRow() ?? decodeRow()
             }
             if accepted {
                 counts.accepted += 1
@@ -783,6 +802,129 @@ final class CSVFileReader<Source: ByteSource> {
     func withBytes<R>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let index = fieldOf[position]
         return body(index < 0 ? UnsafeBufferPointer(start: nil, count: 0) : scanner.field(index))
+    }
+
+    // MARK: Plain rows
+
+    // The rows of the three large files are read into a store through a path without the general
+    // value parsers (a closure and a `Result` per field) when every field is plainly valid: ASCII
+    // ids, known codes, well-formed dates, three capital letters for a country. Anything else
+    // returns `nil`, and `decodeRow()` reads the row again from the start, checking and reporting
+    // everything. The plain path accepts only values the general one accepts without a problem,
+    // and commits through the same session methods, so the two cannot disagree.
+
+    /// The bytes of column `position` of the current record; empty when the column is absent.
+    @inline(__always) private func bytes(_ position: Int) -> UnsafeBufferPointer<UInt8> {
+        let index = fieldOf[position]
+        return index < 0 ? UnsafeBufferPointer(start: nil, count: 0) : scanner.field(index)
+    }
+
+    /// Reads a plainly valid row of migrants.csv, assistance.csv or surveys.csv into the store; `nil` for any other row.
+    @inline(__always) func decodePlainRow() -> Bool? {
+        guard session.store != nil else { return nil }
+        switch file {
+        case .assistance: return plainAssistance()
+        case .migrants: return plainMigrant()
+        case .surveys: return plainSurvey()
+        default: return nil
+        }
+    }
+
+    @inline(__always) private static func isPlainID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.isEmpty && Value.isASCII(bytes)
+    }
+
+    /// Whether bytes are three capital letters, the form of every country code.
+    @inline(__always) private static func isCountryCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == 3 && (65...90).contains(bytes[0]) && (65...90).contains(bytes[1]) && (65...90).contains(bytes[2])
+    }
+
+    /// The store's number of a country code checked with ``isCountryCode(_:)``.
+    @inline(__always) private func plainCountry(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        session.store!.countryNumber(bytes[0], bytes[1], bytes[2])
+    }
+
+    private func plainAssistance() -> Bool? {
+        let id = bytes(0)
+        let migrant = bytes(1)
+        guard Self.isPlainID(id), Self.isPlainID(migrant),
+            let kind = session.codes.assistanceKind.lookup(bytes(2)),
+            let date = CalendarDate(isoBytes: bytes(3))
+        else { return nil }
+        let place = bytes(4)
+        guard Self.isCountryCode(place) else { return nil }
+        let line = recordLine
+        if let first = session.firstLine(of: id, line: line, in: .assistance) {
+            rejectDuplicate(0, what: "assistance", first: first)
+            return false
+        }
+        let country = plainCountry(place)
+        let number = session.store!.addAssistance(
+            migrant: migrant, kind: kind, date: date, country: country, record: String(decoding: id, as: UTF8.self))
+        if session.isUnregistered(number) { warnUnregistered(1) }
+        return true
+    }
+
+    private func plainSurvey() -> Bool? {
+        let id = bytes(0)
+        let migrant = bytes(1)
+        guard Self.isPlainID(id), Self.isPlainID(migrant),
+            let service = session.codes.surveyService.lookup(bytes(2)),
+            let date = CalendarDate(isoBytes: bytes(3)),
+            case .success(let satisfied) = Value.yesNo(bytes(4))
+        else { return nil }
+        let line = recordLine
+        if let first = session.firstLine(of: id, line: line, in: .surveys) {
+            rejectDuplicate(0, what: "survey", first: first)
+            return false
+        }
+        let number = session.store!.addSurvey(
+            migrant: migrant, service: service, date: date, satisfied: satisfied,
+            record: String(decoding: id, as: UTF8.self))
+        if session.isUnregistered(number) { warnUnregistered(1) }
+        return true
+    }
+
+    private func plainMigrant() -> Bool? {
+        let id = bytes(0)
+        guard Self.isPlainID(id), let sex = session.codes.sex.lookup(bytes(1)) else { return nil }
+        let yearBytes = bytes(2)
+        var birthYear: Int?
+        if !yearBytes.isEmpty {
+            guard yearBytes.count == 4, let year = Value.unsigned(yearBytes), (1900...2100).contains(year) else {
+                return nil
+            }
+            birthYear = year
+        }
+        let nationalityBytes = bytes(3)
+        guard nationalityBytes.isEmpty || Self.isCountryCode(nationalityBytes) else { return nil }
+        let registeredBytes = bytes(4)
+        var registered: CalendarDate?
+        if !registeredBytes.isEmpty {
+            guard let date = CalendarDate(isoBytes: registeredBytes) else { return nil }
+            registered = date
+        }
+        let list = bytes(5)
+        var vulnerabilities: UInt8 = 0
+        if !list.isEmpty {
+            var start = 0
+            for index in 0...list.count where index == list.count || list[index] == UInt8(ascii: ";") {
+                guard let value = session.codes.vulnerability.lookup(UnsafeBufferPointer(rebasing: list[start..<index]))
+                else { return nil }
+                vulnerabilities |= 1 << UInt8(value.ordinal)
+                start = index + 1
+            }
+        }
+        let nationality = nationalityBytes.isEmpty ? -1 : plainCountry(nationalityBytes)
+        let line = recordLine
+        if let first = session.addMigrant(
+            id: id, line: line, sex: sex, birthYear: birthYear, nationality: nationality, registeredOn: registered,
+            vulnerabilities: vulnerabilities)
+        {
+            rejectDuplicate(0, what: "migrant", first: first)
+            return false
+        }
+        return true
     }
 }
 

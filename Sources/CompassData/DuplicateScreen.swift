@@ -18,14 +18,34 @@ import Foundation
 /// number of fields), so the rows it sees are a superset of those whose id the
 /// reader checks.
 struct DuplicateScreen: Sendable {
-    /// The fingerprints met more than once.
-    let suspects: Set<UInt32>
+    /// The fingerprints met more than once, in increasing order.
+    let suspects: [UInt32]
+    /// One bit per value of a fingerprint's high 16 bits, set when a suspect has them: most ids are
+    /// cleared by one bit test, without a search.
+    let filter: [UInt64]
     /// The seed of the hash the fingerprints come from.
     let seed: UInt64
 
+    init(suspects: Set<UInt32>, seed: UInt64) {
+        self.suspects = suspects.sorted()
+        var bits = [UInt64](repeating: 0, count: suspects.isEmpty ? 0 : 1024)
+        for print in suspects { bits[Int(print >> 22)] |= 1 << UInt64((print >> 16) & 63) }
+        filter = bits
+        self.seed = seed
+    }
+
     /// Whether an id (its bytes) must be checked exactly.
     @inline(__always) func isSuspect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !suspects.isEmpty && suspects.contains(DuplicateScreen.fingerprint(IdTable.hash(bytes, seed: seed)))
+        guard !suspects.isEmpty else { return false }
+        let print = DuplicateScreen.fingerprint(IdTable.hash(bytes, seed: seed))
+        guard filter[Int(print >> 22)] & (1 << UInt64((print >> 16) & 63)) != 0 else { return false }
+        var low = 0
+        var high = suspects.count
+        while low < high {
+            let middle = (low + high) / 2
+            if suspects[middle] < print { low = middle + 1 } else { high = middle }
+        }
+        return low < suspects.count && suspects[low] == print
     }
 
     /// The low 32 bits of a hash, never zero (zero marks an empty slot).
