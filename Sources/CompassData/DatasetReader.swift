@@ -277,7 +277,9 @@ final class ReadSession {
     var rejectsFailed: DataFileError?
 
     /// The columns being built, when the session prepares a dataset instead of building one of records.
-    @exclusivity(unchecked) var store: Store?
+    @exclusivity(unchecked) var store: Store
+    /// Whether the session builds ``store`` instead of a dataset of records.
+    let buildsStore: Bool
 
     // Ids seen, with the line of each, for duplicates and references. When a store is built,
     // the migrants' table is the store's own: one lookup finds the person and checks the reference.
@@ -315,7 +317,8 @@ final class ReadSession {
 
     init(options: DatasetReader.Options, store: Store? = nil) {
         self.options = options
-        self.store = store
+        self.store = store ?? Store(programme: nil)
+        buildsStore = store != nil
         if let path = options.rejectsPath {
             do {
                 let output = try FileOutput(path: path)
@@ -336,8 +339,8 @@ final class ReadSession {
         switch file {
         case .migrants:
             migrantLines.reserveCapacity(rows)
-            if store != nil {
-                store?.reserve(migrants: rows, assistance: 0, idBytes: bytes / 4)
+            if buildsStore {
+                store.reserve(migrants: rows, assistance: 0, idBytes: bytes / 4)
             } else {
                 migrantIDs.reserveCapacity(rows, bytes: bytes / 4)
                 dataset.migrants.reserveCapacity(records)
@@ -347,8 +350,8 @@ final class ReadSession {
                 assistanceIDs.reserveCapacity(rows, bytes: bytes / 4)
                 assistanceLines.reserveCapacity(rows)
             }
-            if store != nil {
-                store?.reserve(migrants: 0, assistance: records, idBytes: 0)
+            if buildsStore {
+                store.reserve(migrants: 0, assistance: records, idBytes: 0)
             } else {
                 dataset.assistance.reserveCapacity(records)
             }
@@ -357,7 +360,7 @@ final class ReadSession {
                 surveyIDs.reserveCapacity(rows, bytes: bytes / 4)
                 surveyLines.reserveCapacity(rows)
             }
-            if store == nil { dataset.surveys.reserveCapacity(records) }
+            if !buildsStore { dataset.surveys.reserveCapacity(records) }
         default: break
         }
     }
@@ -366,7 +369,7 @@ final class ReadSession {
     func willRead(_ file: DatasetFile) {
         guard file != .migrants, !migrantsEnded else { return }
         migrantsEnded = true
-        store?.endMigrants()
+        store.endMigrants()
     }
 
     /// The line of a registered migrant, by number.
@@ -379,9 +382,9 @@ final class ReadSession {
         id: UnsafeBufferPointer<UInt8>, line: Int, sex: Sex, birthYear: Int?, nationality: CountryCode?,
         registeredOn: CalendarDate?, vulnerabilities: Set<Vulnerability>
     ) -> Int? {
-        if store != nil {
+        if buildsStore {
             let mask = vulnerabilities.reduce(UInt8(0)) { $0 | 1 << UInt8($1.ordinal) }
-            let country = nationality.map { store!.countryNumber($0) } ?? -1
+            let country = nationality.map { store.countryNumber($0) } ?? -1
             return addMigrant(
                 id: id, line: line, sex: sex, birthYear: birthYear, nationality: country, registeredOn: registeredOn,
                 vulnerabilities: mask)
@@ -407,7 +410,7 @@ final class ReadSession {
         id: UnsafeBufferPointer<UInt8>, line: Int, sex: Sex, birthYear: Int?, nationality: Int32,
         registeredOn: CalendarDate?, vulnerabilities: UInt8
     ) -> Int? {
-        let (number, added) = store!.addMigrant(
+        let (number, added) = store.addMigrant(
             id: id, sex: sex, birthYear: birthYear, nationality: nationality, registeredOn: registeredOn,
             vulnerabilities: vulnerabilities)
         guard added else { return self.line(of: number) }
@@ -442,9 +445,9 @@ final class ReadSession {
         id: () -> String, migrant: UnsafeBufferPointer<UInt8>, kind: AssistanceKind, date: CalendarDate,
         country: CountryCode
     ) -> Bool {
-        if store != nil {
-            let place = store!.countryNumber(country)
-            return isUnregistered(store!.addAssistance(migrant: migrant, kind: kind, date: date, country: place, record: id()))
+        if buildsStore {
+            let place = store.countryNumber(country)
+            return isUnregistered(store.addAssistance(migrant: migrant, kind: kind, date: date, country: place, record: id()))
         }
         dataset.assistance.append(
             Assistance(
@@ -458,9 +461,9 @@ final class ReadSession {
         id: () -> String, migrant: UnsafeBufferPointer<UInt8>, service: SurveyService, date: CalendarDate,
         satisfied: Bool
     ) -> Bool {
-        if store != nil {
+        if buildsStore {
             return isUnregistered(
-                store!.addSurvey(migrant: migrant, service: service, date: date, satisfied: satisfied, record: id()))
+                store.addSurvey(migrant: migrant, service: service, date: date, satisfied: satisfied, record: id()))
         }
         dataset.surveys.append(
             SatisfactionResponse(
@@ -508,7 +511,7 @@ final class ReadSession {
     /// Ends a session that built a store: the smaller files' records go into it, in the order of the format.
     func finishPrepared(programme: Programme?) -> PreparedReadResult {
         let result = finish()
-        var columns = store ?? Store(programme: programme)
+        var columns = buildsStore ? store : Store(programme: programme)
         columns.addOthers(result.dataset)
         return PreparedReadResult(
             dataset: PreparedDataset(store: columns, programme: programme, description: result.dataset.description),
@@ -821,7 +824,7 @@ final class CSVFileReader<Source: ByteSource> {
 
     /// Reads a plainly valid row of migrants.csv, assistance.csv or surveys.csv into the store; `nil` for any other row.
     @inline(__always) func decodePlainRow() -> Bool? {
-        guard session.store != nil else { return nil }
+        guard session.buildsStore else { return nil }
         switch file {
         case .assistance: return plainAssistance()
         case .migrants: return plainMigrant()
@@ -841,7 +844,7 @@ final class CSVFileReader<Source: ByteSource> {
 
     /// The store's number of a country code checked with ``isCountryCode(_:)``.
     @inline(__always) private func plainCountry(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        session.store!.countryNumber(bytes[0], bytes[1], bytes[2])
+        session.store.countryNumber(bytes[0], bytes[1], bytes[2])
     }
 
     private func plainAssistance() -> Bool? {
@@ -859,7 +862,7 @@ final class CSVFileReader<Source: ByteSource> {
             return false
         }
         let country = plainCountry(place)
-        let number = session.store!.addAssistance(
+        let number = session.store.addAssistance(
             migrant: migrant, kind: kind, date: date, country: country, record: String(decoding: id, as: UTF8.self))
         if session.isUnregistered(number) { warnUnregistered(1) }
         return true
@@ -878,7 +881,7 @@ final class CSVFileReader<Source: ByteSource> {
             rejectDuplicate(0, what: "survey", first: first)
             return false
         }
-        let number = session.store!.addSurvey(
+        let number = session.store.addSurvey(
             migrant: migrant, service: service, date: date, satisfied: satisfied,
             record: String(decoding: id, as: UTF8.self))
         if session.isUnregistered(number) { warnUnregistered(1) }
