@@ -1,26 +1,35 @@
 /// Identifiers numbered densely in order of first appearance, looked up by their UTF-8 bytes.
 ///
 /// The hot path of reading a dataset: every assistance row names a migrant, and
-/// finding that migrant's number must not make a `String`. The table keeps the
-/// bytes of each id once, in one growing arena, and finds them with open addressing
-/// over one array of 64-bit slots (a 32-bit tag of the hash beside the number), so
-/// that most probes touch a single cache line and compare bytes only on a tag match.
+/// finding that migrant's number must not make a `String`. The table keeps each
+/// id once in an arena, as an entry of its number, its length and its bytes, and
+/// finds entries with open addressing over one array of 64-bit slots (a 24-bit
+/// tag of the hash beside the entry's offset). A lookup touches one slot, then,
+/// on a tag match, one entry that holds everything needed to confirm it and to
+/// answer: on large tables each is a cache miss, so there are two, not more.
+///
+/// ``probe(_:)`` computes the hash and reads the first slot ahead of the lookup:
+/// a reader can start it as soon as it has the id's bytes and decode the rest of
+/// the row while the slot comes from memory.
 ///
 /// The hash is seeded per table from the system's random source: ids written to
 /// collide cannot make the reader slow, and nothing visible depends on the seed
 /// (numbers follow the order of first appearance).
 package struct IdTable: Sendable {
-    /// Zero for an empty slot, else the hash's high 32 bits and the number plus one.
+    /// Zero for an empty slot, else the hash's high 24 bits and the entry's offset plus one.
     private var slots: [UInt64]
     private var mask: Int
-    /// The bytes of every id, one after the other.
+    /// The entries: number (4 bytes), length (4 bytes), then the id's bytes.
     private var arena: [UInt8] = []
-    /// Where each id ends in the arena; it starts where the previous one ends.
-    private var ends: [Int] = []
+    /// Where the entry of each number starts in the arena.
+    private var offsets: [Int] = []
     private let seed: UInt64
 
+    private static let tagMask: UInt64 = 0xFFFF_FF00_0000_0000
+    private static let headerBytes = 8
+
     /// The number of ids.
-    package var count: Int { ends.count }
+    package var count: Int { offsets.count }
 
     /// Creates an empty table with room for `capacity` ids before it grows.
     package init(capacity: Int = 0) {
@@ -29,7 +38,7 @@ package struct IdTable: Sendable {
         let size = IdTable.slotCount(for: capacity)
         slots = Array(repeating: 0, count: size)
         mask = size - 1
-        ends.reserveCapacity(capacity)
+        offsets.reserveCapacity(capacity)
     }
 
     /// A power of two at least twice `capacity`: linear probing stays short below half full.
@@ -41,8 +50,8 @@ package struct IdTable: Sendable {
 
     /// Makes room for `capacity` ids in all, and about `bytes` bytes of them.
     package mutating func reserveCapacity(_ capacity: Int, bytes: Int = 0) {
-        ends.reserveCapacity(capacity)
-        arena.reserveCapacity(bytes)
+        offsets.reserveCapacity(capacity)
+        arena.reserveCapacity(bytes + capacity * IdTable.headerBytes)
         if IdTable.slotCount(for: capacity) > slots.count { rehash(slotCount: IdTable.slotCount(for: capacity)) }
     }
 
@@ -77,26 +86,46 @@ package struct IdTable: Sendable {
 
     // MARK: Finding and adding
 
+    /// The start of a lookup: an id's hash and the content of its first slot, read early.
+    package struct Probe {
+        let hash: UInt64
+        let firstSlot: UInt64
+    }
+
+    /// Hashes an id and reads its first slot, so that the slot is on its way from memory
+    /// while the caller does other work before ``insert(_:probe:)``.
+    @inline(__always) package func probe(_ bytes: UnsafeBufferPointer<UInt8>) -> Probe {
+        let hash = IdTable.hash(bytes, seed: seed)
+        return Probe(hash: hash, firstSlot: slots[Int(truncatingIfNeeded: hash) & mask])
+    }
+
     /// The number of `bytes`, assigning the next one when the id is new.
     @inline(__always)
     package mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (number: Int32, inserted: Bool) {
-        let hash = IdTable.hash(bytes, seed: seed)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let slot = slots[index]
-            if slot == 0 { break }
-            if slot & 0xFFFF_FFFF_0000_0000 == tag {
-                let number = Int(slot & 0xFFFF_FFFF) - 1
-                if equals(number, bytes) { return (Int32(number), false) }
+        insert(bytes, probe: probe(bytes))
+    }
+
+    /// The number of `bytes`, assigning the next one when the id is new, from a probe of the same table.
+    @inline(__always)
+    package mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, probe: Probe) -> (
+        number: Int32, inserted: Bool
+    ) {
+        let tag = probe.hash & IdTable.tagMask
+        var index = Int(truncatingIfNeeded: probe.hash) & mask
+        var slot = probe.firstSlot
+        while slot != 0 {
+            if slot & IdTable.tagMask == tag, let number = entryNumber(at: Int(slot & ~IdTable.tagMask) - 1, bytes) {
+                return (number, false)
             }
             index = (index + 1) & mask
+            slot = slots[index]
         }
-        let number = ends.count
-        slots[index] = tag | UInt64(number + 1)
-        arena.append(contentsOf: bytes)
-        ends.append(arena.count)
-        if ends.count * 2 > slots.count { rehash(slotCount: slots.count * 2) }
+        let number = offsets.count
+        let offset = arena.count
+        slots[index] = tag | UInt64(offset + 1)
+        offsets.append(offset)
+        appendEntry(number: number, bytes)
+        if offsets.count * 2 > slots.count { rehash(slotCount: slots.count * 2) }
         return (Int32(number), true)
     }
 
@@ -104,14 +133,13 @@ package struct IdTable: Sendable {
     @inline(__always)
     package func number(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = IdTable.hash(bytes, seed: seed)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let tag = hash & IdTable.tagMask
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
             let slot = slots[index]
             if slot == 0 { return nil }
-            if slot & 0xFFFF_FFFF_0000_0000 == tag {
-                let number = Int(slot & 0xFFFF_FFFF) - 1
-                if equals(number, bytes) { return Int32(number) }
+            if slot & IdTable.tagMask == tag, let number = entryNumber(at: Int(slot & ~IdTable.tagMask) - 1, bytes) {
+                return number
             }
             index = (index + 1) & mask
         }
@@ -129,28 +157,37 @@ package struct IdTable: Sendable {
         return text.withUTF8 { insert($0) }
     }
 
-    @inline(__always) private func equals(_ number: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = number == 0 ? 0 : ends[number - 1]
-        let end = ends[number]
-        guard end - start == bytes.count else { return false }
-        return arena.withUnsafeBufferPointer { stored in
-            guard let storedBase = stored.baseAddress, let base = bytes.baseAddress else { return true }
-            var index = 0
-            let raw = UnsafeRawPointer(storedBase + start)
+    private mutating func appendEntry(number: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: number).littleEndian) { arena.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count).littleEndian) { arena.append(contentsOf: $0) }
+        arena.append(contentsOf: bytes)
+    }
+
+    /// The number of the entry at `offset` when its bytes are `bytes`.
+    @inline(__always) private func entryNumber(at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        arena.withUnsafeBufferPointer { stored -> Int32? in
+            guard let storedBase = stored.baseAddress else { return nil }
+            let entry = UnsafeRawPointer(storedBase + offset)
+            let length = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+            guard length == bytes.count else { return nil }
+            let number = Int32(bitPattern: UInt32(littleEndian: entry.loadUnaligned(as: UInt32.self)))
+            guard let base = bytes.baseAddress else { return number }
+            let stored = entry + IdTable.headerBytes
             let other = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count {
-                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            var index = 0
+            while index + 8 <= length {
+                if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                     != other.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 {
-                    return false
+                    return nil
                 }
                 index += 8
             }
-            while index < bytes.count {
-                if stored[start + index] != base[index] { return false }
+            while index < length {
+                if stored.load(fromByteOffset: index, as: UInt8.self) != base[index] { return nil }
                 index += 1
             }
-            return true
+            return number
         }
     }
 
@@ -158,14 +195,15 @@ package struct IdTable: Sendable {
         var fresh = [UInt64](repeating: 0, count: slotCount)
         let newMask = slotCount - 1
         arena.withUnsafeBufferPointer { stored in
-            var start = 0
-            for number in 0..<ends.count {
-                let end = ends[number]
-                let hash = IdTable.hash(UnsafeBufferPointer(rebasing: stored[start..<end]), seed: seed)
+            guard let base = stored.baseAddress else { return }
+            for offset in offsets {
+                let entry = UnsafeRawPointer(base + offset)
+                let length = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+                let bytes = UnsafeBufferPointer(start: base + offset + IdTable.headerBytes, count: length)
+                let hash = IdTable.hash(bytes, seed: seed)
                 var index = Int(truncatingIfNeeded: hash) & newMask
                 while fresh[index] != 0 { index = (index + 1) & newMask }
-                fresh[index] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
-                start = end
+                fresh[index] = hash & IdTable.tagMask | UInt64(offset + 1)
             }
         }
         slots = fresh
@@ -176,10 +214,13 @@ package struct IdTable: Sendable {
 
     /// The id of a number, as text (an id is valid UTF-8).
     package func string(_ number: Int32) -> String {
-        let index = Int(number)
-        let start = index == 0 ? 0 : ends[index - 1]
-        return arena.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self)
+        let offset = offsets[Int(number)]
+        return arena.withUnsafeBufferPointer { stored in
+            guard let base = stored.baseAddress else { return "" }
+            let length = Int(
+                UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+            return String(
+                decoding: UnsafeBufferPointer(start: base + offset + IdTable.headerBytes, count: length), as: UTF8.self)
         }
     }
 }

@@ -304,10 +304,10 @@ package struct Store {
     /// - Parameter vulnerabilities: One bit per ``Vulnerability`` ordinal.
     /// - Parameter nationality: A number from ``countryNumber(_:_:_:)``, or -1 when unknown.
     package mutating func addMigrant(
-        id: UnsafeBufferPointer<UInt8>, sex: Sex, birthYear: Int?, nationality: Int32,
+        id: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe? = nil, sex: Sex, birthYear: Int?, nationality: Int32,
         registeredOn: CalendarDate?, vulnerabilities: UInt8
     ) -> (number: Int32, added: Bool) {
-        let (number, inserted) = migrants.insert(id)
+        let (number, inserted) = migrants.insert(id, probe: probe ?? migrants.probe(id))
         guard inserted else { return (number, false) }
         func name() -> String { "migrants \(String(decoding: id, as: UTF8.self))" }
         migrantSex.append(UInt8(sex.ordinal))
@@ -330,10 +330,17 @@ package struct Store {
     package var registeredMigrantCount: Int { registeredMigrants }
 
     /// The number of a migrant named by a record; an unregistered one is added with unknown attributes.
+    /// Starts looking up a migrant id: its hash and first slot, read ahead of ``addAssistance(migrant:probe:kind:date:country:record:)``.
+    ///
+    /// Mutating only so that a store kept in a class property is used in place, not copied.
+    @inline(__always) package mutating func probeMigrant(_ id: UnsafeBufferPointer<UInt8>) -> IdTable.Probe {
+        migrants.probe(id)
+    }
+
     private mutating func person(
-        _ id: UnsafeBufferPointer<UInt8>, source: String, record: @autoclosure () -> String
+        _ id: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe?, source: String, record: @autoclosure () -> String
     ) -> Int32 {
-        let (number, inserted) = migrants.insert(id)
+        let (number, inserted) = migrants.insert(id, probe: probe ?? migrants.probe(id))
         if inserted {
             let record = record()
             report(
@@ -355,11 +362,11 @@ package struct Store {
     @discardableResult
     /// - Parameter place: A number from ``countryNumber(_:_:_:)``.
     package mutating func addAssistance(
-        migrant: UnsafeBufferPointer<UInt8>, kind: AssistanceKind, date: CalendarDate, country place: Int32,
-        record: @autoclosure () -> String
+        migrant: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe? = nil, kind: AssistanceKind, date: CalendarDate,
+        country place: Int32, record: @autoclosure () -> String
     ) -> Int32 {
         func name() -> String { "assistance \(record())" }
-        let number = person(migrant, source: "assistance", record: record())
+        let number = person(migrant, probe: probe, source: "assistance", record: record())
         checkDate(date, field: "delivered_on", record: name())
         checkBirth(number, date, field: "delivered_on", record: name())
         assistancePerson.append(number)
@@ -377,7 +384,7 @@ package struct Store {
         record: @autoclosure () -> String
     ) -> Int32 {
         func name() -> String { "surveys \(record())" }
-        let number = person(migrant, source: "surveys", record: record())
+        let number = person(migrant, probe: nil, source: "surveys", record: record())
         checkDate(date, field: "answered_on", record: name())
         checkBirth(number, date, field: "answered_on", record: name())
         surveyPerson.append(number)

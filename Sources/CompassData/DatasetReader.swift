@@ -397,6 +397,7 @@ final class ReadSession {
                     nationality: nationality, registeredOn: registeredOn, vulnerabilities: vulnerabilities))
         }
         migrantLines.append(Int32(clamping: line))
+        registeredCount += 1
         return nil
     }
 
@@ -407,14 +408,15 @@ final class ReadSession {
     ///   - vulnerabilities: One bit per vulnerability ordinal.
     @inline(__always)
     func addMigrant(
-        id: UnsafeBufferPointer<UInt8>, line: Int, sex: Sex, birthYear: Int?, nationality: Int32,
-        registeredOn: CalendarDate?, vulnerabilities: UInt8
+        id: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe? = nil, line: Int, sex: Sex, birthYear: Int?,
+        nationality: Int32, registeredOn: CalendarDate?, vulnerabilities: UInt8
     ) -> Int? {
         let (number, added) = store.addMigrant(
-            id: id, sex: sex, birthYear: birthYear, nationality: nationality, registeredOn: registeredOn,
+            id: id, probe: probe, sex: sex, birthYear: birthYear, nationality: nationality, registeredOn: registeredOn,
             vulnerabilities: vulnerabilities)
         guard added else { return self.line(of: number) }
         migrantLines.append(Int32(clamping: line))
+        registeredCount += 1
         return nil
     }
 
@@ -422,8 +424,11 @@ final class ReadSession {
     func isUnregistered(_ number: Int32?) -> Bool {
         guard migrantsRead else { return false }
         guard let number else { return true }
-        return Int(number) >= migrantLines.count
+        return Int(number) >= registeredCount
     }
+
+    /// The number of migrants registered so far (`migrantLines.count`, kept apart to be read without touching the array).
+    @exclusivity(unchecked) var registeredCount = 0
 
     /// Checks an id of assistance.csv or surveys.csv; returns the line of the first record when it was seen before.
     func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile) -> Int? {
@@ -850,6 +855,8 @@ final class CSVFileReader<Source: ByteSource> {
     private func plainAssistance() -> Bool? {
         let id = bytes(0)
         let migrant = bytes(1)
+        // The migrant's slot is read first, to arrive while the rest of the row is decoded.
+        let probe = session.store.probeMigrant(migrant)
         guard Self.isPlainID(id), Self.isPlainID(migrant),
             let kind = session.codes.assistanceKind.lookup(bytes(2)),
             let date = CalendarDate(isoBytes: bytes(3))
@@ -863,7 +870,8 @@ final class CSVFileReader<Source: ByteSource> {
         }
         let country = plainCountry(place)
         let number = session.store.addAssistance(
-            migrant: migrant, kind: kind, date: date, country: country, record: String(decoding: id, as: UTF8.self))
+            migrant: migrant, probe: probe, kind: kind, date: date, country: country,
+            record: String(decoding: id, as: UTF8.self))
         if session.isUnregistered(number) { warnUnregistered(1) }
         return true
     }
@@ -890,6 +898,7 @@ final class CSVFileReader<Source: ByteSource> {
 
     private func plainMigrant() -> Bool? {
         let id = bytes(0)
+        let probe = session.store.probeMigrant(id)
         guard Self.isPlainID(id), let sex = session.codes.sex.lookup(bytes(1)) else { return nil }
         let yearBytes = bytes(2)
         var birthYear: Int?
@@ -921,8 +930,8 @@ final class CSVFileReader<Source: ByteSource> {
         let nationality = nationalityBytes.isEmpty ? -1 : plainCountry(nationalityBytes)
         let line = recordLine
         if let first = session.addMigrant(
-            id: id, line: line, sex: sex, birthYear: birthYear, nationality: nationality, registeredOn: registered,
-            vulnerabilities: vulnerabilities)
+            id: id, probe: probe, line: line, sex: sex, birthYear: birthYear, nationality: nationality,
+            registeredOn: registered, vulnerabilities: vulnerabilities)
         {
             rejectDuplicate(0, what: "migrant", first: first)
             return false

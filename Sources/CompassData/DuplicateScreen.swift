@@ -17,7 +17,7 @@ import Foundation
 /// only looks at rows the reader would decode (no syntax problem, the header's
 /// number of fields), so the rows it sees are a superset of those whose id the
 /// reader checks.
-struct DuplicateScreen: Sendable {
+final class DuplicateScreen: Sendable {
     /// The fingerprints met more than once, in increasing order.
     let suspects: [UInt32]
     /// One bit per value of a fingerprint's high 16 bits, set when a suspect has them: most ids are
@@ -73,11 +73,21 @@ struct DuplicateScreen: Sendable {
             guard let position else { return nil }
             var table = FingerprintTable(expected: (scanner.totalBytes ?? 0) / 48)
             var suspects = Set<UInt32>()
+            // Fingerprints are added a batch at a time: the slots of the whole batch are read first,
+            // so that their cache misses overlap instead of coming one after the other.
+            var batch = [UInt32](repeating: 0, count: 256)
+            var filled = 0
+            func flush() {
+                table.insert(batch[0..<filled], repeats: &suspects)
+                filled = 0
+            }
             while try scanner.nextRecord() {
                 guard scanner.issues.isEmpty, scanner.fieldCount == headerCount else { continue }
-                let print = fingerprint(IdTable.hash(scanner.field(position), seed: seed))
-                if !table.insert(print) { suspects.insert(print) }
+                batch[filled] = fingerprint(IdTable.hash(scanner.field(position), seed: seed))
+                filled += 1
+                if filled == batch.count { flush() }
             }
+            flush()
             return DuplicateScreen(suspects: suspects, seed: seed)
         } catch {
             return nil
@@ -99,6 +109,20 @@ struct FingerprintTable {
         while size * 5 < expected * 8 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
         mask = size - 1
+    }
+
+    /// Adds a batch of fingerprints, putting those already there into `repeats`.
+    ///
+    /// The first slot of every fingerprint is read before any is added, so that the cache
+    /// misses of the batch overlap. A fingerprint found in its first slot then is there
+    /// still (slots are only ever filled, and growing keeps every fingerprint); any other
+    /// is probed as usual.
+    mutating func insert(_ prints: ArraySlice<UInt32>, repeats: inout Set<UInt32>) {
+        var first = [UInt32](repeating: 0, count: prints.count)
+        for (index, print) in zip(first.indices, prints) { first[index] = slots[Int(print) & mask] }
+        for (index, print) in zip(first.indices, prints) where first[index] == print || !insert(print) {
+            repeats.insert(print)
+        }
     }
 
     /// Adds a fingerprint; returns `false` when it was already there.
