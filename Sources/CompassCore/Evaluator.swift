@@ -162,56 +162,62 @@ struct Evaluator {
 
         switch measure {
         case .distinctPeople:
-            let personOf = personColumn(source)
             let personCount = source == .trainingParticipants ? store.trainees.count : store.migrants.count
             var people = Bitset(capacity: personCount)
-            for row in 0..<rows {
-                let day = date[row]
-                guard day >= low, day <= high, passes(row) else { continue }
-                people.insert(Int(personOf(row)))
-                result.records += 1
-            }
-            result.total = people.count
-            result.people = people
             let trainees = source == .trainingParticipants
             // Person dimensions are counted once per person counted; the others, and every crossed
-            // pair, once per person and category, over the person's rows.
+            // pair, once per person and category: over the period's rows grouped by person, a cell
+            // counts a person the first time one of the person's rows falls in it.
             let rowDimensions = breakdowns.indices.filter { !breakdowns[$0].describesPerson }
-            var perRow = CellCounter(
-                axes: rowDimensions.map { [rowCategories(breakdowns[$0], source)] }
-                    + pairs.map { [rowCategories($0.first, source), rowCategories($0.second, source)] },
-                sizes: rowDimensions.map { [categoryCount(breakdowns[$0], trainees: trainees)] }
-                    + pairs.map {
-                        [categoryCount($0.first, trainees: trainees), categoryCount($0.second, trainees: trainees)]
-                    })
-            if !perRow.isEmpty {
-                let grouped = groups.groups(of: source, evaluator: self)
-                grouped.rows.withUnsafeBufferPointer { groupRows in
-                    grouped.starts.withUnsafeBufferPointer { starts in
-                        for person in 0..<(starts.count - 1) {
-                            let first = Int(starts[person])
-                            let end = Int(starts[person + 1])
-                            guard first < end, people.contains(person) else { continue }
-                            for index in first..<end {
-                                let row = Int(groupRows[index])
-                                if passes(row) { perRow.count(row: row, person: person) }
-                            }
-                        }
+            let axes = rowDimensions.map { [breakdowns[$0]] } + pairs.map { [$0.first, $0.second] }
+            let sizes = axes.map { $0.map { categoryCount($0, trainees: trainees) } }
+            let grouped = groups.groups(of: source, evaluator: self)
+            let test = RowTest(extraFilter.node, source, evaluator: self)
+            var records = 0
+            if axes.allSatisfy({ !$0.contains(.vulnerability) }) {
+                // Single-valued categories, read from columns aligned with the grouped rows.
+                var counter = FlatCellCounter(
+                    columns: axes.map { $0.map { groups.categories($0, of: source, evaluator: self) } }, sizes: sizes)
+                grouped.forEachPerson { person, range, rows in
+                    var counted = false
+                    for index in range where test.passes(Int(rows[index])) {
+                        counted = true
+                        records += 1
+                        counter.count(index, person: person)
                     }
+                    if counted { people.insert(person) }
+                }
+                for (axis, index) in rowDimensions.enumerated() { result.cells[index] = counter.singleCells(axis) }
+                if !pairs.isEmpty {
+                    result.crossCells = pairs.indices.map { counter.pairCells(rowDimensions.count + $0) }
+                }
+            } else {
+                var counter = CellCounter(
+                    axes: axes.map { $0.map { rowCategories($0, source) } }, sizes: sizes)
+                grouped.forEachPerson { person, range, rows in
+                    var counted = false
+                    for index in range {
+                        let row = Int(rows[index])
+                        guard test.passes(row) else { continue }
+                        counted = true
+                        records += 1
+                        counter.count(row: row, person: person)
+                    }
+                    if counted { people.insert(person) }
+                }
+                for (axis, index) in rowDimensions.enumerated() { result.cells[index] = counter.singleCells(axis) }
+                if !pairs.isEmpty {
+                    result.crossCells = pairs.indices.map { counter.pairCells(rowDimensions.count + $0) }
                 }
             }
-            for (index, dimension) in breakdowns.enumerated() {
-                if dimension.describesPerson {
-                    let categories = personCategories(dimension, trainees: trainees)
-                    people.forEach { person in
-                        for category in categories(person) { result.cells[index][category, default: 0] += 1 }
-                    }
-                } else if let axis = rowDimensions.firstIndex(of: index) {
-                    result.cells[index] = perRow.singleCells(axis)
+            result.records = records
+            result.total = people.count
+            result.people = people
+            for (index, dimension) in breakdowns.enumerated() where dimension.describesPerson {
+                let categories = personCategories(dimension, trainees: trainees)
+                people.forEach { person in
+                    for category in categories(person) { result.cells[index][category, default: 0] += 1 }
                 }
-            }
-            if !pairs.isEmpty {
-                result.crossCells = pairs.indices.map { perRow.pairCells(rowDimensions.count + $0) }
             }
 
         case .count, .sum:
@@ -626,6 +632,108 @@ struct Categories: Sequence, IteratorProtocol {
 struct PersonGroups {
     let starts: [Int32]
     let rows: [Int32]
+
+    /// Calls `body` with each person who has rows, the range of the person's rows in `rows`, and `rows`.
+    @inline(__always)
+    func forEachPerson(_ body: (Int, Range<Int>, UnsafeBufferPointer<Int32>) -> Void) {
+        rows.withUnsafeBufferPointer { rows in
+            starts.withUnsafeBufferPointer { starts in
+                for person in 0..<(starts.count - 1) {
+                    let first = Int(starts[person])
+                    let end = Int(starts[person + 1])
+                    if first < end { body(person, first..<end, rows) }
+                }
+            }
+        }
+    }
+}
+
+/// A compiled row filter, with the common cases tested without a closure.
+enum RowTest {
+    /// Every row.
+    case all
+    /// Rows whose kind of assistance is in a mask of ordinals.
+    case kinds(UInt64, [UInt8])
+    /// Any other filter.
+    case other((Int) -> Bool)
+
+    init(_ node: Filter.Node, _ source: Source, evaluator: Evaluator) {
+        switch node {
+        case .all:
+            self = .all
+        case .kinds(let set) where source == .assistance:
+            var mask: UInt64 = 0
+            for kind in set { mask |= 1 << UInt64(kind.ordinal) }
+            self = .kinds(mask, evaluator.store.assistanceKind)
+        default:
+            self = .other(evaluator.predicate(node, source))
+        }
+    }
+
+    @inline(__always) func passes(_ row: Int) -> Bool {
+        switch self {
+        case .all: true
+        case .kinds(let mask, let column): mask & (1 << UInt64(column[row])) != 0
+        case .other(let test): test(row)
+        }
+    }
+}
+
+/// Counts distinct people per category or pair of categories, like ``CellCounter``, from
+/// category columns aligned with the grouped rows (``GroupCache/categories(_:of:evaluator:)``).
+struct FlatCellCounter {
+    /// Per axis, one column per side; `Int32.min` marks a row without a category.
+    private let columns: [[[Int32]]]
+    private let widths: [[Int]]
+    private var counts: [[Int]]
+    private var lastPerson: [[Int32]]
+
+    init(columns: [[[Int32]]], sizes: [[Int]]) {
+        self.columns = columns
+        widths = sizes.map { $0.map { $0 + 1 } }
+        let cellCounts = widths.map { $0.reduce(1, *) }
+        counts = cellCounts.map { Array(repeating: 0, count: $0) }
+        lastPerson = cellCounts.map { Array(repeating: -1, count: $0) }
+    }
+
+    /// Counts `person` in the cells of grouped row `index` it is not yet counted in.
+    @inline(__always) mutating func count(_ index: Int, person: Int) {
+        let stamp = Int32(truncatingIfNeeded: person)
+        for axis in columns.indices {
+            let sides = columns[axis]
+            let first = sides[0][index]
+            guard first != Int32.min else { continue }
+            var cell = Int(first) + 1
+            if sides.count == 2 {
+                let second = sides[1][index]
+                let width = widths[axis][1]
+                guard second != Int32.min, Int(second) + 1 < width else { continue }
+                cell = cell * width + Int(second) + 1
+            }
+            guard cell >= 0, cell < counts[axis].count, lastPerson[axis][cell] != stamp else { continue }
+            lastPerson[axis][cell] = stamp
+            counts[axis][cell] += 1
+        }
+    }
+
+    /// The counts of a breakdown axis, by category number.
+    func singleCells(_ axis: Int) -> [Int32: Int] {
+        var cells: [Int32: Int] = [:]
+        for (cell, count) in counts[axis].enumerated() where count > 0 { cells[Int32(cell - 1)] = count }
+        return cells
+    }
+
+    /// The counts of a crossed axis, by pair of category numbers (first in the high half).
+    func pairCells(_ axis: Int) -> [Int64: Int] {
+        let width = widths[axis][1]
+        var cells: [Int64: Int] = [:]
+        for (cell, count) in counts[axis].enumerated() where count > 0 {
+            let first = Int64(cell / width - 1)
+            let second = Int32(cell % width - 1)
+            cells[first << 32 | Int64(UInt32(bitPattern: second))] = count
+        }
+        return cells
+    }
 }
 
 /// The person groups of an evaluation, built once per source when first needed.
@@ -634,6 +742,19 @@ struct PersonGroups {
 /// evaluator, a value, can fill it from its non-mutating methods.
 final class GroupCache {
     private var bySource: [Source: PersonGroups] = [:]
+    private var categoryColumns: [Source: [Dimension: [Int32]]] = [:]
+
+    /// The category of every grouped row of `source` for a single-valued dimension, `Int32.min` for none.
+    func categories(_ dimension: Dimension, of source: Source, evaluator: Evaluator) -> [Int32] {
+        if let known = categoryColumns[source]?[dimension] { return known }
+        let rows = groups(of: source, evaluator: evaluator).rows
+        var column = [Int32](repeating: Int32.min, count: rows.count)
+        if let reader = evaluator.rowReader(dimension, source) {
+            for (index, row) in rows.enumerated() { column[index] = reader(Int(row)) }
+        }
+        categoryColumns[source, default: [:]][dimension] = column
+        return column
+    }
 
     func groups(of source: Source, evaluator: Evaluator) -> PersonGroups {
         if let known = bySource[source] { return known }
