@@ -87,16 +87,40 @@ package struct IdTable: Sendable {
     // MARK: Finding and adding
 
     /// The start of a lookup: an id's hash and the content of its first slot, read early.
+    ///
+    /// A probe stays valid while other ids are added: a filled slot never changes (until the
+    /// table grows, which the probe notices), and an empty one is read again.
     package struct Probe {
         let hash: UInt64
         let firstSlot: UInt64
+        let mask: Int
     }
 
     /// Hashes an id and reads its first slot, so that the slot is on its way from memory
     /// while the caller does other work before ``insert(_:probe:)``.
     @inline(__always) package func probe(_ bytes: UnsafeBufferPointer<UInt8>) -> Probe {
         let hash = IdTable.hash(bytes, seed: seed)
-        return Probe(hash: hash, firstSlot: slots[Int(truncatingIfNeeded: hash) & mask])
+        return Probe(hash: hash, firstSlot: slots[Int(truncatingIfNeeded: hash) & mask], mask: mask)
+    }
+
+    /// Probes many ids at once: all hashes first, then all first slots in one tight loop, so
+    /// that the slots' cache misses overlap instead of coming one after the other.
+    ///
+    /// - Parameters:
+    ///   - count: The number of ids.
+    ///   - id: The bytes of the id at an index.
+    ///   - probes: Replaced by the probes, in order.
+    package func probe(
+        _ count: Int, _ id: (Int) -> UnsafeBufferPointer<UInt8>, into probes: inout [Probe]
+    ) {
+        probes.removeAll(keepingCapacity: true)
+        var hashes = [UInt64](repeating: 0, count: count)
+        for index in 0..<count { hashes[index] = IdTable.hash(id(index), seed: seed) }
+        slots.withUnsafeBufferPointer { slots in
+            for hash in hashes {
+                probes.append(Probe(hash: hash, firstSlot: slots[Int(truncatingIfNeeded: hash) & mask], mask: mask))
+            }
+        }
     }
 
     /// The number of `bytes`, assigning the next one when the id is new.
@@ -112,7 +136,7 @@ package struct IdTable: Sendable {
     ) {
         let tag = probe.hash & IdTable.tagMask
         var index = Int(truncatingIfNeeded: probe.hash) & mask
-        var slot = probe.firstSlot
+        var slot = probe.firstSlot != 0 && probe.mask == mask ? probe.firstSlot : slots[index]
         while slot != 0 {
             if slot & IdTable.tagMask == tag, let number = entryNumber(at: Int(slot & ~IdTable.tagMask) - 1, bytes) {
                 return (number, false)

@@ -337,6 +337,15 @@ package struct Store {
         migrants.probe(id)
     }
 
+    /// Starts looking up many migrant ids at once; see ``IdTable/probe(_:_:into:)``.
+    ///
+    /// Mutating only so that a store kept in a class property is used in place, not copied.
+    package mutating func probeMigrants(
+        _ count: Int, _ id: (Int) -> UnsafeBufferPointer<UInt8>, into probes: inout [IdTable.Probe]
+    ) {
+        migrants.probe(count, id, into: &probes)
+    }
+
     private mutating func person(
         _ id: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe?, source: String, record: @autoclosure () -> String
     ) -> Int32 {

@@ -600,6 +600,15 @@ final class CSVFileReader<Source: ByteSource> {
     var headerNames: [String] = []
     /// The first error of the current row, for the rejects file.
     @exclusivity(unchecked) var rowError: Rejection?
+    /// Plain assistance rows decoded but not yet committed to the store, and their bytes.
+    @exclusivity(unchecked) var pending: [PendingAssistance] = []
+    @exclusivity(unchecked) var pendingBytes: [UInt8] = []
+    /// Rows counted as accepted when batched, then rejected when committed.
+    @exclusivity(unchecked) var pendingRejected = 0
+    /// The probes of a batch's migrant ids, reused from batch to batch.
+    @exclusivity(unchecked) var probes: [IdTable.Probe] = []
+    /// The largest batch: enough rows for their cache misses to overlap, few enough to stay in the cache.
+    static var batchSize: Int { 256 }
 
     init(file: DatasetFile, scanner: CSVScanner<Source>, session: ReadSession) {
         self.file = file
@@ -655,11 +664,24 @@ final class CSVFileReader<Source: ByteSource> {
         session.reserve(for: file, bytes: scanner.totalBytes ?? 0)
         let progressStep = 8 << 20
         var nextProgress = progressStep
+        defer {
+            flushPending()
+            counts.accepted -= pendingRejected
+            counts.rejected += pendingRejected
+            pendingRejected = 0
+        }
         while try scanner.nextRecord() {
             counts.read += 1
             rowError = nil
             var accepted = false
-            if !usable {
+            var plain: Bool?
+            if usable, scanner.issues.isEmpty, scanner.fieldCount == headerCount { plain = decodePlainRow() }
+            // Plain rows waiting in a batch are committed before any other row is read, so that
+            // problems and rejects keep the order of the file.
+            if plain == nil { flushPending() }
+            if let plain {
+                accepted = plain
+            } else if !usable {
                 rowError = Rejection("unusable-header", "the file's header has errors; no row of the file is read")
             } else if !scanner.issues.isEmpty {
                 for issue in scanner.issues {
@@ -683,7 +705,7 @@ final class CSVFileReader<Source: ByteSource> {
                         line: scanner.line(ofField: headerCount), column: headerCount + 1, field: nil, value: nil)
                 }
             } else {
-                accepted = decodePlainRow() ?? decodeRow()
+                accepted = decodeRow()
             }
             if accepted {
                 counts.accepted += 1
@@ -855,25 +877,73 @@ final class CSVFileReader<Source: ByteSource> {
     private func plainAssistance() -> Bool? {
         let id = bytes(0)
         let migrant = bytes(1)
-        // The migrant's slot is read first, to arrive while the rest of the row is decoded.
-        let probe = session.store.probeMigrant(migrant)
         guard Self.isPlainID(id), Self.isPlainID(migrant),
             let kind = session.codes.assistanceKind.lookup(bytes(2)),
             let date = CalendarDate(isoBytes: bytes(3))
-        else { return nil }
-        let place = bytes(4)
-        guard Self.isCountryCode(place) else { return nil }
-        let line = recordLine
-        if let first = session.firstLine(of: id, line: line, in: .assistance) {
-            rejectDuplicate(0, what: "assistance", first: first)
-            return false
+        else {
+            flushPending()
+            return nil
         }
-        let country = plainCountry(place)
-        let number = session.store.addAssistance(
-            migrant: migrant, probe: probe, kind: kind, date: date, country: country,
-            record: String(decoding: id, as: UTF8.self))
-        if session.isUnregistered(number) { warnUnregistered(1) }
+        let place = bytes(4)
+        guard Self.isCountryCode(place) else {
+            flushPending()
+            return nil
+        }
+        // The row waits in a batch; it is committed (or rejected as a duplicate) by `flushPending()`.
+        let start = pendingBytes.count
+        pendingBytes.append(contentsOf: id)
+        pendingBytes.append(contentsOf: migrant)
+        scanner.withRawRecord { pendingBytes.append(contentsOf: $0) }
+        pending.append(
+            PendingAssistance(
+                line: recordLine, kind: kind, date: date, country: (place[0], place[1], place[2]), start: start,
+                idLength: id.count, migrantLength: migrant.count, rawLength: pendingBytes.count - start - id.count - migrant.count))
+        if pending.count == Self.batchSize { flushPending() }
         return true
+    }
+
+    /// Commits the batch of plain assistance rows: the migrants' slots of the whole batch are read
+    /// first, so that their cache misses overlap, then each row is checked and added in order,
+    /// exactly as `assistance()` would have.
+    func flushPending() {
+        guard !pending.isEmpty else { return }
+        let idColumn = fieldOf[0] + 1
+        let migrantColumn = fieldOf[1] + 1
+        pendingBytes.withUnsafeBufferPointer { all in
+            let rows = pending
+            session.store.probeMigrants(rows.count, { rows[$0].migrant(in: all) }, into: &probes)
+            for (row, probe) in zip(rows, probes) {
+                let id = row.id(in: all)
+                if let first = session.firstLine(of: id, line: row.line, in: .assistance) {
+                    let shown = DataProblem.display(id)
+                    let rejection = Rejection.duplicate("assistance", shown, first: first)
+                    session.report(
+                        DataProblem(
+                            .error, file: name, line: row.line, column: idColumn, field: file.columns[0], value: shown,
+                            rule: rejection.rule, message: rejection.message))
+                    session.writeReject(
+                        file: name, line: row.line, rule: rejection.rule, message: rejection.message,
+                        record: row.raw(in: all))
+                    pendingRejected += 1
+                    continue
+                }
+                let migrant = row.migrant(in: all)
+                let country = session.store.countryNumber(row.country.0, row.country.1, row.country.2)
+                let number = session.store.addAssistance(
+                    migrant: migrant, probe: probe, kind: row.kind, date: row.date, country: country,
+                    record: String(decoding: id, as: UTF8.self))
+                if session.isUnregistered(number) {
+                    let shown = DataProblem.display(migrant)
+                    let rejection = Rejection.unregistered(shown)
+                    session.report(
+                        DataProblem(
+                            .warning, file: name, line: row.line, column: migrantColumn, field: file.columns[1],
+                            value: shown, rule: rejection.rule, message: rejection.message))
+                }
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+        pendingBytes.removeAll(keepingCapacity: true)
     }
 
     private func plainSurvey() -> Bool? {
@@ -1003,20 +1073,13 @@ extension RowDecoding {
     /// Reports a duplicate id of column `position`, first seen on line `first`.
     func rejectDuplicate(_ position: Int, what: String, first: Int) {
         let shown = withBytes(position) { DataProblem.display($0) }
-        failValue(
-            position, Rejection("duplicate-id", "\(what) '\(shown)' already appears on line \(first); this row is rejected"),
-            value: shown)
+        failValue(position, Rejection.duplicate(what, shown, first: first), value: shown)
     }
 
     /// Warns that column `position` names a migrant who is not in migrants.csv.
     func warnUnregistered(_ position: Int) {
         let shown = withBytes(position) { DataProblem.display($0) }
-        warnValue(
-            position,
-            Rejection(
-                "unknown-migrant",
-                "'\(shown)' is not in migrants.csv; the record is kept and counted with unknown sex, age and nationality"),
-            value: shown)
+        warnValue(position, Rejection.unregistered(shown), value: shown)
     }
 
     func migrant() -> Bool {
@@ -1216,5 +1279,44 @@ extension RowDecoding {
         else { return false }
         session.descriptionTexts[Language(language)] = text
         return true
+    }
+}
+
+/// A plain assistance row decoded and waiting in a batch; its id, migrant id and raw record are in the batch's bytes.
+struct PendingAssistance {
+    let line: Int
+    let kind: AssistanceKind
+    let date: CalendarDate
+    let country: (UInt8, UInt8, UInt8)
+    let start: Int
+    let idLength: Int
+    let migrantLength: Int
+    let rawLength: Int
+
+    func id(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[start..<start + idLength])
+    }
+
+    func migrant(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[start + idLength..<start + idLength + migrantLength])
+    }
+
+    func raw(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let rawStart = start + idLength + migrantLength
+        return UnsafeBufferPointer(rebasing: bytes[rawStart..<rawStart + rawLength])
+    }
+}
+
+extension Rejection {
+    /// An id already seen on line `first`.
+    static func duplicate(_ what: String, _ shown: String, first: Int) -> Rejection {
+        Rejection("duplicate-id", "\(what) '\(shown)' already appears on line \(first); this row is rejected")
+    }
+
+    /// A migrant id that is not in migrants.csv.
+    static func unregistered(_ shown: String) -> Rejection {
+        Rejection(
+            "unknown-migrant",
+            "'\(shown)' is not in migrants.csv; the record is kept and counted with unknown sex, age and nationality")
     }
 }
