@@ -15,6 +15,16 @@ import Testing
             files[name] = Array(try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name)))
         }
         func append(_ name: String, _ rows: String) { files[name, default: []] += Array(rows.utf8) }
+        // Troubles in the middle of assistance.csv too, between batches of plain rows.
+        if var lines = files["assistance.csv"].map({ String(decoding: $0, as: UTF8.self).components(separatedBy: "\n") }),
+            lines.count > 700
+        {
+            lines.insert("A000000005,M00000002,humanitarian_aid,2022-05-05,NER", at: 300)
+            lines.insert("A-mid,M00000002,humanitarian_aid,2022-02-30,NER", at: 301)
+            lines.insert("A-mid2,\"M\"\"mid\",humanitarian_aid,2022-02-03,MLI", at: 555)
+            lines.insert("A-short,M00000002", at: 556)
+            files["assistance.csv"] = Array(lines.joined(separator: "\n").utf8)
+        }
         append(
             "migrants.csv",
             """
@@ -50,9 +60,17 @@ import Testing
     func preparingFromCSVAgreesWithReadingRecords(seed: UInt64) throws {
         let files = try Self.files(seed: seed)
         let catalogue = Catalogue.compass
-        let records = DatasetReader().read(files: files)
-        let prepared = DatasetReader().prepare(files: files, programme: catalogue.programme)
-        #expect(records.problems.count > 5)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("compass-rejects-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let recordsRejects = directory.appendingPathComponent("records.csv").path
+        let preparedRejects = directory.appendingPathComponent("prepared.csv").path
+        let records = DatasetReader(options: .init(rejectsPath: recordsRejects)).read(files: files)
+        let prepared = DatasetReader(options: .init(rejectsPath: preparedRejects))
+            .prepare(files: files, programme: catalogue.programme)
+        #expect(records.problems.count > 8)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: preparedRejects)) == Data(contentsOf: URL(fileURLWithPath: recordsRejects)))
+        #expect(try String(contentsOfFile: preparedRejects, encoding: .utf8).contains("A000000005"))
         #expect(prepared.problems == records.problems)
         #expect(prepared.accounting == records.accounting)
         #expect(prepared.dataset.description == records.dataset.description)
