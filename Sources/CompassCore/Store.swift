@@ -330,13 +330,6 @@ package struct Store {
     package var registeredMigrantCount: Int { registeredMigrants }
 
     /// The number of a migrant named by a record; an unregistered one is added with unknown attributes.
-    /// Starts looking up a migrant id: its hash and first slot, read ahead of ``addAssistance(migrant:probe:kind:date:country:record:)``.
-    ///
-    /// Mutating only so that a store kept in a class property is used in place, not copied.
-    @inline(__always) package mutating func probeMigrant(_ id: UnsafeBufferPointer<UInt8>) -> IdTable.Probe {
-        migrants.probe(id)
-    }
-
     /// Starts looking up many migrant ids at once; see ``IdTable/probe(_:_:into:)``.
     ///
     /// Mutating only so that a store kept in a class property is used in place, not copied.

@@ -605,6 +605,8 @@ final class CSVFileReader<Source: ByteSource> {
     @exclusivity(unchecked) var pendingBytes: [UInt8] = []
     /// Rows counted as accepted when batched, then rejected when committed.
     @exclusivity(unchecked) var pendingRejected = 0
+    /// Plain migrant rows decoded but not yet registered in the store; their ids and raw records are in `pendingBytes`.
+    @exclusivity(unchecked) var pendingMigrants: [PendingMigrant] = []
     /// The probes of a batch's migrant ids, reused from batch to batch.
     @exclusivity(unchecked) var probes: [IdTable.Probe] = []
     /// The largest batch: enough rows for their cache misses to overlap, few enough to stay in the cache.
@@ -869,11 +871,6 @@ final class CSVFileReader<Source: ByteSource> {
         bytes.count == 3 && (65...90).contains(bytes[0]) && (65...90).contains(bytes[1]) && (65...90).contains(bytes[2])
     }
 
-    /// The store's number of a country code checked with ``isCountryCode(_:)``.
-    @inline(__always) private func plainCountry(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        session.store.countryNumber(bytes[0], bytes[1], bytes[2])
-    }
-
     private func plainAssistance() -> Bool? {
         let id = bytes(0)
         let migrant = bytes(1)
@@ -906,6 +903,7 @@ final class CSVFileReader<Source: ByteSource> {
     /// first, so that their cache misses overlap, then each row is checked and added in order,
     /// exactly as `assistance()` would have.
     func flushPending() {
+        if !pendingMigrants.isEmpty { flushPendingMigrants() }
         guard !pending.isEmpty else { return }
         let idColumn = fieldOf[0] + 1
         let migrantColumn = fieldOf[1] + 1
@@ -968,22 +966,31 @@ final class CSVFileReader<Source: ByteSource> {
 
     private func plainMigrant() -> Bool? {
         let id = bytes(0)
-        let probe = session.store.probeMigrant(id)
-        guard Self.isPlainID(id), let sex = session.codes.sex.lookup(bytes(1)) else { return nil }
+        guard Self.isPlainID(id), let sex = session.codes.sex.lookup(bytes(1)) else {
+            flushPending()
+            return nil
+        }
         let yearBytes = bytes(2)
         var birthYear: Int?
         if !yearBytes.isEmpty {
             guard yearBytes.count == 4, let year = Value.unsigned(yearBytes), (1900...2100).contains(year) else {
+                flushPending()
                 return nil
             }
             birthYear = year
         }
         let nationalityBytes = bytes(3)
-        guard nationalityBytes.isEmpty || Self.isCountryCode(nationalityBytes) else { return nil }
+        guard nationalityBytes.isEmpty || Self.isCountryCode(nationalityBytes) else {
+            flushPending()
+            return nil
+        }
         let registeredBytes = bytes(4)
         var registered: CalendarDate?
         if !registeredBytes.isEmpty {
-            guard let date = CalendarDate(isoBytes: registeredBytes) else { return nil }
+            guard let date = CalendarDate(isoBytes: registeredBytes) else {
+                flushPending()
+                return nil
+            }
             registered = date
         }
         let list = bytes(5)
@@ -992,21 +999,56 @@ final class CSVFileReader<Source: ByteSource> {
             var start = 0
             for index in 0...list.count where index == list.count || list[index] == UInt8(ascii: ";") {
                 guard let value = session.codes.vulnerability.lookup(UnsafeBufferPointer(rebasing: list[start..<index]))
-                else { return nil }
+                else {
+                    flushPending()
+                    return nil
+                }
                 vulnerabilities |= 1 << UInt8(value.ordinal)
                 start = index + 1
             }
         }
-        let nationality = nationalityBytes.isEmpty ? -1 : plainCountry(nationalityBytes)
-        let line = recordLine
-        if let first = session.addMigrant(
-            id: id, probe: probe, line: line, sex: sex, birthYear: birthYear, nationality: nationality,
-            registeredOn: registered, vulnerabilities: vulnerabilities)
-        {
-            rejectDuplicate(0, what: "migrant", first: first)
-            return false
-        }
+        // The row waits in a batch; it is registered (or rejected as a duplicate) by `flushPending()`.
+        let start = pendingBytes.count
+        pendingBytes.append(contentsOf: id)
+        scanner.withRawRecord { pendingBytes.append(contentsOf: $0) }
+        pendingMigrants.append(
+            PendingMigrant(
+                line: recordLine, sex: sex, birthYear: birthYear,
+                nationality: nationalityBytes.isEmpty ? nil : (nationalityBytes[0], nationalityBytes[1], nationalityBytes[2]),
+                registered: registered, vulnerabilities: vulnerabilities, start: start, idLength: id.count,
+                rawLength: pendingBytes.count - start - id.count))
+        if pendingMigrants.count == Self.batchSize { flushPending() }
         return true
+    }
+
+    /// Registers the batch of plain migrant rows, their slots read first in one tight loop.
+    private func flushPendingMigrants() {
+        let idColumn = fieldOf[0] + 1
+        pendingBytes.withUnsafeBufferPointer { all in
+            let rows = pendingMigrants
+            session.store.probeMigrants(rows.count, { rows[$0].id(in: all) }, into: &probes)
+            for (row, probe) in zip(rows, probes) {
+                let id = row.id(in: all)
+                let nationality = row.nationality.map { session.store.countryNumber($0.0, $0.1, $0.2) } ?? -1
+                guard
+                    let first = session.addMigrant(
+                        id: id, probe: probe, line: row.line, sex: row.sex, birthYear: row.birthYear,
+                        nationality: nationality, registeredOn: row.registered, vulnerabilities: row.vulnerabilities)
+                else { continue }
+                let shown = DataProblem.display(id)
+                let rejection = Rejection.duplicate("migrant", shown, first: first)
+                session.report(
+                    DataProblem(
+                        .error, file: name, line: row.line, column: idColumn, field: file.columns[0], value: shown,
+                        rule: rejection.rule, message: rejection.message))
+                session.writeReject(
+                    file: name, line: row.line, rule: rejection.rule, message: rejection.message,
+                    record: row.raw(in: all))
+                pendingRejected += 1
+            }
+        }
+        pendingMigrants.removeAll(keepingCapacity: true)
+        pendingBytes.removeAll(keepingCapacity: true)
     }
 }
 
@@ -1318,5 +1360,26 @@ extension Rejection {
         Rejection(
             "unknown-migrant",
             "'\(shown)' is not in migrants.csv; the record is kept and counted with unknown sex, age and nationality")
+    }
+}
+
+/// A plain migrant row decoded and waiting in a batch; its id and raw record are in the batch's bytes.
+struct PendingMigrant {
+    let line: Int
+    let sex: Sex
+    let birthYear: Int?
+    let nationality: (UInt8, UInt8, UInt8)?
+    let registered: CalendarDate?
+    let vulnerabilities: UInt8
+    let start: Int
+    let idLength: Int
+    let rawLength: Int
+
+    func id(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[start..<start + idLength])
+    }
+
+    func raw(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[start + idLength..<start + idLength + rawLength])
     }
 }

@@ -106,7 +106,7 @@ struct FingerprintTable {
 
     init(expected: Int) {
         var size = 1024
-        while size * 5 < expected * 8 { size <<= 1 }
+        while size * 3 < expected * 4 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
@@ -136,7 +136,7 @@ struct FingerprintTable {
         }
         slots[index] = print
         count += 1
-        if count * 10 > slots.count * 7 { grow() }
+        if count * 4 > slots.count * 3 { grow() }
         return true
     }
 
