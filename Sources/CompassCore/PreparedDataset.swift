@@ -11,9 +11,9 @@
 /// building a ``Dataset`` of records first, which is how `compass report` reads large data.
 ///
 /// ```swift
-/// let prepared = PreparedDataset(dataset, programme: catalogue.programme)
-/// for year in 2020...2022 {
-///     let evaluation = try Engine().evaluate(catalogue, on: prepared, period: .year(year))
+/// let prepared = PreparedDataset(dataset, programme: Programme.compass)
+/// for year in 2021...2022 {
+///     let evaluation = try Engine().evaluate(.compass, on: prepared, period: .year(year))
 ///     print(year, evaluation["migrants-assisted"]?.value ?? .count(0))
 /// }
 /// ```
