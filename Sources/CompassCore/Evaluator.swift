@@ -266,25 +266,47 @@ struct Evaluator {
         let date = dateColumn(source)
         let low = dates.start.packed
         let high = dates.end.packed
-        let personOf = personColumn(source)
         let personCount = source == .trainingParticipants ? store.trainees.count : store.migrants.count
+        let rowCount = store.count(of: source)
+        // The person of each row: a column for the sources that name people, the row itself otherwise.
+        let persons: [Int32]
+        switch source {
+        case .assistance: persons = store.assistancePerson
+        case .surveys: persons = store.surveyPerson
+        case .trainingParticipants: persons = store.participationPerson
+        default: persons = (0..<Int32(rowCount)).map { $0 }
+        }
         var starts = [Int32](repeating: 0, count: personCount + 1)
         var total = 0
-        for row in 0..<store.count(of: source) {
-            let day = date[row]
-            guard day >= low, day <= high else { continue }
-            starts[Int(personOf(row)) + 1] += 1
-            total += 1
+        date.withUnsafeBufferPointer { date in
+            persons.withUnsafeBufferPointer { persons in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    for row in 0..<rowCount {
+                        let day = date[row]
+                        guard day >= low, day <= high else { continue }
+                        starts[Int(persons[row]) + 1] += 1
+                        total += 1
+                    }
+                    for person in 0..<personCount { starts[person + 1] += starts[person] }
+                }
+            }
         }
-        for person in 0..<personCount { starts[person + 1] += starts[person] }
         var next = starts
         var rows = [Int32](repeating: 0, count: total)
-        for row in 0..<store.count(of: source) {
-            let day = date[row]
-            guard day >= low, day <= high else { continue }
-            let person = Int(personOf(row))
-            rows[Int(next[person])] = Int32(row)
-            next[person] += 1
+        date.withUnsafeBufferPointer { date in
+            persons.withUnsafeBufferPointer { persons in
+                next.withUnsafeMutableBufferPointer { next in
+                    rows.withUnsafeMutableBufferPointer { rows in
+                        for row in 0..<rowCount {
+                            let day = date[row]
+                            guard day >= low, day <= high else { continue }
+                            let person = Int(persons[row])
+                            rows[Int(next[person])] = Int32(row)
+                            next[person] += 1
+                        }
+                    }
+                }
+            }
         }
         return PersonGroups(starts: starts, rows: rows)
     }
@@ -681,45 +703,63 @@ enum RowTest {
 
 /// Counts distinct people per category or pair of categories, like ``CellCounter``, from
 /// category columns aligned with the grouped rows (``GroupCache/categories(_:of:evaluator:)``).
+///
+/// The cells of every axis live in one flat array, each axis at its own offset, so that
+/// counting a row is a few loads and stores without nested arrays.
 struct FlatCellCounter {
-    /// Per axis, one column per side; `Int32.min` marks a row without a category.
-    private let columns: [[[Int32]]]
+    /// Per axis, the first and (for a pair) second column; `Int32.min` marks a row without a category.
+    private let firsts: [[Int32]]
+    private let seconds: [[Int32]?]
     private let widths: [[Int]]
-    private var counts: [[Int]]
-    private var lastPerson: [[Int32]]
+    /// Where each axis's cells start in `counts` and `lastPerson`, and how many it has.
+    private let offsets: [Int]
+    private let cellCounts: [Int]
+    private var counts: [Int]
+    private var lastPerson: [Int32]
 
     init(columns: [[[Int32]]], sizes: [[Int]]) {
-        self.columns = columns
+        firsts = columns.map { $0[0] }
+        seconds = columns.map { $0.count > 1 ? $0[1] : nil }
         widths = sizes.map { $0.map { $0 + 1 } }
-        let cellCounts = widths.map { $0.reduce(1, *) }
-        counts = cellCounts.map { Array(repeating: 0, count: $0) }
-        lastPerson = cellCounts.map { Array(repeating: -1, count: $0) }
+        cellCounts = widths.map { $0.reduce(1, *) }
+        var start = 0
+        var starts: [Int] = []
+        for count in cellCounts {
+            starts.append(start)
+            start += count
+        }
+        offsets = starts
+        counts = Array(repeating: 0, count: start)
+        lastPerson = Array(repeating: -1, count: start)
     }
 
     /// Counts `person` in the cells of grouped row `index` it is not yet counted in.
     @inline(__always) mutating func count(_ index: Int, person: Int) {
         let stamp = Int32(truncatingIfNeeded: person)
-        for axis in columns.indices {
-            let sides = columns[axis]
-            let first = sides[0][index]
+        for axis in 0..<firsts.count {
+            let first = firsts[axis][index]
             guard first != Int32.min else { continue }
             var cell = Int(first) + 1
-            if sides.count == 2 {
-                let second = sides[1][index]
+            if let second = seconds[axis]?[index] {
                 let width = widths[axis][1]
                 guard second != Int32.min, Int(second) + 1 < width else { continue }
                 cell = cell * width + Int(second) + 1
             }
-            guard cell >= 0, cell < counts[axis].count, lastPerson[axis][cell] != stamp else { continue }
-            lastPerson[axis][cell] = stamp
-            counts[axis][cell] += 1
+            guard cell >= 0, cell < cellCounts[axis] else { continue }
+            let slot = offsets[axis] + cell
+            if lastPerson[slot] != stamp {
+                lastPerson[slot] = stamp
+                counts[slot] += 1
+            }
         }
     }
 
     /// The counts of a breakdown axis, by category number.
     func singleCells(_ axis: Int) -> [Int32: Int] {
         var cells: [Int32: Int] = [:]
-        for (cell, count) in counts[axis].enumerated() where count > 0 { cells[Int32(cell - 1)] = count }
+        for cell in 0..<cellCounts[axis] where counts[offsets[axis] + cell] > 0 {
+            cells[Int32(cell - 1)] = counts[offsets[axis] + cell]
+        }
         return cells
     }
 
@@ -727,10 +767,10 @@ struct FlatCellCounter {
     func pairCells(_ axis: Int) -> [Int64: Int] {
         let width = widths[axis][1]
         var cells: [Int64: Int] = [:]
-        for (cell, count) in counts[axis].enumerated() where count > 0 {
+        for cell in 0..<cellCounts[axis] where counts[offsets[axis] + cell] > 0 {
             let first = Int64(cell / width - 1)
             let second = Int32(cell % width - 1)
-            cells[first << 32 | Int64(UInt32(bitPattern: second))] = count
+            cells[first << 32 | Int64(UInt32(bitPattern: second))] = counts[offsets[axis] + cell]
         }
         return cells
     }
