@@ -308,7 +308,9 @@ struct Evaluator {
                 }
             }
         }
-        return PersonGroups(starts: starts, rows: rows)
+        var present: [Int32] = []
+        for person in 0..<personCount where starts[person] < starts[person + 1] { present.append(Int32(person)) }
+        return PersonGroups(starts: starts, rows: rows, people: present)
     }
 
     // MARK: Columns
@@ -654,16 +656,19 @@ struct Categories: Sequence, IteratorProtocol {
 struct PersonGroups {
     let starts: [Int32]
     let rows: [Int32]
+    /// The people who have rows, in increasing order.
+    let people: [Int32]
 
     /// Calls `body` with each person who has rows, the range of the person's rows in `rows`, and `rows`.
     @inline(__always)
     func forEachPerson(_ body: (Int, Range<Int>, UnsafeBufferPointer<Int32>) -> Void) {
         rows.withUnsafeBufferPointer { rows in
             starts.withUnsafeBufferPointer { starts in
-                for person in 0..<(starts.count - 1) {
-                    let first = Int(starts[person])
-                    let end = Int(starts[person + 1])
-                    if first < end { body(person, first..<end, rows) }
+                people.withUnsafeBufferPointer { people in
+                    for person in people {
+                        let index = Int(person)
+                        body(index, Int(starts[index])..<Int(starts[index + 1]), rows)
+                    }
                 }
             }
         }
