@@ -397,10 +397,12 @@ package struct Store {
     }
 
     private mutating func addTrainings(_ trainings: [Training], participants: [TrainingParticipant]) {
-        var byID: [String: Training] = [:]
-        var trainingCountry: [String: Int32] = [:]
+        // The trainings kept, numbered by their ids, with their country's number.
+        var trainingIDs = IdTable(capacity: trainings.count)
+        var kept: [(training: Training, country: Int32)] = []
+        kept.reserveCapacity(trainings.count)
         for training in trainings {
-            if byID[training.id.rawValue] != nil {
+            guard trainingIDs.insert(training.id.rawValue).inserted else {
                 report(
                     .error, "duplicate-id", "training \(training.id) appears more than once; the first record is used",
                     record: "trainings \(training.id)")
@@ -413,30 +415,34 @@ package struct Store {
                     record: "trainings \(training.id)")
             }
             checkDate(training.endDate, field: "end date", record: "trainings \(training.id)")
-            byID[training.id.rawValue] = training
-            trainingCountry[training.id.rawValue] = country(
-                training.country, field: "country", record: "trainings \(training.id)")
+            kept.append(
+                (training, country(training.country, field: "country", record: "trainings \(training.id)")))
         }
-        var seen = Set<[String]>()
+        // A participation is a pair of numbers: the training's and the trainee's.
+        var seen = Set<Int64>(minimumCapacity: participants.count)
+        participationPerson.reserveCapacity(participants.count)
         for participant in participants {
-            let key = [participant.training.rawValue, participant.person.rawValue]
-            guard let training = byID[participant.training.rawValue] else {
+            guard let trainingNumber = trainingIDs.number(of: participant.training.rawValue) else {
                 report(
                     .error, "unknown-training",
                     "participant \(participant.person) names training \(participant.training), which is not in trainings; not counted",
                     record: "training_participants \(participant.training)/\(participant.person)")
                 continue
             }
-            if !seen.insert(key).inserted {
+            let (training, place) = kept[Int(trainingNumber)]
+            let before = trainees.count
+            let number = trainees.intern(participant.person.rawValue)
+            let isNew = Int(number) == before
+            // A new trainee cannot be a repeated participation: only a known one is looked up.
+            if !isNew, !seen.insert(Int64(trainingNumber) << 32 | Int64(number)).inserted {
                 report(
                     .error, "duplicate-id",
                     "participant \(participant.person) is listed twice in training \(participant.training); counted once",
                     record: "training_participants \(participant.training)/\(participant.person)")
                 continue
             }
-            let before = trainees.count
-            let number = trainees.intern(participant.person.rawValue)
-            if Int(number) == before {
+            if isNew {
+                seen.insert(Int64(trainingNumber) << 32 | Int64(number))
                 traineeSex.append(UInt8(participant.sex.ordinal))
             } else if traineeSex[Int(number)] != UInt8(participant.sex.ordinal) {
                 report(
@@ -449,7 +455,7 @@ package struct Store {
             participationOrganisation.append(UInt8(participant.organisation.ordinal))
             participationTopic.append(UInt8(training.topic.ordinal))
             participationAudience.append(UInt8(training.audience.ordinal))
-            participationCountry.append(trainingCountry[participant.training.rawValue] ?? Store.unknown)
+            participationCountry.append(place)
             participationDate.append(training.endDate.packed)
         }
     }

@@ -361,6 +361,9 @@ final class ReadSession {
                 surveyLines.reserveCapacity(rows)
             }
             if !buildsStore { dataset.surveys.reserveCapacity(records) }
+        case .trainingParticipants:
+            participantLines.reserveCapacity(rows)
+            dataset.participants.reserveCapacity(records)
         default: break
         }
     }
