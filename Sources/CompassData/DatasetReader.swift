@@ -68,7 +68,7 @@ public struct DatasetReader: Sendable {
     /// Reads a dataset directory, or a JSON dataset file, straight into the columns the engine evaluates.
     ///
     /// The records are checked, accepted or rejected exactly as ``read(from:)`` does, with
-    /// the same problems and accounting, but no ``Dataset`` of records is built: each row
+    /// the same problems and accounting, but no `Dataset` of records is built: each row
     /// goes into columns of small integers as it is read, and each id is hashed once. This is
     /// how `compass report` reads large datasets; it takes a fraction of the time and memory.
     ///
@@ -278,7 +278,7 @@ final class ReadSession {
 
     /// The columns being built, when the session prepares a dataset instead of building one of records.
     @exclusivity(unchecked) var store: Store
-    /// Whether the session builds ``store`` instead of a dataset of records.
+    /// Whether the session builds `store` instead of a dataset of records.
     let buildsStore: Bool
 
     // Ids seen, with the line of each, for duplicates and references. When a store is built,
