@@ -104,7 +104,8 @@ public struct CompassCommand: Sendable {
             disclosure = control
         }
         let catalogue = try loadCatalogue(options)
-        let data = try loadData(options, programme: catalogue.programme)
+        // Only the records the evaluation can read are kept in memory; every record is checked.
+        let data = try loadData(options, programme: catalogue.programme, keeping: catalogue.days(evaluating: period))
         let report = try Engine().report(catalogue, on: data.dataset, period: period, disclosure: disclosure)
         let text = try reporter.render(report)
         if let path = options.values["--output"] {

@@ -36,7 +36,11 @@ extension CompassCommand {
     ///
     /// Strict by default: any error fails the command, after every problem is listed.
     /// With `--lenient` the good records are kept and each bad one is reported.
-    func loadData(_ options: Options, programme: Programme, forceLenient: Bool = false) throws -> LoadedData {
+    ///
+    /// - Parameter keptDays: Keep the assistance and survey records of these days only (all are checked).
+    func loadData(
+        _ options: Options, programme: Programme, keeping keptDays: DateRange? = nil, forceLenient: Bool = false
+    ) throws -> LoadedData {
         if options.flags.contains("--strict"), options.flags.contains("--lenient") {
             throw UsageError("choose one of --strict and --lenient")
         }
@@ -44,7 +48,8 @@ extension CompassCommand {
             if options.values["--rejects"] != nil || !options.flags.isDisjoint(with: ["--strict", "--lenient"]) {
                 throw UsageError("--strict, --lenient and --rejects apply to a dataset given with --data PATH")
             }
-            return LoadedData(dataset: PreparedDataset(sample(), programme: programme), log: "", result: nil)
+            return LoadedData(
+                dataset: PreparedDataset(sample(), programme: programme, keeping: keptDays), log: "", result: nil)
         }
         let lenient = forceLenient || options.flags.contains("--lenient")
         let progress = Progress.forTerminal()
@@ -53,7 +58,7 @@ extension CompassCommand {
             readerOptions.progress = { @Sendable step in progress.show(step) }
         }
         let reader = DatasetReader(options: readerOptions)
-        let result = reader.prepare(from: path, programme: programme)
+        let result = reader.prepare(from: path, programme: programme, keeping: keptDays)
         progress?.clear()
         var lines = result.problems.map { "\($0)" }
         lines += result.accounting.map { "\($0)" }

@@ -38,7 +38,8 @@ public struct Engine: Sendable {
     ///   - period: The reporting period; a record counts when its own date lies in it.
     /// - Returns: One result per indicator, in catalogue order, and the findings on the data.
     /// - Throws: ``EvaluationError`` when the catalogue has errors (all of them are listed),
-    ///   the period does not exist, or the dataset was prepared for another programme.
+    ///   the period does not exist, or the dataset was prepared for another programme or
+    ///   without the days the evaluation reads (``Catalogue/days(evaluating:)``).
     /// - Complexity: O(*n*) in the number of records, for each indicator.
     public func evaluate(_ catalogue: Catalogue, on dataset: PreparedDataset, period: Period)
         throws(EvaluationError) -> Evaluation
@@ -47,6 +48,11 @@ public struct Engine: Sendable {
         guard dataset.programme == nil || dataset.programme == catalogue.programme else {
             throw EvaluationError(
                 .programmeMismatch(dataset.programme?.name ?? "", catalogue.programme.name), findings: [])
+        }
+        if let kept = dataset.keptDays, let needed = catalogue.days(evaluating: period),
+            !(kept.contains(needed.start) && kept.contains(needed.end))
+        {
+            throw EvaluationError(.outsideKeptDays(needed.description, kept.description), findings: [])
         }
         return evaluate(catalogue, problems: problems, on: dataset, dates: dates, period: period)
     }
@@ -113,6 +119,7 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
         case invalidCatalogue
         case invalidPeriod(String)
         case programmeMismatch(String, String)
+        case outsideKeptDays(String, String)
     }
 
     let kind: Kind
@@ -133,6 +140,8 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
                 + findings.map { "  \($0)" }).joined(separator: "\n")
         case .invalidPeriod(let text):
             return "the period \(text) does not exist"
+        case .outsideKeptDays(let needed, let kept):
+            return "the evaluation reads the records of \(needed), but the dataset was prepared keeping only \(kept)"
         case .programmeMismatch(let prepared, let wanted):
             return "the dataset was prepared for programme \(prepared.isEmpty ? "(none)" : prepared), not for \(wanted)"
         }
@@ -140,6 +149,26 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
 }
 
 extension Catalogue {
+    /// The days whose records an evaluation of `period` can read: the period's own, and those
+    /// of every value the catalogue's rules read (such as the programme's first day to the
+    /// period's last); `nil` when the period does not exist.
+    ///
+    /// Prepare a dataset keeping only these days (``PreparedDataset/keptDays``) to save the
+    /// memory of the other records' columns; every record is still checked.
+    public func days(evaluating period: Period) -> DateRange? {
+        guard let dates = period.dates(programme: programme.period) else { return nil }
+        var start = dates.start
+        var end = dates.end
+        for rule in rules {
+            for reference in rule.left.references + rule.right.references {
+                guard let range = reference.period.dates(reporting: dates, programme: programme.period) else { continue }
+                start = min(start, range.start)
+                end = max(end, range.end)
+            }
+        }
+        return DateRange(start, end)
+    }
+
     /// Checks the catalogue: unique ids, known work areas, measures and filters that fit their sources.
     ///
     /// Every problem is reported at once, each naming its indicator. An indicator

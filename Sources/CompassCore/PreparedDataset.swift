@@ -26,6 +26,12 @@ public struct PreparedDataset: Sendable {
     /// What the data is, such as a note that it is synthetic; shown in reports.
     public var description: LocalizedText?
 
+    /// The days whose assistance and survey records are in the columns; `nil` when every day's are.
+    ///
+    /// Every record was checked when the dataset was prepared; an evaluation that needs
+    /// records of other days (``Catalogue/days(evaluating:)``) is refused.
+    public var keptDays: DateRange? { store.keptDays }
+
     /// Prepares a dataset for evaluation, checking it against a programme.
     ///
     /// - Parameters:
@@ -33,9 +39,12 @@ public struct PreparedDataset: Sendable {
     ///   - programme: The programme whose period and platforms the records are checked against;
     ///     `nil` checks nothing that depends on a programme. Evaluate the prepared dataset with
     ///     a catalogue of this programme.
+    ///   - keptDays: Keep the assistance and survey records of these days only (all are
+    ///     checked): for instance `catalogue.days(evaluating: period)`, when only that period
+    ///     will be evaluated. `nil` keeps every record.
     /// - Complexity: O(*n*) in the number of records.
-    public init(_ dataset: Dataset, programme: Programme?) {
-        store = Store(dataset, programme: programme)
+    public init(_ dataset: Dataset, programme: Programme?, keeping keptDays: DateRange? = nil) {
+        store = Store(dataset, programme: programme, keeping: keptDays)
         self.programme = programme
         description = dataset.description
     }
@@ -49,7 +58,8 @@ public struct PreparedDataset: Sendable {
     /// The findings made while preparing: problems of single records, in the order of the sources.
     public var findings: [Finding] { store.findings }
 
-    /// The number of records of a source taken into the columns (records reported as unusable are not).
+    /// The number of records of a source taken into the columns (records reported as unusable are
+    /// not, nor those outside ``keptDays``).
     public func recordCount(of source: Source) -> Int { store.count(of: source) }
 
     /// The number of distinct people named by migrants, assistance and surveys.

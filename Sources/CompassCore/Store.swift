@@ -130,6 +130,9 @@ package struct Store {
 
     /// The programme's days, when the dataset is checked against a programme.
     var programmeDates: DateRange?
+    /// The days whose assistance and survey records are kept in the columns; `nil` for all.
+    /// Records of other days are checked (and their people numbered) all the same.
+    package var keptDays: DateRange?
     /// Per country number, whether its code is an assigned ISO 3166-1 alpha-3 code.
     var countryAssigned: [Bool] = []
     /// The number of platforms the programme declares; later numbers are unknown platforms.
@@ -143,8 +146,9 @@ package struct Store {
     }
 
     /// The store of a dataset: every record taken into the columns or reported as a finding.
-    init(_ dataset: Dataset, programme: Programme?) {
+    init(_ dataset: Dataset, programme: Programme?, keeping keptDays: DateRange? = nil) {
         self.init(programme: programme)
+        self.keptDays = keptDays
         reserve(migrants: dataset.migrants.count, assistance: dataset.assistance.count, idBytes: 0)
         for migrant in dataset.migrants {
             var id = migrant.id.rawValue
@@ -371,10 +375,11 @@ package struct Store {
         let number = person(migrant, probe: probe, source: "assistance", record: record())
         checkDate(date, field: "delivered_on", record: name())
         checkBirth(number, date, field: "delivered_on", record: name())
+        checkCountry(place, field: "country", record: name())
+        if let keptDays, !keptDays.contains(date) { return number }
         assistancePerson.append(number)
         assistanceKind.append(UInt8(kind.ordinal))
         assistanceDate.append(date.packed)
-        checkCountry(place, field: "country", record: name())
         assistanceCountry.append(place)
         return number
     }
@@ -389,6 +394,7 @@ package struct Store {
         let number = person(migrant, probe: nil, source: "surveys", record: record())
         checkDate(date, field: "answered_on", record: name())
         checkBirth(number, date, field: "answered_on", record: name())
+        if let keptDays, !keptDays.contains(date) { return number }
         surveyPerson.append(number)
         surveyService.append(UInt8(service.ordinal))
         surveyDate.append(date.packed)

@@ -76,8 +76,15 @@ public struct DatasetReader: Sendable {
     ///   - path: A directory of CSV files, or a JSON dataset file.
     ///   - programme: The programme the records are checked against (its period and platforms);
     ///     evaluate the result with a catalogue of this programme.
-    public func prepare(from path: String, programme: Programme?) -> PreparedReadResult {
-        let session = ReadSession(options: options, store: Store(programme: programme))
+    ///   - keptDays: Keep the assistance and survey records of these days only, such as
+    ///     `catalogue.days(evaluating: period)`; every record is checked all the same. `nil`
+    ///     keeps every record.
+    public func prepare(from path: String, programme: Programme?, keeping keptDays: DateRange? = nil)
+        -> PreparedReadResult
+    {
+        var store = Store(programme: programme)
+        store.keptDays = keptDays
+        let session = ReadSession(options: options, store: store)
         read(from: path, into: session)
         return session.finishPrepared(programme: programme)
     }
@@ -158,9 +165,13 @@ public struct DatasetReader: Sendable {
         return session.finish()
     }
 
-    /// Reads CSV files given in memory straight into columns, like ``prepare(from:programme:)``.
-    public func prepare(files: [String: [UInt8]], programme: Programme?) -> PreparedReadResult {
-        let session = ReadSession(options: options, store: Store(programme: programme))
+    /// Reads CSV files given in memory straight into columns, like ``prepare(from:programme:keeping:)``.
+    public func prepare(files: [String: [UInt8]], programme: Programme?, keeping keptDays: DateRange? = nil)
+        -> PreparedReadResult
+    {
+        var store = Store(programme: programme)
+        store.keptDays = keptDays
+        let session = ReadSession(options: options, store: store)
         read(files: files, into: session)
         return session.finishPrepared(programme: programme)
     }
@@ -191,7 +202,7 @@ public struct DatasetReader: Sendable {
     }
 }
 
-/// What ``DatasetReader/prepare(from:programme:)`` read: the prepared dataset, every problem and the accounting.
+/// What ``DatasetReader/prepare(from:programme:keeping:)`` read: the prepared dataset, every problem and the accounting.
 public struct PreparedReadResult: Sendable {
     /// The records accepted, as columns.
     public var dataset: PreparedDataset
@@ -220,9 +231,12 @@ extension PreparedDataset {
     /// - Parameters:
     ///   - path: A directory of CSV files, or a JSON dataset file.
     ///   - programme: The programme the records are checked against.
+    ///   - keptDays: Keep the assistance and survey records of these days only; `nil` keeps all.
     /// - Throws: ``DatasetReadError`` listing every problem, when there is at least one error.
-    public init(contentsOf path: String, programme: Programme?) throws(DatasetReadError) {
-        let result = DatasetReader().prepare(from: path, programme: programme)
+    public init(contentsOf path: String, programme: Programme?, keeping keptDays: DateRange? = nil)
+        throws(DatasetReadError)
+    {
+        let result = DatasetReader().prepare(from: path, programme: programme, keeping: keptDays)
         guard !result.hasErrors else {
             throw DatasetReadError(problems: result.problems, accounting: result.accounting)
         }

@@ -88,6 +88,36 @@ import Testing
         }
     }
 
+    @Test func keepingOnlyTheDaysAnEvaluationReadsChangesNoResultNorFinding() throws {
+        let files = try Self.files(seed: 4)
+        var catalogue = Catalogue.compass
+        let all = DatasetReader().prepare(files: files, programme: catalogue.programme)
+        // COMPASS's rules read the programme's first day to the period's last: 2021-01-01 on.
+        let days = try #require(catalogue.days(evaluating: .year(2022)))
+        #expect(days.description == "\(catalogue.programme.period.start)..2022-12-31")
+        let kept = DatasetReader().prepare(files: files, programme: catalogue.programme, keeping: days)
+        #expect(kept.problems == all.problems)
+        #expect(kept.accounting == all.accounting)
+        #expect(kept.dataset.findings == all.dataset.findings)
+        #expect(kept.dataset.keptDays == days)
+        #expect(
+            try Engine().evaluate(catalogue, on: kept.dataset, period: .year(2022))
+                == Engine().evaluate(catalogue, on: all.dataset, period: .year(2022)))
+        // Without rules, a year keeps that year's records only, and another year is refused.
+        catalogue.rules = []
+        let year = try #require(catalogue.days(evaluating: .year(2022)))
+        #expect(year.description == "2022-01-01..2022-12-31")
+        let oneYear = DatasetReader().prepare(files: files, programme: catalogue.programme, keeping: year)
+        #expect(oneYear.dataset.recordCount(of: .assistance) < all.dataset.recordCount(of: .assistance))
+        #expect(oneYear.dataset.recordCount(of: .migrants) == all.dataset.recordCount(of: .migrants))
+        #expect(
+            try Engine().evaluate(catalogue, on: oneYear.dataset, period: .quarter(2022, 2))
+                == Engine().evaluate(catalogue, on: all.dataset, period: .quarter(2022, 2)))
+        #expect(throws: EvaluationError.self) {
+            try Engine().evaluate(catalogue, on: oneYear.dataset, period: .year(2021))
+        }
+    }
+
     @Test func preparingFromJSONAgreesWithReadingRecords() throws {
         let dataset = SyntheticData.generate(migrants: 800, seed: 9)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("compass-prepared-\(UUID().uuidString).json").path
