@@ -139,22 +139,37 @@ public struct DatasetReader: Sendable {
             session.startScreen(file, path: filePath)
         }
         screen(.assistance)
-        for file in DatasetFile.allCases {
+        // The smaller files that name no migrant are read beside the others, on the second core.
+        let sideOptions = options
+        let side = BackgroundWork { SessionBox(Self.readFiles(ReadSession.sideFiles, in: path, options: sideOptions)) }
+        for file in DatasetFile.allCases where !ReadSession.sideFiles.contains(file) {
             if file == .assistance { screen(.surveys) }
-            let filePath = URL(fileURLWithPath: path).appendingPathComponent(file.fileName).path
-            guard FileManager.default.fileExists(atPath: filePath) else {
-                session.absent(file)
-                continue
-            }
-            do {
-                let source = try FileSource(path: filePath)
-                session.readCSV(file, source: source)
-            } catch {
-                session.willRead(file)
-                session.problems.append(
-                    DataProblem(.error, file: file.fileName, rule: "unreadable-file", message: error.reason))
-                session.accounting.append(FileAccounting(file: file.fileName, isPresent: true))
-            }
+            Self.readFile(file, in: path, into: session)
+        }
+        if let side = side.wait() { session.merge(side.session) }
+    }
+
+    /// Reads some files of a dataset directory into a session of their own, keeping its rejects in memory.
+    private static func readFiles(_ files: [DatasetFile], in path: String, options: Options) -> ReadSession {
+        let session = ReadSession(options: options, rejectsInMemory: true)
+        for file in files { readFile(file, in: path, into: session) }
+        return session
+    }
+
+    private static func readFile(_ file: DatasetFile, in path: String, into session: ReadSession) {
+        let filePath = URL(fileURLWithPath: path).appendingPathComponent(file.fileName).path
+        guard FileManager.default.fileExists(atPath: filePath) else {
+            session.absent(file)
+            return
+        }
+        do {
+            let source = try FileSource(path: filePath)
+            session.readCSV(file, source: source)
+        } catch {
+            session.willRead(file)
+            session.problems.append(
+                DataProblem(.error, file: file.fileName, rule: "unreadable-file", message: error.reason))
+            session.accounting.append(FileAccounting(file: file.fileName, isPresent: true))
         }
     }
 
@@ -185,13 +200,24 @@ public struct DatasetReader: Sendable {
         for file in [DatasetFile.assistance, .surveys] {
             if let bytes = files[file.fileName] { session.startScreen(file, bytes: bytes) }
         }
-        for file in DatasetFile.allCases {
-            guard let bytes = files[file.fileName] else {
-                session.absent(file)
-                continue
-            }
-            session.readCSV(file, source: MemorySource(bytes))
+        let sideOptions = options
+        let side = BackgroundWork { () -> SessionBox in
+            let side = ReadSession(options: sideOptions, rejectsInMemory: true)
+            for file in ReadSession.sideFiles { Self.readFile(file, from: files, into: side) }
+            return SessionBox(side)
         }
+        for file in DatasetFile.allCases where !ReadSession.sideFiles.contains(file) {
+            Self.readFile(file, from: files, into: session)
+        }
+        if let side = side.wait() { session.merge(side.session) }
+    }
+
+    private static func readFile(_ file: DatasetFile, from files: [String: [UInt8]], into session: ReadSession) {
+        guard let bytes = files[file.fileName] else {
+            session.absent(file)
+            return
+        }
+        session.readCSV(file, source: MemorySource(bytes))
     }
 
     /// Reads a JSON dataset from its bytes; `name` is the file name used in problems.
@@ -329,11 +355,15 @@ final class ReadSession {
     var listed = 0
     var suppressed = 0
 
-    init(options: DatasetReader.Options, store: Store? = nil) {
+    /// Creates a session; a session reading beside another keeps its rejected rows in memory
+    /// (`rejectsInMemory`), for the other to write after its own.
+    init(options: DatasetReader.Options, store: Store? = nil, rejectsInMemory: Bool = false) {
         self.options = options
         self.store = store ?? Store(programme: nil)
         buildsStore = store != nil
-        if let path = options.rejectsPath {
+        if rejectsInMemory {
+            if options.rejectsPath != nil { rejects = FileOutput() }
+        } else if let path = options.rejectsPath {
             do {
                 let output = try FileOutput(path: path)
                 output.append("file,line,rule,message,record\r\n")
@@ -528,6 +558,30 @@ final class ReadSession {
         CSVText.appendField(record, to: rejects)
         rejects.append("\r\n")
         do { try rejects.flushIfNeeded() } catch { rejectsFailed = error }
+    }
+
+    /// The files read beside the others, on another thread: they name no migrant, so they touch
+    /// nothing the reading of migrants, assistance and surveys touches.
+    static let sideFiles: [DatasetFile] = [
+        .trainings, .trainingParticipants, .knowledgeProducts, .disseminations, .engagements, .platformVisits,
+        .description,
+    ]
+
+    /// Takes in what a side session read, as if this session had read those files after its own.
+    func merge(_ side: ReadSession) {
+        problems += side.problems
+        accounting += side.accounting
+        dataset.trainings += side.dataset.trainings
+        dataset.participants += side.dataset.participants
+        dataset.knowledgeProducts += side.dataset.knowledgeProducts
+        dataset.disseminations += side.dataset.disseminations
+        dataset.engagements += side.dataset.engagements
+        dataset.platformVisits += side.dataset.platformVisits
+        descriptionTexts.merge(side.descriptionTexts) { first, _ in first }
+        if let rejects, let sideRejects = side.rejects {
+            rejects.append(sideRejects.buffer)
+            do { try rejects.flushIfNeeded() } catch { rejectsFailed = error }
+        }
     }
 
     /// Ends a session that built a store: the smaller files' records go into it, in the order of the format.
@@ -1399,4 +1453,13 @@ struct PendingMigrant {
     func raw(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[start + idLength..<start + idLength + rawLength])
     }
+}
+
+/// A session handed from the thread that filled it to the one that merges it.
+///
+/// The session is only touched by the worker thread until ``BackgroundWork/wait()`` returns,
+/// and only by the waiting thread after: the semaphore orders the two.
+final class SessionBox: @unchecked Sendable {
+    let session: ReadSession
+    init(_ session: ReadSession) { self.session = session }
 }

@@ -106,9 +106,19 @@ final class FileOutput {
         buffer.reserveCapacity(FileOutput.flushSize + 4096)
     }
 
+    /// An output kept in memory, never written: its ``buffer`` is appended to another output.
+    init() {
+        path = ""
+        temporary = ""
+        descriptor = -1
+    }
+
+    /// Whether the output is kept in memory only.
+    var isInMemory: Bool { temporary.isEmpty }
+
     deinit {
         if descriptor >= 0 { close(descriptor) }
-        if !committed { unlink(temporary) }
+        if !committed, !temporary.isEmpty { unlink(temporary) }
     }
 
     /// Appends bytes.
@@ -125,7 +135,7 @@ final class FileOutput {
 
     /// Writes the buffer out when it is large enough.
     func flushIfNeeded() throws(DataFileError) {
-        if buffer.count >= FileOutput.flushSize { try flush() }
+        if buffer.count >= FileOutput.flushSize, !isInMemory { try flush() }
     }
 
     func flush() throws(DataFileError) {

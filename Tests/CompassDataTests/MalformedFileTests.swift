@@ -316,18 +316,32 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
             to: URL(fileURLWithPath: directory + "/migrants.csv"))
         try Data((assistanceHeader + "A1,M1,humanitarian_aid,2022-02-31,MLI\n").utf8).write(
             to: URL(fileURLWithPath: directory + "/assistance.csv"))
+        // A file read beside the others, on the second core: its rejects still come after theirs.
+        try Data("engagement_id,engaged_on,country,youth,support_network\nE1,2022-01-01,MLI,-5,3\n".utf8).write(
+            to: URL(fileURLWithPath: directory + "/engagements.csv"))
         let rejects = directory + "/rejects.csv"
-        let result = DatasetReader(options: DatasetReader.Options(rejectsPath: rejects)).read(from: directory)
-        #expect(result.dataset.migrants.map(\.id) == ["M1", "M3"])
-        #expect(result.errors.count == 2)
-        let written = try String(contentsOfFile: rejects, encoding: .utf8)
-        #expect(
-            written
-                == "file,line,rule,message,record\r\n"
-                + "migrants.csv,3,invalid-code,\"'woman' is not a code of sex (expected one of female, male, unknown)\","
-                + "\"\"\"M,2\"\",woman,,,,\"\r\n"
-                + "assistance.csv,2,invalid-date,'2022-02-31' is not a day of the calendar,"
-                + "\"A1,M1,humanitarian_aid,2022-02-31,MLI\"\r\n")
+        for prepare in [false, true] {
+            let reader = DatasetReader(options: DatasetReader.Options(rejectsPath: rejects))
+            let errors: Int
+            if prepare {
+                errors = reader.prepare(from: directory, programme: Programme.compass).errors.count
+            } else {
+                let result = reader.read(from: directory)
+                #expect(result.dataset.migrants.map(\.id) == ["M1", "M3"])
+                errors = result.errors.count
+            }
+            #expect(errors == 3)
+            let written = try String(contentsOfFile: rejects, encoding: .utf8)
+            #expect(
+                written
+                    == "file,line,rule,message,record\r\n"
+                    + "migrants.csv,3,invalid-code,\"'woman' is not a code of sex (expected one of female, male, unknown)\","
+                    + "\"\"\"M,2\"\",woman,,,,\"\r\n"
+                    + "assistance.csv,2,invalid-date,'2022-02-31' is not a day of the calendar,"
+                    + "\"A1,M1,humanitarian_aid,2022-02-31,MLI\"\r\n"
+                    + "engagements.csv,2,negative-count,'-5' is negative; a count is 0 or more,"
+                    + "\"E1,2022-01-01,MLI,-5,3\"\r\n")
+        }
     }
 }
 
