@@ -22,6 +22,20 @@ done
 [ "$end_to_end" = yes ] || [ "$engine" = yes ] || { echo "--engine-only and --no-engine leave nothing to run" >&2; exit 2; }
 python=python3
 paths=()
+# Builds a product in release mode, printing the last line, or the errors when it fails. An
+# incremental build of the Engine package can keep objects compiled against an older library
+# (a changed signature then fails to link): a failed build is retried once from a clean slate.
+build() {
+    local folder="$1" product="$2" log
+    log="$(mktemp)"
+    if ! (cd "$folder" && swift build -c release --product "$product" >"$log" 2>&1); then
+        echo "building $product failed; building it again from scratch" >&2
+        rm -rf "$folder/.build/release/${product//-/_}.build"
+        (cd "$folder" && swift build -c release --product "$product" >"$log" 2>&1) || { grep -E "error" "$log" >&2; exit 1; }
+    fi
+    tail -1 "$log"
+    rm -f "$log"
+}
 if [ "$end_to_end" = yes ]; then
     venv="$here/.venv"
     if [ ! -x "$venv/bin/python" ]; then
@@ -30,11 +44,11 @@ if [ "$end_to_end" = yes ]; then
     fi
     python="$venv/bin/python"
     command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
-    (cd "$root" && swift build -c release --product compass 2>&1 | tail -1)
+    build "$root" compass
     paths+=(--compass "$root/.build/release/compass")
 fi
 if [ "$engine" = yes ]; then
-    (cd "$here/Engine" && swift build -c release --product engine-throughput 2>&1 | tail -1)
+    build "$here/Engine" engine-throughput
     paths+=(--engine "$here/Engine/.build/release/engine-throughput")
 fi
 exec "$python" "$here/run.py" "${paths[@]}" "$@"
