@@ -16,7 +16,8 @@ import Testing
         }
         func append(_ name: String, _ rows: String) { files[name, default: []] += Array(rows.utf8) }
         // Troubles in the middle of assistance.csv too, between batches of plain rows.
-        if var lines = files["assistance.csv"].map({ String(decoding: $0, as: UTF8.self).components(separatedBy: "\n") }),
+        if var lines = files["assistance.csv"].map({ String(decoding: $0, as: UTF8.self).components(separatedBy: "\n") }
+        ),
             lines.count > 700
         {
             lines.insert("A000000005,M00000002,humanitarian_aid,2022-05-05,NER", at: 300)
@@ -60,7 +61,8 @@ import Testing
     func preparingFromCSVAgreesWithReadingRecords(seed: UInt64) throws {
         let files = try Self.files(seed: seed)
         let catalogue = Catalogue.compass
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("compass-rejects-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "compass-rejects-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let recordsRejects = directory.appendingPathComponent("records.csv").path
@@ -69,7 +71,9 @@ import Testing
         let prepared = DatasetReader(options: .init(rejectsPath: preparedRejects))
             .prepare(files: files, programme: catalogue.programme)
         #expect(records.problems.count > 8)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: preparedRejects)) == Data(contentsOf: URL(fileURLWithPath: recordsRejects)))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: preparedRejects))
+                == Data(contentsOf: URL(fileURLWithPath: recordsRejects)))
         #expect(try String(contentsOfFile: preparedRejects, encoding: .utf8).contains("A000000005"))
         #expect(prepared.problems == records.problems)
         #expect(prepared.accounting == records.accounting)
@@ -83,8 +87,9 @@ import Testing
         for period in [Period.year(2022), .programme, .quarter(2021, 3)] {
             let expected = try Engine().evaluate(catalogue, on: records.dataset, period: period)
             #expect(try Engine().evaluate(catalogue, on: prepared.dataset, period: period) == expected)
-            #expect(try Engine().report(catalogue, on: prepared.dataset, period: period)
-                == Engine().report(catalogue, on: records.dataset, period: period))
+            #expect(
+                try Engine().report(catalogue, on: prepared.dataset, period: period)
+                    == Engine().report(catalogue, on: records.dataset, period: period))
         }
     }
 
@@ -120,7 +125,9 @@ import Testing
 
     @Test func preparingFromJSONAgreesWithReadingRecords() throws {
         let dataset = SyntheticData.generate(migrants: 800, seed: 9)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("compass-prepared-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "compass-prepared-\(UUID().uuidString).json"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try dataset.writeJSON(to: path)
         let catalogue = Catalogue.compass
@@ -134,7 +141,9 @@ import Testing
     }
 
     @Test func aStrictPrepareThrowsEveryProblem() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("compass-strict-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "compass-strict-\(UUID().uuidString)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try Data((migrantsHeader + "M1,female,1990,NGA,2022-01-10,\nM1,male,,,,\n").utf8)
@@ -158,6 +167,8 @@ import Testing
             try Engine().evaluate(Catalogue.compass, on: prepared, period: .year(2022))
         }
         let unchecked = PreparedDataset(Dataset.compassSample2022(), programme: nil)
-        #expect(try Engine().evaluate(Catalogue.compass, on: unchecked, period: .year(2022))["migrants-assisted"]?.value == .count(41_562))
+        #expect(
+            try Engine().evaluate(Catalogue.compass, on: unchecked, period: .year(2022))["migrants-assisted"]?.value
+                == .count(41_562))
     }
 }
