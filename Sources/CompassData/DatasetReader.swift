@@ -984,16 +984,8 @@ final class CSVFileReader<Source: ByteSource> {
             for (row, probe) in zip(rows, probes) {
                 let id = row.id(in: all)
                 if let first = session.firstLine(of: id, line: row.line, in: .assistance) {
-                    let shown = DataProblem.display(id)
-                    let rejection = Rejection.duplicate("assistance", shown, first: first)
-                    session.report(
-                        DataProblem(
-                            .error, file: name, line: row.line, column: idColumn, field: file.columns[0], value: shown,
-                            rule: rejection.rule, message: rejection.message))
-                    session.writeReject(
-                        file: name, line: row.line, rule: rejection.rule, message: rejection.message,
-                        record: row.raw(in: all))
-                    pendingRejected += 1
+                    rejectBatched(
+                        "assistance", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
                     continue
                 }
                 let migrant = row.migrant(in: all)
@@ -1092,6 +1084,21 @@ final class CSVFileReader<Source: ByteSource> {
         return true
     }
 
+    /// Rejects a batched row whose id (the first column) was seen on line `first`, as `rejectDuplicate` does for the current row.
+    private func rejectBatched(
+        _ what: String, id: UnsafeBufferPointer<UInt8>, first: Int, line: Int, column: Int,
+        raw: UnsafeBufferPointer<UInt8>
+    ) {
+        let shown = DataProblem.display(id)
+        let rejection = Rejection.duplicate(what, shown, first: first)
+        session.report(
+            DataProblem(
+                .error, file: name, line: line, column: column, field: file.columns[0], value: shown,
+                rule: rejection.rule, message: rejection.message))
+        session.writeReject(file: name, line: line, rule: rejection.rule, message: rejection.message, record: raw)
+        pendingRejected += 1
+    }
+
     /// Registers the batch of plain migrant rows, their slots read first in one tight loop.
     private func flushPendingMigrants() {
         let idColumn = fieldOf[0] + 1
@@ -1106,16 +1113,7 @@ final class CSVFileReader<Source: ByteSource> {
                         id: id, probe: probe, line: row.line, sex: row.sex, birthYear: row.birthYear,
                         nationality: nationality, registeredOn: row.registered, vulnerabilities: row.vulnerabilities)
                 else { continue }
-                let shown = DataProblem.display(id)
-                let rejection = Rejection.duplicate("migrant", shown, first: first)
-                session.report(
-                    DataProblem(
-                        .error, file: name, line: row.line, column: idColumn, field: file.columns[0], value: shown,
-                        rule: rejection.rule, message: rejection.message))
-                session.writeReject(
-                    file: name, line: row.line, rule: rejection.rule, message: rejection.message,
-                    record: row.raw(in: all))
-                pendingRejected += 1
+                rejectBatched("migrant", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
             }
         }
         pendingMigrants.removeAll(keepingCapacity: true)
