@@ -330,10 +330,6 @@ package struct Store {
     /// Marks the end of the registered migrants: people named later are unregistered.
     package mutating func endMigrants() { registeredMigrants = migrants.count }
 
-    /// The number of registered migrants.
-    package var registeredMigrantCount: Int { registeredMigrants }
-
-    /// The number of a migrant named by a record; an unregistered one is added with unknown attributes.
     /// Starts looking up many migrant ids at once; see ``IdTable/probe(_:_:into:)``.
     ///
     /// Mutating only so that a store kept in a class property is used in place, not copied.
@@ -343,6 +339,7 @@ package struct Store {
         migrants.probe(count, id, into: &probes)
     }
 
+    /// The number of a migrant named by a record; an unregistered one is added with unknown attributes.
     private mutating func person(
         _ id: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe?, source: String, record: @autoclosure () -> String
     ) -> Int32 {
