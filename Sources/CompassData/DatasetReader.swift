@@ -671,17 +671,22 @@ final class CSVFileReader<Source: ByteSource> {
     var headerNames: [String] = []
     /// The first error of the current row, for the rejects file.
     @exclusivity(unchecked) var rowError: Rejection?
-    /// Plain assistance rows decoded but not yet committed to the store, and their bytes.
-    @exclusivity(unchecked) var pending: [PendingAssistance] = []
-    @exclusivity(unchecked) var pendingBytes: [UInt8] = []
-    /// Rows counted as accepted when batched, then rejected when committed.
-    @exclusivity(unchecked) var pendingRejected = 0
-    /// Plain migrant rows decoded but not yet registered in the store; their ids and raw records are in `pendingBytes`.
+    /// Plain rows decoded but not yet committed to the store: the batch being filled, kept in
+    /// the reader's own properties (not in a `PendingBatch`, whose every use would retain it).
+    @exclusivity(unchecked) var pendingAssistance: [PendingAssistance] = []
     @exclusivity(unchecked) var pendingMigrants: [PendingMigrant] = []
-    /// The probes of a batch's migrant ids, reused from batch to batch.
-    @exclusivity(unchecked) var probes: [IdTable.Probe] = []
-    /// The largest batch: enough rows for their cache misses to overlap, few enough to stay in the cache.
-    static var batchSize: Int { 256 }
+    /// The ids, migrant ids and (when the rejects are written) records of the pending rows.
+    @exclusivity(unchecked) var pendingBytes: [UInt8] = []
+    /// The batch handed to the committer last: being committed, or committed and empty.
+    let spare = PendingBatch()
+    /// Commits batches to the store, when the rows of the file are read into one.
+    var writer: BatchWriter?
+    /// Runs the writer on a thread of its own while the reader fills the next batch.
+    var committer: BatchCommitter?
+    /// Whether batched rows keep a copy of their record, for the rejects file.
+    let keepsRecords: Bool
+    /// The rows of a full batch: enough that handing batches over stays cheap beside the rows' work.
+    static var batchSize: Int { 2048 }
 
     init(file: DatasetFile, scanner: CSVScanner<Source>, session: ReadSession) {
         self.file = file
@@ -689,6 +694,7 @@ final class CSVFileReader<Source: ByteSource> {
         self.scanner = scanner
         self.session = session
         fieldOf = Array(repeating: -1, count: file.columns.count)
+        keepsRecords = session.rejects != nil
     }
 
     // MARK: Problems
@@ -735,13 +741,19 @@ final class CSVFileReader<Source: ByteSource> {
     func read(_ counts: inout FileAccounting) throws(DataFileError) {
         let usable = try readHeader()
         session.reserve(for: file, bytes: scanner.totalBytes ?? 0)
+        // Plain migrant and assistance rows are committed on a second thread while the next are decoded.
+        if usable, session.buildsStore, file == .migrants || file == .assistance {
+            writer = BatchWriter(session: session, file: file, idColumn: fieldOf[0] + 1, migrantColumn: fieldOf[1] + 1)
+            committer = BatchCommitter()
+        }
         let progressStep = 8 << 20
         var nextProgress = progressStep
         defer {
             flushPending()
-            counts.accepted -= pendingRejected
-            counts.rejected += pendingRejected
-            pendingRejected = 0
+            committer?.stop()
+            let rejected = writer?.rejected ?? 0
+            counts.accepted -= rejected
+            counts.rejected += rejected
         }
         while try scanner.nextRecord() {
             counts.read += 1
@@ -957,54 +969,42 @@ final class CSVFileReader<Source: ByteSource> {
             flushPending()
             return nil
         }
-        // The row waits in a batch; it is committed (or rejected as a duplicate) by `flushPending()`.
+        // The row waits in a batch; it is committed (or rejected as a duplicate) with the batch.
         let start = pendingBytes.count
         pendingBytes.append(contentsOf: id)
         pendingBytes.append(contentsOf: migrant)
-        scanner.withRawRecord { pendingBytes.append(contentsOf: $0) }
-        pending.append(
+        if keepsRecords { scanner.withRawRecord { pendingBytes.append(contentsOf: $0) } }
+        pendingAssistance.append(
             PendingAssistance(
                 line: recordLine, kind: kind, date: date, country: (place[0], place[1], place[2]), start: start,
-                idLength: id.count, migrantLength: migrant.count, rawLength: pendingBytes.count - start - id.count - migrant.count))
-        if pending.count == Self.batchSize { flushPending() }
+                idLength: id.count, migrantLength: migrant.count,
+                rawLength: pendingBytes.count - start - id.count - migrant.count))
+        if pendingAssistance.count == Self.batchSize { handOff() }
         return true
     }
 
-    /// Commits the batch of plain assistance rows: the migrants' slots of the whole batch are read
-    /// first, so that their cache misses overlap, then each row is checked and added in order,
-    /// exactly as `assistance()` would have.
+    /// Sends the batch being filled to be committed: to the committer, when there is one, while
+    /// the reader goes on with the other batch; at once otherwise.
+    ///
+    /// The committer is the only one to touch the store and the session's problems while it
+    /// commits, and commits one batch at a time: the reader waits for the previous batch before
+    /// handing over the next, and ``flushPending()`` waits for the last.
+    private func handOff() {
+        guard !pendingAssistance.isEmpty || !pendingMigrants.isEmpty, let writer, let committer else { return }
+        committer.waitUntilIdle()
+        // The spare batch was emptied when committed: its arrays, capacity kept, take the next rows.
+        let full = spare
+        swap(&pendingAssistance, &full.assistance)
+        swap(&pendingMigrants, &full.migrants)
+        swap(&pendingBytes, &full.bytes)
+        committer.start { writer.commit(full) }
+    }
+
+    /// Commits every batched row: called before any row that is not plain is read, and at the
+    /// end of the file, so that problems and rejects keep the order of the file.
     func flushPending() {
-        if !pendingMigrants.isEmpty { flushPendingMigrants() }
-        guard !pending.isEmpty else { return }
-        let idColumn = fieldOf[0] + 1
-        let migrantColumn = fieldOf[1] + 1
-        pendingBytes.withUnsafeBufferPointer { all in
-            let rows = pending
-            session.store.probeMigrants(rows.count, { rows[$0].migrant(in: all) }, into: &probes)
-            for (row, probe) in zip(rows, probes) {
-                let id = row.id(in: all)
-                if let first = session.firstLine(of: id, line: row.line, in: .assistance) {
-                    rejectBatched(
-                        "assistance", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
-                    continue
-                }
-                let migrant = row.migrant(in: all)
-                let country = session.store.countryNumber(row.country.0, row.country.1, row.country.2)
-                let number = session.store.addAssistance(
-                    migrant: migrant, probe: probe, kind: row.kind, date: row.date, country: country,
-                    record: String(decoding: id, as: UTF8.self))
-                if session.isUnregistered(number) {
-                    let shown = DataProblem.display(migrant)
-                    let rejection = Rejection.unregistered(shown)
-                    session.report(
-                        DataProblem(
-                            .warning, file: name, line: row.line, column: migrantColumn, field: file.columns[1],
-                            value: shown, rule: rejection.rule, message: rejection.message))
-                }
-            }
-        }
-        pending.removeAll(keepingCapacity: true)
-        pendingBytes.removeAll(keepingCapacity: true)
+        handOff()
+        committer?.waitUntilIdle()
     }
 
     private func plainSurvey() -> Bool? {
@@ -1070,55 +1070,20 @@ final class CSVFileReader<Source: ByteSource> {
                 start = index + 1
             }
         }
-        // The row waits in a batch; it is registered (or rejected as a duplicate) by `flushPending()`.
+        // The row waits in a batch; it is registered (or rejected as a duplicate) with the batch.
         let start = pendingBytes.count
         pendingBytes.append(contentsOf: id)
-        scanner.withRawRecord { pendingBytes.append(contentsOf: $0) }
+        if keepsRecords { scanner.withRawRecord { pendingBytes.append(contentsOf: $0) } }
         pendingMigrants.append(
             PendingMigrant(
                 line: recordLine, sex: sex, birthYear: birthYear,
                 nationality: nationalityBytes.isEmpty ? nil : (nationalityBytes[0], nationalityBytes[1], nationalityBytes[2]),
                 registered: registered, vulnerabilities: vulnerabilities, start: start, idLength: id.count,
                 rawLength: pendingBytes.count - start - id.count))
-        if pendingMigrants.count == Self.batchSize { flushPending() }
+        if pendingMigrants.count == Self.batchSize { handOff() }
         return true
     }
 
-    /// Rejects a batched row whose id (the first column) was seen on line `first`, as `rejectDuplicate` does for the current row.
-    private func rejectBatched(
-        _ what: String, id: UnsafeBufferPointer<UInt8>, first: Int, line: Int, column: Int,
-        raw: UnsafeBufferPointer<UInt8>
-    ) {
-        let shown = DataProblem.display(id)
-        let rejection = Rejection.duplicate(what, shown, first: first)
-        session.report(
-            DataProblem(
-                .error, file: name, line: line, column: column, field: file.columns[0], value: shown,
-                rule: rejection.rule, message: rejection.message))
-        session.writeReject(file: name, line: line, rule: rejection.rule, message: rejection.message, record: raw)
-        pendingRejected += 1
-    }
-
-    /// Registers the batch of plain migrant rows, their slots read first in one tight loop.
-    private func flushPendingMigrants() {
-        let idColumn = fieldOf[0] + 1
-        pendingBytes.withUnsafeBufferPointer { all in
-            let rows = pendingMigrants
-            session.store.probeMigrants(rows.count, { rows[$0].id(in: all) }, into: &probes)
-            for (row, probe) in zip(rows, probes) {
-                let id = row.id(in: all)
-                let nationality = row.nationality.map { session.store.countryNumber($0.0, $0.1, $0.2) } ?? -1
-                guard
-                    let first = session.addMigrant(
-                        id: id, probe: probe, line: row.line, sex: row.sex, birthYear: row.birthYear,
-                        nationality: nationality, registeredOn: row.registered, vulnerabilities: row.vulnerabilities)
-                else { continue }
-                rejectBatched("migrant", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
-            }
-        }
-        pendingMigrants.removeAll(keepingCapacity: true)
-        pendingBytes.removeAll(keepingCapacity: true)
-    }
 }
 
 extension CSVFileReader: RowDecoding {}
@@ -1453,6 +1418,126 @@ struct PendingMigrant {
     }
 }
 
+/// Commits batches of plain rows of migrants.csv or assistance.csv to the session's store,
+/// reporting duplicates and unregistered migrants exactly as the general path does.
+///
+/// It runs on the committing thread, apart from the reader, so that the reader's own state,
+/// written row by row, is never on a cache line the other thread reads.
+final class BatchWriter {
+    let session: ReadSession
+    let file: DatasetFile
+    let name: String
+    /// The columns (from 1) of the id and of the migrant id, for problems.
+    let idColumn: Int
+    let migrantColumn: Int
+    /// Rows counted as accepted when batched, then rejected when committed.
+    @exclusivity(unchecked) var rejected = 0
+    /// The probes of a batch's migrant ids, reused from batch to batch.
+    @exclusivity(unchecked) var probes: [IdTable.Probe] = []
+    /// The rows whose migrants' slots are read together: enough for their cache misses to overlap,
+    /// few enough to stay in the cache.
+    static var probeSize: Int { 256 }
+
+    init(session: ReadSession, file: DatasetFile, idColumn: Int, migrantColumn: Int) {
+        self.session = session
+        self.file = file
+        name = file.fileName
+        self.idColumn = idColumn
+        self.migrantColumn = migrantColumn
+    }
+
+    /// Commits a batch of plain rows in order, then empties it.
+    func commit(_ batch: PendingBatch) {
+        if !batch.migrants.isEmpty { commitMigrants(batch) }
+        if !batch.assistance.isEmpty { commitAssistance(batch) }
+        batch.removeAll()
+    }
+
+    /// Commits plain assistance rows: the migrants' slots of `probeSize` rows are read first,
+    /// so that their cache misses overlap, then each row is checked and added in order, exactly
+    /// as `assistance()` would have.
+    private func commitAssistance(_ batch: PendingBatch) {
+        let rows = batch.assistance
+        batch.bytes.withUnsafeBufferPointer { all in
+            for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
+                let part = rows[start..<min(start + Self.probeSize, rows.count)]
+                session.store.probeMigrants(part.count, { part[start + $0].migrant(in: all) }, into: &probes)
+                for (row, probe) in zip(part, probes) {
+                    let id = row.id(in: all)
+                    if let first = session.firstLine(of: id, line: row.line, in: .assistance) {
+                        rejectBatched(
+                            "assistance", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
+                        continue
+                    }
+                    let migrant = row.migrant(in: all)
+                    let country = session.store.countryNumber(row.country.0, row.country.1, row.country.2)
+                    let number = session.store.addAssistance(
+                        migrant: migrant, probe: probe, kind: row.kind, date: row.date, country: country,
+                        record: String(decoding: id, as: UTF8.self))
+                    if session.isUnregistered(number) {
+                        let shown = DataProblem.display(migrant)
+                        let rejection = Rejection.unregistered(shown)
+                        session.report(
+                            DataProblem(
+                                .warning, file: name, line: row.line, column: migrantColumn, field: file.columns[1],
+                                value: shown, rule: rejection.rule, message: rejection.message))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rejects a batched row whose id (the first column) was seen on line `first`, as `rejectDuplicate` does for the current row.
+    private func rejectBatched(
+        _ what: String, id: UnsafeBufferPointer<UInt8>, first: Int, line: Int, column: Int,
+        raw: UnsafeBufferPointer<UInt8>
+    ) {
+        let shown = DataProblem.display(id)
+        let rejection = Rejection.duplicate(what, shown, first: first)
+        session.report(
+            DataProblem(
+                .error, file: name, line: line, column: column, field: file.columns[0], value: shown,
+                rule: rejection.rule, message: rejection.message))
+        session.writeReject(file: name, line: line, rule: rejection.rule, message: rejection.message, record: raw)
+        rejected += 1
+    }
+
+    /// Registers plain migrant rows in order, the slots of `probeSize` rows read first in one tight loop.
+    private func commitMigrants(_ batch: PendingBatch) {
+        let rows = batch.migrants
+        batch.bytes.withUnsafeBufferPointer { all in
+            for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
+                let part = rows[start..<min(start + Self.probeSize, rows.count)]
+                session.store.probeMigrants(part.count, { part[start + $0].id(in: all) }, into: &probes)
+                for (row, probe) in zip(part, probes) {
+                    let id = row.id(in: all)
+                    let nationality = row.nationality.map { session.store.countryNumber($0.0, $0.1, $0.2) } ?? -1
+                    guard
+                        let first = session.addMigrant(
+                            id: id, probe: probe, line: row.line, sex: row.sex, birthYear: row.birthYear,
+                            nationality: nationality, registeredOn: row.registered, vulnerabilities: row.vulnerabilities)
+                    else { continue }
+                    rejectBatched("migrant", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
+                }
+            }
+        }
+    }
+}
+
+/// Plain rows of one file decoded by the reader and waiting to be committed to the store, in file order.
+final class PendingBatch {
+    @exclusivity(unchecked) var assistance: [PendingAssistance] = []
+    @exclusivity(unchecked) var migrants: [PendingMigrant] = []
+    /// The ids, migrant ids and (when the rejects are written) records of the rows.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+
+    func removeAll() {
+        assistance.removeAll(keepingCapacity: true)
+        migrants.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
+
 /// A session handed from the thread that filled it to the one that merges it.
 ///
 /// The session is only touched by the worker thread until ``BackgroundWork/wait()`` returns,
@@ -1461,3 +1546,4 @@ final class SessionBox: @unchecked Sendable {
     let session: ReadSession
     init(_ session: ReadSession) { self.session = session }
 }
+

@@ -11,21 +11,71 @@ struct Rejection: Error, Hashable {
 }
 
 /// The codes of one code list, looked up from bytes without making a `String`.
-struct CodeTable<C: Code> {
-    let entries: [([UInt8], C)]
+final class CodeTable<C: Code> {
+    /// Five words per code of at most 32 bytes: its length, then its bytes zero-padded to 32.
+    /// A lookup compares whole words, in one array, with no per-code array to retain.
+    private let words: [UInt64]
+    /// Those codes' values, in the same order.
+    private let values: [C]
+    /// Codes longer than 32 bytes (none in the format today), compared byte by byte.
+    private let others: [([UInt8], C)]
     let noun: String
     let expected: String
 
     init(_ type: C.Type, noun: String) {
-        entries = C.allCases.map { (Array($0.code.utf8), $0) }
+        var words: [UInt64] = []
+        var values: [C] = []
+        var others: [([UInt8], C)] = []
+        for value in C.allCases {
+            let code = Array(value.code.utf8)
+            guard code.count <= 32 else {
+                others.append((code, value))
+                continue
+            }
+            let padded = code.withUnsafeBufferPointer(CodeTable.padded)
+            words += [UInt64(code.count), padded.0, padded.1, padded.2, padded.3]
+            values.append(value)
+        }
+        self.words = words
+        self.values = values
+        self.others = others
         self.noun = noun
         expected = C.allCases.map(\.code).joined(separator: ", ")
     }
 
-    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> C? {
-        for (code, value) in entries where code.count == bytes.count {
-            if code.withUnsafeBufferPointer({ memoryEqual($0, bytes) }) { return value }
+    /// Up to 32 bytes as four words, zero-padded.
+    @inline(__always) private static func padded(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64) {
+        var words = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        if let base = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &words) {
+                $0.copyMemory(from: UnsafeRawBufferPointer(start: base, count: min(bytes.count, 32)))
+            }
         }
+        return words
+    }
+
+    /// The code whose text is exactly `bytes`.
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> C? {
+        if bytes.count <= 32 {
+            let length = UInt64(bytes.count)
+            let input = CodeTable.padded(bytes)
+            let found = words.withUnsafeBufferPointer { words -> Int? in
+                var index = 0
+                var code = 0
+                while index + 5 <= words.count {
+                    if words[index] == length, words[index + 1] == input.0, words[index + 2] == input.1,
+                        words[index + 3] == input.2, words[index + 4] == input.3
+                    {
+                        return code
+                    }
+                    index += 5
+                    code += 1
+                }
+                return nil
+            }
+            if let found { return values[found] }
+        }
+        for (code, value) in others where code.withUnsafeBufferPointer({ memoryEqual($0, bytes) }) { return value }
         return nil
     }
 }
