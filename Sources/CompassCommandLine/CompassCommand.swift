@@ -1,5 +1,17 @@
 @_exported public import Compass
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The `compass` command-line interface, as a library.
 ///
@@ -46,8 +58,8 @@ public struct CompassCommand: Sendable {
     /// Runs the command with `CommandLine.arguments`, prints, and exits with its status.
     public func main() -> Never {
         let outcome = run(Array(CommandLine.arguments.dropFirst()))
-        FileHandle.standardOutput.write(Data(outcome.standardOutput.utf8))
-        FileHandle.standardError.write(Data(outcome.standardError.utf8))
+        writeAll(outcome.standardOutput, to: STDOUT_FILENO)
+        writeAll(outcome.standardError, to: STDERR_FILENO)
         exit(outcome.status)
     }
 
@@ -292,23 +304,46 @@ enum OutputFile {
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+        var status = stat()
+        guard stat(folder.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
             throw UsageError("cannot write \(path): the folder \(folder.path) does not exist")
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw UsageError("cannot write \(path): \(error.localizedDescription)")
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        guard descriptor >= 0 else {
+            throw UsageError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
-        // rename(2) replaces an existing file atomically: readers see the old file or the new one, never a part.
-        guard rename(temporary.path, url.path) == 0 else {
+        let written = writeAll(text, to: descriptor)
+        let closed = close(descriptor) == 0
+        guard written, closed else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary)
             throw UsageError("cannot write \(path): \(reason)")
         }
+        // rename(2) replaces an existing file atomically: readers see the old file or the new one, never a part.
+        guard rename(temporary, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw UsageError("cannot write \(path): \(reason)")
+        }
+    }
+}
+
+/// Writes all of `text`'s UTF-8 bytes to a file descriptor, such as 1 for standard output; false on a failure.
+@discardableResult
+func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let count = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += count
+        }
+        return true
     }
 }
 

@@ -1,6 +1,4 @@
 import Compass
-import Foundation
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -142,10 +140,10 @@ final class Progress: Sendable {
         if let total = progress.totalBytes, total > 0 {
             line += " of \(total >> 20) MB (\(progress.bytesRead * 100 / total) %)"
         }
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        writeAll(line + "\u{1B}[K", to: STDERR_FILENO)
     }
 
-    func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    func clear() { writeAll("\r\u{1B}[K", to: STDERR_FILENO) }
 }
 
 extension Help {

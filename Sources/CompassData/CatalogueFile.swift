@@ -1,5 +1,9 @@
 public import CompassCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Why a catalogue file could not be read: the file, the place in the JSON, and what is wrong.
 public struct CatalogueFileError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -31,13 +35,13 @@ extension Catalogue {
     ///
     /// - Throws: ``CatalogueFileError`` naming the file and the JSON path of the problem.
     public init(contentsOfJSONFile path: String) throws(CatalogueFileError) {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try readWholeFile(path)
         } catch {
-            throw CatalogueFileError(file: path, jsonPath: "", message: "cannot be read (\(error.localizedDescription))")
+            throw CatalogueFileError(file: path, jsonPath: "", message: "cannot be read (\(error.reason))")
         }
-        try self.init(jsonData: [UInt8](data), name: path)
+        try self.init(jsonData: bytes, name: path)
     }
 
     /// Reads a catalogue from JSON bytes; `name` is used in error messages.
@@ -90,7 +94,7 @@ extension CatalogueFileError {
                 file: file, jsonPath: path(context.codingPath), message: "the key '\(key.stringValue)' is missing")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                let detail = context.underlyingError.map { " (\($0.localizedDescription))" } ?? ""
+                let detail = context.underlyingError.map { " (\($0))" } ?? ""
                 self.init(file: file, jsonPath: "", message: "is not valid JSON\(detail)")
             } else {
                 self.init(file: file, jsonPath: path(context.codingPath), message: context.debugDescription)

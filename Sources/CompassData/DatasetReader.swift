@@ -1,5 +1,9 @@
 public import CompassCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads a dataset, a directory of CSV files or a JSON file, and reports every problem with its location.
 ///

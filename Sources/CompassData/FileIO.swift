@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -167,19 +171,53 @@ final class FileOutput {
     }
 }
 
-/// Whether `path` names an existing directory.
+/// Whether `path` names an existing directory (following symbolic links).
 func isDirectory(_ path: String) -> Bool {
-    var isFolder: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    var status = stat()
+    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
 }
 
 /// Creates a directory and its parents when missing.
+///
+/// - Throws: ``DataFileError`` naming `path` and the system's reason, such as "Not a directory".
 func createDirectory(_ path: String) throws(DataFileError) {
     if isDirectory(path) { return }
-    do {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    } catch {
-        throw DataFileError(path: path, reason: "cannot create the directory: \(error.localizedDescription)")
+    // `a/b/c` makes `a`, then `a/b`, then `a/b/c`: every prefix that ends before a slash, then the path.
+    let bytes = Array(path.utf8)
+    var prefixes: [String] = []
+    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "/") && index > 0 && bytes[index - 1] != byte {
+        prefixes.append(String(decoding: bytes[..<index], as: UTF8.self))
+    }
+    prefixes.append(path)
+    for (index, prefix) in prefixes.enumerated() where !isDirectory(prefix) {
+        guard mkdir(prefix, 0o777) != 0 else { continue }
+        if errno == EEXIST {
+            if isDirectory(prefix) { continue }
+            // A file where a parent folder should be: the path goes through something that is not a folder.
+            if index < prefixes.count - 1 { errno = ENOTDIR }
+        }
+        throw .system(path, "create the directory")
+    }
+}
+
+/// Reads a whole file into memory.
+///
+/// - Throws: ``DataFileError`` whose reason is the system's alone, such as "No such file or directory".
+func readWholeFile(_ path: String) throws(DataFileError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw DataFileError(path: path, reason: String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBufferPointer { posixRead(descriptor, $0.baseAddress, $0.count) }
+        if count > 0 {
+            bytes.append(contentsOf: chunk[..<count])
+        } else if count == 0 {
+            return bytes
+        } else if errno != EINTR {
+            throw DataFileError(path: path, reason: String(cString: strerror(errno)))
+        }
     }
 }
 
