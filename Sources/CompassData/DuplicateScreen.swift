@@ -212,7 +212,7 @@ private final class ThreadJob {
 }
 
 /// Runs `job` on a new detached thread with a stack of `stackSize` bytes; false when no thread was started.
-private func startDetachedThread(stackSize: Int, _ job: @escaping @Sendable () -> Void) -> Bool {
+func startDetachedThread(stackSize: Int, _ job: @escaping @Sendable () -> Void) -> Bool {
     var attributes = pthread_attr_t()
     guard pthread_attr_init(&attributes) == 0 else { return false }
     defer { pthread_attr_destroy(&attributes) }

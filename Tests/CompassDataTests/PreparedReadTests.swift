@@ -9,17 +9,21 @@ import Testing
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("compass-prepared-\(seed)-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try SyntheticData.generate(migrants: 1_500, seed: seed).write(toDirectory: directory)
+        try SyntheticData.generate(migrants: 2_500, seed: seed).write(toDirectory: directory)
         var files: [String: [UInt8]] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
             files[name] = Array(try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name)))
         }
         func append(_ name: String, _ rows: String) { files[name, default: []] += Array(rows.utf8) }
-        // Troubles in the middle of assistance.csv too, between batches of plain rows.
+        // Troubles in the middle of assistance.csv too, within and between batches of plain rows
+        // (2,048 rows each, committed on another thread): a plain duplicate of a row of the first
+        // batch is found while the third batch is committed. migrants.csv has 2,500 rows, and a
+        // duplicate in its second batch (appended below).
         if var lines = files["assistance.csv"].map({ String(decoding: $0, as: UTF8.self).components(separatedBy: "\n") }
         ),
-            lines.count > 700
+            lines.count > 4_600
         {
+            lines.insert("A000000007,M00000002,reintegration,2022-06-06,MLI", at: 4_500)
             lines.insert("A000000005,M00000002,humanitarian_aid,2022-05-05,NER", at: 300)
             lines.insert("A-mid,M00000002,humanitarian_aid,2022-02-30,NER", at: 301)
             lines.insert("A-mid2,\"M\"\"mid\",humanitarian_aid,2022-02-03,MLI", at: 555)
@@ -75,6 +79,7 @@ import Testing
             try Data(contentsOf: URL(fileURLWithPath: preparedRejects))
                 == Data(contentsOf: URL(fileURLWithPath: recordsRejects)))
         #expect(try String(contentsOfFile: preparedRejects, encoding: .utf8).contains("A000000005"))
+        #expect(prepared.problems.contains { $0.rule == "duplicate-id" && $0.value == "A000000007" && $0.line == 4_505 })
         #expect(prepared.problems == records.problems)
         #expect(prepared.accounting == records.accounting)
         #expect(prepared.dataset.description == records.dataset.description)
