@@ -208,6 +208,45 @@ package struct Store {
         addPlatformVisits(dataset.platformVisits)
     }
 
+    /// Takes the columns of the smaller sources from `other`, a store of the same programme that
+    /// holds nothing but them, as if ``addOthers(_:)`` had been called on this one.
+    ///
+    /// This lets a reader build those columns on another thread while it reads the large files.
+    /// The other store's country numbers are interned here in its own order, and its findings
+    /// come after this store's, so columns and findings are exactly those of ``addOthers(_:)``.
+    package mutating func takeOthers(from other: Store) {
+        var countryMap: [Int32] = []
+        for code in other.countries.values {
+            let letters = Array(code.utf8)
+            countryMap.append(letters.count == 3 ? countryNumber(letters[0], letters[1], letters[2]) : Store.unknown)
+        }
+        func mapped(_ column: [Int32]) -> [Int32] { column.map { $0 < 0 ? $0 : countryMap[Int($0)] } }
+        trainees = other.trainees
+        traineeSex = other.traineeSex
+        participationPerson = other.participationPerson
+        participationSex = other.participationSex
+        participationOrganisation = other.participationOrganisation
+        participationTopic = other.participationTopic
+        participationAudience = other.participationAudience
+        participationCountry = mapped(other.participationCountry)
+        participationDate = other.participationDate
+        productKind = other.productKind
+        productDate = other.productDate
+        disseminationProductKind = other.disseminationProductKind
+        disseminationDate = other.disseminationDate
+        disseminationAudience = other.disseminationAudience
+        disseminationRepresentatives = other.disseminationRepresentatives
+        engagementDate = other.engagementDate
+        engagementCountry = mapped(other.engagementCountry)
+        engagementYouth = other.engagementYouth
+        engagementSupportNetwork = other.engagementSupportNetwork
+        platforms = other.platforms
+        visitPlatform = other.visitPlatform
+        visitDate = other.visitDate
+        visitCount = other.visitCount
+        findings += other.findings
+    }
+
     func count(of source: Source) -> Int {
         switch source {
         case .migrants: registeredMigrants

@@ -145,7 +145,10 @@ public struct DatasetReader: Sendable {
         screen(.assistance)
         // The smaller files that name no migrant are read beside the others, on the second core.
         let sideOptions = options
-        let side = BackgroundWork { SessionBox(Self.readFiles(ReadSession.sideFiles, in: path, options: sideOptions)) }
+        let blank = session.blankStore
+        let side = BackgroundWork {
+            SessionBox(Self.readFiles(ReadSession.sideFiles, in: path, options: sideOptions, columns: blank))
+        }
         for file in DatasetFile.allCases where !ReadSession.sideFiles.contains(file) {
             if file == .assistance { screen(.surveys) }
             Self.readFile(file, in: path, into: session)
@@ -153,10 +156,14 @@ public struct DatasetReader: Sendable {
         if let side = side.wait() { session.merge(side.session) }
     }
 
-    /// Reads some files of a dataset directory into a session of their own, keeping its rejects in memory.
-    private static func readFiles(_ files: [DatasetFile], in path: String, options: Options) -> ReadSession {
+    /// Reads some files of a dataset directory into a session of their own, keeping its rejects
+    /// in memory; with `columns`, an empty store, adds their records to it (see `ReadSession.addOthers(to:)`).
+    private static func readFiles(_ files: [DatasetFile], in path: String, options: Options, columns: Store?)
+        -> ReadSession
+    {
         let session = ReadSession(options: options, rejectsInMemory: true)
         for file in files { readFile(file, in: path, into: session) }
+        if let columns { session.addOthers(to: columns) }
         return session
     }
 
@@ -205,9 +212,11 @@ public struct DatasetReader: Sendable {
             if let bytes = files[file.fileName] { session.startScreen(file, bytes: bytes) }
         }
         let sideOptions = options
+        let blank = session.blankStore
         let side = BackgroundWork { () -> SessionBox in
             let side = ReadSession(options: sideOptions, rejectsInMemory: true)
             for file in ReadSession.sideFiles { Self.readFile(file, from: files, into: side) }
+            if let blank { side.addOthers(to: blank) }
             return SessionBox(side)
         }
         for file in DatasetFile.allCases where !ReadSession.sideFiles.contains(file) {
@@ -571,10 +580,38 @@ final class ReadSession {
         .description,
     ]
 
+    /// The store of this session before anything is read into it, for a side session to add
+    /// its records to; `nil` when the session builds no store.
+    var blankStore: Store? { buildsStore ? store : nil }
+
+    /// The store a side session built from its records (`addOthers(to:)`), for `merge(_:)`.
+    var others: Store?
+    /// Whether the records of the smaller files are in `store` already.
+    var othersAdded = false
+
+    /// Adds the records read to `columns`, a blank store, into `others`, then lets the records
+    /// go: on a side session, this happens on its thread, beside the reading of the large files.
+    func addOthers(to columns: Store) {
+        var columns = columns
+        columns.addOthers(dataset)
+        others = columns
+        dataset = Dataset()
+        trainingLines = [:]
+        participantLines = [:]
+        productLines = [:]
+        disseminationLines = [:]
+        engagementLines = [:]
+        visitLines = [:]
+    }
+
     /// Takes in what a side session read, as if this session had read those files after its own.
     func merge(_ side: ReadSession) {
         problems += side.problems
         accounting += side.accounting
+        if let others = side.others {
+            store.takeOthers(from: others)
+            othersAdded = true
+        }
         dataset.trainings += side.dataset.trainings
         dataset.participants += side.dataset.participants
         dataset.knowledgeProducts += side.dataset.knowledgeProducts
@@ -592,7 +629,7 @@ final class ReadSession {
     func finishPrepared(programme: Programme?) -> PreparedReadResult {
         let result = finish()
         var columns = buildsStore ? store : Store(programme: programme)
-        columns.addOthers(result.dataset)
+        if !othersAdded { columns.addOthers(result.dataset) }
         return PreparedReadResult(
             dataset: PreparedDataset(store: columns, programme: programme, description: result.dataset.description),
             problems: result.problems, accounting: result.accounting)

@@ -50,6 +50,26 @@ import Testing
             A-z,M00000004,teleportation,2022-01-01,LBY
 
             """)
+        // Findings in the smaller files, whose columns are built on the side thread: countries
+        // first seen there (one unassigned), an impossible training, a participant of an unknown
+        // training, one listed twice, a dissemination of an unknown product.
+        append(
+            "trainings.csv",
+            """
+            T-x,other,community,XKX,2022-03-05,2022-03-01
+            T-y,other,community,ISL,2022-04-01,2022-04-02
+
+            """)
+        append(
+            "training_participants.csv",
+            """
+            T-y,P-new,female,ngo
+            T-y,P-new,female,ngo
+            T-none,P-new,male,ngo
+
+            """)
+        append("engagements.csv", "E-x,2022-05-05,ZWE,1,2\nE-y,2022-05-06,QQQ,1,2\n")
+        append("disseminations.csv", "D-x,K-none,2022-05-05,ngo,3\n")
         append(
             "surveys.csv",
             """
@@ -86,6 +106,11 @@ import Testing
         let fromRecords = PreparedDataset(records.dataset, programme: catalogue.programme)
         #expect(prepared.dataset.findings == fromRecords.findings)
         #expect(prepared.dataset.findings.contains { $0.rule == "unknown-migrant" })
+        #expect(prepared.problems.contains { $0.rule == "unknown-training" })
+        for rule in ["unknown-product", "unknown-code"] {
+            #expect(prepared.dataset.findings.contains { $0.rule == rule })
+        }
+        #expect(prepared.dataset.findings.contains { $0.message.contains("QQQ") })
         for source in Source.allCases {
             #expect(prepared.dataset.recordCount(of: source) == fromRecords.recordCount(of: source))
         }
