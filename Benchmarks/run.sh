@@ -24,13 +24,14 @@ python=python3
 paths=()
 # Builds a product in release mode, printing the last line, or the errors when it fails. An
 # incremental build of the Engine package can keep objects compiled against an older library
-# (a changed signature then fails to link): a failed build is retried once from a clean slate.
+# (a changed signature then fails to link) or miss a source file added to it since: a failed
+# build is retried once from a clean slate (the Engine package's whole .build folder).
 build() {
     local folder="$1" product="$2" log
     log="$(mktemp)"
     if ! (cd "$folder" && swift build -c release --product "$product" >"$log" 2>&1); then
         echo "building $product failed; building it again from scratch" >&2
-        rm -rf "$folder/.build/release/${product//-/_}.build"
+        [ "$folder" = "$root" ] || rm -rf "$folder/.build"
         (cd "$folder" && swift build -c release --product "$product" >"$log" 2>&1) || { grep -E "error" "$log" >&2; exit 1; }
     fi
     tail -1 "$log"

@@ -175,21 +175,26 @@ struct Evaluator {
             let test = RowTest(extraFilter.node, source, evaluator: self)
             var records = 0
             if axes.allSatisfy({ !$0.contains(.vulnerability) }) {
-                // Single-valued categories, read from columns aligned with the grouped rows.
-                var counter = FlatCellCounter(
-                    columns: axes.map { $0.map { groups.categories($0, of: source, evaluator: self) } }, sizes: sizes)
-                grouped.forEachPerson { person, range, rows in
-                    var counted = false
-                    for index in range where test.passes(Int(rows[index])) {
-                        counted = true
-                        records += 1
-                        counter.count(index, person: person)
+                // Single-valued categories: every grouped row's cell on every axis is read from
+                // one column built once per evaluation, so counting a row is a few loads.
+                let layout = CellLayout(sizes: sizes)
+                let slots = groups.slots(axes, layout: layout, of: source, evaluator: self)
+                var counts = [Int32](repeating: 0, count: layout.cellTotal)
+                switch test {
+                case .all:
+                    records = Self.countCells(grouped, slots, axes: axes.count, &counts, &people) { _ in true }
+                case .kinds(let mask, let column):
+                    records = column.withUnsafeBufferPointer { kinds in
+                        Self.countCells(grouped, slots, axes: axes.count, &counts, &people) {
+                            mask & (1 << UInt64(kinds[$0])) != 0
+                        }
                     }
-                    if counted { people.insert(person) }
+                case .other(let passes):
+                    records = Self.countCells(grouped, slots, axes: axes.count, &counts, &people, passes)
                 }
-                for (axis, index) in rowDimensions.enumerated() { result.cells[index] = counter.singleCells(axis) }
+                for (axis, index) in rowDimensions.enumerated() { result.cells[index] = layout.singleCells(axis, counts) }
                 if !pairs.isEmpty {
-                    result.crossCells = pairs.indices.map { counter.pairCells(rowDimensions.count + $0) }
+                    result.crossCells = pairs.indices.map { layout.pairCells(rowDimensions.count + $0, counts) }
                 }
             } else {
                 var counter = CellCounter(
@@ -214,9 +219,21 @@ struct Evaluator {
             result.total = people.count
             result.people = people
             for (index, dimension) in breakdowns.enumerated() where dimension.describesPerson {
+                // Counted in an array by category (-1 first), then kept where not zero.
                 let categories = personCategories(dimension, trainees: trainees)
+                var byCategory = [Int](repeating: 0, count: categoryCount(dimension, trainees: trainees) + 1)
                 people.forEach { person in
-                    for category in categories(person) { result.cells[index][category, default: 0] += 1 }
+                    for category in categories(person) {
+                        let slot = Int(category) + 1
+                        if slot >= 0, slot < byCategory.count {
+                            byCategory[slot] += 1
+                        } else {
+                            result.cells[index][category, default: 0] += 1
+                        }
+                    }
+                }
+                for (slot, count) in byCategory.enumerated() where count > 0 {
+                    result.cells[index][Int32(slot - 1), default: 0] += count
                 }
             }
 
@@ -245,6 +262,48 @@ struct Evaluator {
         return result
     }
 
+    /// Counts each person of `groups` once in every cell (`slots`, `axes` per grouped row) one of
+    /// the person's rows that `passes` falls in, and puts the people counted in `people`;
+    /// returns the number of rows that passed.
+    @inline(__always)
+    static func countCells(
+        _ groups: PersonGroups, _ slots: [Int32], axes: Int, _ counts: inout [Int32], _ people: inout Bitset,
+        _ passes: (Int) -> Bool
+    ) -> Int {
+        var records = 0
+        var lastPerson = [Int32](repeating: -1, count: counts.count)
+        groups.rows.withUnsafeBufferPointer { rows in
+            groups.bounds.withUnsafeBufferPointer { bounds in
+                groups.people.withUnsafeBufferPointer { groupPeople in
+                    slots.withUnsafeBufferPointer { slots in
+                        counts.withUnsafeMutableBufferPointer { counts in
+                            lastPerson.withUnsafeMutableBufferPointer { lastPerson in
+                                for group in 0..<groupPeople.count {
+                                    let person = groupPeople[group]
+                                    var counted = false
+                                    for index in Int(bounds[group])..<Int(bounds[group + 1]) {
+                                        guard passes(Int(rows[index])) else { continue }
+                                        counted = true
+                                        records += 1
+                                        for slotIndex in index * axes..<(index + 1) * axes {
+                                            let slot = Int(slots[slotIndex])
+                                            if slot >= 0, lastPerson[slot] != person {
+                                                lastPerson[slot] = person
+                                                counts[slot] += 1
+                                            }
+                                        }
+                                    }
+                                    if counted { people.insert(Int(person)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return records
+    }
+
     /// One more than the largest category number of a dimension (category -1, unknown or none, is counted apart).
     func categoryCount(_ dimension: Dimension, trainees: Bool) -> Int {
         switch dimension {
@@ -261,7 +320,11 @@ struct Evaluator {
         }
     }
 
-    /// The rows of a source in the period, grouped by person: counting sort of the row numbers.
+    /// The rows of a source in the period, grouped by person, people in increasing order.
+    ///
+    /// Rows whose people never decrease (a file written person by person, as exports
+    /// often are) are grouped in one pass by cutting runs; any other order takes a
+    /// counting sort of the row numbers. Both give the same groups.
     func personGroups(_ source: Source) -> PersonGroups {
         let date = dateColumn(source)
         let low = dates.start.packed
@@ -276,8 +339,59 @@ struct Evaluator {
         case .trainingParticipants: persons = store.participationPerson
         default: persons = (0..<Int32(rowCount)).map { $0 }
         }
-        var starts = [Int32](repeating: 0, count: personCount + 1)
+        // The rows in the period, and whether their people never decrease.
         var total = 0
+        var runs = 0
+        var ordered = true
+        date.withUnsafeBufferPointer { date in
+            persons.withUnsafeBufferPointer { persons in
+                var last: Int32 = -1
+                for row in 0..<rowCount {
+                    let day = date[row]
+                    guard day >= low, day <= high else { continue }
+                    let person = persons[row]
+                    ordered = ordered && person >= last
+                    if person != last { runs += 1 }
+                    last = person
+                    total += 1
+                }
+            }
+        }
+        var rows = [Int32](repeating: 0, count: total)
+        if ordered {
+            var people = [Int32](repeating: 0, count: runs)
+            var bounds = [Int32](repeating: Int32(total), count: runs + 1)
+            date.withUnsafeBufferPointer { date in
+                persons.withUnsafeBufferPointer { persons in
+                    rows.withUnsafeMutableBufferPointer { rows in
+                        people.withUnsafeMutableBufferPointer { people in
+                            bounds.withUnsafeMutableBufferPointer { bounds in
+                                var filled = 0
+                                var group = -1
+                                var last: Int32 = -1
+                                for row in 0..<rowCount {
+                                    let day = date[row]
+                                    guard day >= low, day <= high else { continue }
+                                    let person = persons[row]
+                                    if person != last {
+                                        group += 1
+                                        people[group] = person
+                                        bounds[group] = Int32(filled)
+                                        last = person
+                                    }
+                                    rows[filled] = Int32(row)
+                                    filled += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return PersonGroups(people: people, bounds: bounds, rows: rows)
+        }
+        var people: [Int32] = []
+        var bounds: [Int32] = [0]
+        var starts = [Int32](repeating: 0, count: personCount + 1)
         date.withUnsafeBufferPointer { date in
             persons.withUnsafeBufferPointer { persons in
                 starts.withUnsafeMutableBufferPointer { starts in
@@ -285,14 +399,12 @@ struct Evaluator {
                         let day = date[row]
                         guard day >= low, day <= high else { continue }
                         starts[Int(persons[row]) + 1] += 1
-                        total += 1
                     }
                     for person in 0..<personCount { starts[person + 1] += starts[person] }
                 }
             }
         }
         var next = starts
-        var rows = [Int32](repeating: 0, count: total)
         date.withUnsafeBufferPointer { date in
             persons.withUnsafeBufferPointer { persons in
                 next.withUnsafeMutableBufferPointer { next in
@@ -308,9 +420,11 @@ struct Evaluator {
                 }
             }
         }
-        var present: [Int32] = []
-        for person in 0..<personCount where starts[person] < starts[person + 1] { present.append(Int32(person)) }
-        return PersonGroups(starts: starts, rows: rows, people: present)
+        for person in 0..<personCount where starts[person] < starts[person + 1] {
+            people.append(Int32(person))
+            bounds.append(starts[person + 1])
+        }
+        return PersonGroups(people: people, bounds: bounds, rows: rows)
     }
 
     // MARK: Columns
@@ -651,23 +765,22 @@ struct Categories: Sequence, IteratorProtocol {
     }
 }
 
-/// The rows of one source in a period, grouped by person: the rows of person `p` are
-/// `rows[starts[p]..<starts[p + 1]]`, in increasing order.
+/// The rows of a source in a period grouped by person: person `people[i]` has the rows
+/// `rows[bounds[i]..<bounds[i + 1]]`, in increasing order.
 struct PersonGroups {
-    let starts: [Int32]
-    let rows: [Int32]
     /// The people who have rows, in increasing order.
     let people: [Int32]
+    let bounds: [Int32]
+    let rows: [Int32]
 
     /// Calls `body` with each person who has rows, the range of the person's rows in `rows`, and `rows`.
     @inline(__always)
     func forEachPerson(_ body: (Int, Range<Int>, UnsafeBufferPointer<Int32>) -> Void) {
         rows.withUnsafeBufferPointer { rows in
-            starts.withUnsafeBufferPointer { starts in
+            bounds.withUnsafeBufferPointer { bounds in
                 people.withUnsafeBufferPointer { people in
-                    for person in people {
-                        let index = Int(person)
-                        body(index, Int(starts[index])..<Int(starts[index + 1]), rows)
+                    for group in 0..<people.count {
+                        body(Int(people[group]), Int(bounds[group])..<Int(bounds[group + 1]), rows)
                     }
                 }
             }
@@ -706,25 +819,19 @@ enum RowTest {
     }
 }
 
-/// Counts distinct people per category or pair of categories, like ``CellCounter``, from
-/// category columns aligned with the grouped rows (``GroupCache/categories(_:of:evaluator:)``).
+/// Where the cells of each axis (a breakdown, or a crossed pair) live in one flat array of counts.
 ///
-/// The cells of every axis live in one flat array, each axis at its own offset, so that
-/// counting a row is a few loads and stores without nested arrays.
-struct FlatCellCounter {
-    /// Per axis, the first and (for a pair) second column; `Int32.min` marks a row without a category.
-    private let firsts: [[Int32]]
-    private let seconds: [[Int32]?]
-    private let widths: [[Int]]
-    /// Where each axis's cells start in `counts` and `lastPerson`, and how many it has.
-    private let offsets: [Int]
-    private let cellCounts: [Int]
-    private var counts: [Int]
-    private var lastPerson: [Int32]
+/// A category number `c` (from -1, unknown or none) is cell `c + 1`; a pair `(a, b)` is cell
+/// `(a + 1) × (width of b) + b + 1`.
+struct CellLayout {
+    /// Per axis, the width of each dimension (its category count plus one for -1).
+    let widths: [[Int]]
+    /// Per axis, its number of cells and where they start.
+    let cellCounts: [Int]
+    let offsets: [Int]
+    let cellTotal: Int
 
-    init(columns: [[[Int32]]], sizes: [[Int]]) {
-        firsts = columns.map { $0[0] }
-        seconds = columns.map { $0.count > 1 ? $0[1] : nil }
+    init(sizes: [[Int]]) {
         widths = sizes.map { $0.map { $0 + 1 } }
         cellCounts = widths.map { $0.reduce(1, *) }
         var start = 0
@@ -734,48 +841,39 @@ struct FlatCellCounter {
             start += count
         }
         offsets = starts
-        counts = Array(repeating: 0, count: start)
-        lastPerson = Array(repeating: -1, count: start)
+        cellTotal = start
     }
 
-    /// Counts `person` in the cells of grouped row `index` it is not yet counted in.
-    @inline(__always) mutating func count(_ index: Int, person: Int) {
-        let stamp = Int32(truncatingIfNeeded: person)
-        for axis in 0..<firsts.count {
-            let first = firsts[axis][index]
-            guard first != Int32.min else { continue }
-            var cell = Int(first) + 1
-            if let second = seconds[axis]?[index] {
-                let width = widths[axis][1]
-                guard second != Int32.min, Int(second) + 1 < width else { continue }
-                cell = cell * width + Int(second) + 1
-            }
-            guard cell >= 0, cell < cellCounts[axis] else { continue }
-            let slot = offsets[axis] + cell
-            if lastPerson[slot] != stamp {
-                lastPerson[slot] = stamp
-                counts[slot] += 1
-            }
+    /// The slot in the flat array of a row's categories on `axis` (`Int32.min` for none), or -1 when the row has no cell there.
+    @inline(__always) func slot(_ axis: Int, first: Int32, second: Int32?) -> Int32 {
+        guard first != Int32.min else { return -1 }
+        var cell = Int(first) + 1
+        if let second {
+            let width = widths[axis][1]
+            guard second != Int32.min, Int(second) + 1 < width else { return -1 }
+            cell = cell * width + Int(second) + 1
         }
+        guard cell >= 0, cell < cellCounts[axis] else { return -1 }
+        return Int32(offsets[axis] + cell)
     }
 
     /// The counts of a breakdown axis, by category number.
-    func singleCells(_ axis: Int) -> [Int32: Int] {
+    func singleCells(_ axis: Int, _ counts: [Int32]) -> [Int32: Int] {
         var cells: [Int32: Int] = [:]
         for cell in 0..<cellCounts[axis] where counts[offsets[axis] + cell] > 0 {
-            cells[Int32(cell - 1)] = counts[offsets[axis] + cell]
+            cells[Int32(cell - 1)] = Int(counts[offsets[axis] + cell])
         }
         return cells
     }
 
     /// The counts of a crossed axis, by pair of category numbers (first in the high half).
-    func pairCells(_ axis: Int) -> [Int64: Int] {
+    func pairCells(_ axis: Int, _ counts: [Int32]) -> [Int64: Int] {
         let width = widths[axis][1]
         var cells: [Int64: Int] = [:]
         for cell in 0..<cellCounts[axis] where counts[offsets[axis] + cell] > 0 {
             let first = Int64(cell / width - 1)
             let second = Int32(cell % width - 1)
-            cells[first << 32 | Int64(UInt32(bitPattern: second))] = counts[offsets[axis] + cell]
+            cells[first << 32 | Int64(UInt32(bitPattern: second))] = Int(counts[offsets[axis] + cell])
         }
         return cells
     }
@@ -788,6 +886,23 @@ struct FlatCellCounter {
 final class GroupCache {
     private var bySource: [Source: PersonGroups] = [:]
     private var categoryColumns: [Source: [Dimension: [Int32]]] = [:]
+    private var slotColumns: [Source: [[[Dimension]]: [Int32]]] = [:]
+
+    /// For every grouped row of `source`, its slot on each axis (`layout`), axis after axis, -1 for none.
+    func slots(_ axes: [[Dimension]], layout: CellLayout, of source: Source, evaluator: Evaluator) -> [Int32] {
+        if let known = slotColumns[source]?[axes] { return known }
+        let count = groups(of: source, evaluator: evaluator).rows.count
+        var column = [Int32](repeating: -1, count: count * axes.count)
+        for (axis, dimensions) in axes.enumerated() {
+            let firsts = categories(dimensions[0], of: source, evaluator: evaluator)
+            let seconds = dimensions.count > 1 ? categories(dimensions[1], of: source, evaluator: evaluator) : nil
+            for index in 0..<count {
+                column[index * axes.count + axis] = layout.slot(axis, first: firsts[index], second: seconds?[index])
+            }
+        }
+        slotColumns[source, default: [:]][axes] = column
+        return column
+    }
 
     /// The category of every grouped row of `source` for a single-valued dimension, `Int32.min` for none.
     func categories(_ dimension: Dimension, of source: Source, evaluator: Evaluator) -> [Int32] {

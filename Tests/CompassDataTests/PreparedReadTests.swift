@@ -153,6 +153,30 @@ import Testing
         }
     }
 
+    /// The evaluator groups rows by person in one pass when their people never decrease (a file
+    /// written person by person, as the synthetic one is) and by a counting sort otherwise: the
+    /// order of the rows changes no result, crossed breakdowns included.
+    @Test func theOrderOfTheRowsChangesNoResult() throws {
+        let dataset = SyntheticData.generate(migrants: 3_000, seed: 11)
+        var catalogue = Catalogue.compass
+        for index in catalogue.indicators.indices {
+            if case .distinctPeople(.assistance, _) = catalogue.indicators[index].measure {
+                catalogue.indicators[index].crossBreakdowns = [DimensionPair(.country, .sex)]
+            }
+        }
+        #expect(catalogue.indicators.contains { !$0.crossBreakdowns.isEmpty })
+        var shuffled = dataset
+        var generator = SeededRandom(seed: 5)
+        shuffled.assistance.shuffle(using: &generator)
+        shuffled.surveys.reverse()
+        shuffled.participants.shuffle(using: &generator)
+        for period in [Period.year(2022), .programme, .quarter(2023, 1)] {
+            #expect(
+                try Engine().evaluate(catalogue, on: shuffled, period: period)
+                    == Engine().evaluate(catalogue, on: dataset, period: period))
+        }
+    }
+
     @Test func preparingFromJSONAgreesWithReadingRecords() throws {
         let dataset = SyntheticData.generate(migrants: 800, seed: 9)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
