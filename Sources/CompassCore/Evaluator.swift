@@ -339,7 +339,12 @@ struct Evaluator {
         case .trainingParticipants: persons = store.participationPerson
         default: persons = (0..<Int32(rowCount)).map { $0 }
         }
-        // The rows in the period, and whether their people never decrease.
+        guard low <= high else { return PersonGroups(people: [], bounds: [0], rows: []) }
+        // Whether a day is in the period, as one unsigned comparison: the loops below decide
+        // with selects, not branches, as a third of the rows or so may fall in a year.
+        let span = UInt32(bitPattern: high &- low)
+        @inline(__always) func inPeriod(_ day: Int32) -> Bool { UInt32(bitPattern: day &- low) <= span }
+        // The rows in the period, their runs of one person, and whether their people never decrease.
         var total = 0
         var runs = 0
         var ordered = true
@@ -347,48 +352,51 @@ struct Evaluator {
             persons.withUnsafeBufferPointer { persons in
                 var last: Int32 = -1
                 for row in 0..<rowCount {
-                    let day = date[row]
-                    guard day >= low, day <= high else { continue }
+                    let kept = inPeriod(date[row])
                     let person = persons[row]
-                    ordered = ordered && person >= last
-                    if person != last { runs += 1 }
-                    last = person
-                    total += 1
+                    ordered = ordered && (!kept || person >= last)
+                    runs &+= kept && person != last ? 1 : 0
+                    total &+= kept ? 1 : 0
+                    last = kept ? person : last
                 }
             }
         }
-        var rows = [Int32](repeating: 0, count: total)
         if ordered {
-            var people = [Int32](repeating: 0, count: runs)
-            var bounds = [Int32](repeating: Int32(total), count: runs + 1)
+            // One more row and group than needed: every row is written, and kept only when in the period.
+            var rows = [Int32](repeating: 0, count: total + 1)
+            var people = [Int32](repeating: 0, count: runs + 1)
+            var bounds = [Int32](repeating: Int32(total), count: runs + 2)
             date.withUnsafeBufferPointer { date in
                 persons.withUnsafeBufferPointer { persons in
                     rows.withUnsafeMutableBufferPointer { rows in
                         people.withUnsafeMutableBufferPointer { people in
                             bounds.withUnsafeMutableBufferPointer { bounds in
                                 var filled = 0
-                                var group = -1
+                                // The slot of the current group, from 1: slot 0 takes the writes before the first.
+                                var group = 0
                                 var last: Int32 = -1
                                 for row in 0..<rowCount {
-                                    let day = date[row]
-                                    guard day >= low, day <= high else { continue }
+                                    let kept = inPeriod(date[row])
                                     let person = persons[row]
-                                    if person != last {
-                                        group += 1
-                                        people[group] = person
-                                        bounds[group] = Int32(filled)
-                                        last = person
-                                    }
-                                    rows[filled] = Int32(row)
-                                    filled += 1
+                                    let starts = kept && person != last
+                                    group &+= starts ? 1 : 0
+                                    people[group] = starts ? person : people[group]
+                                    bounds[group] = starts ? Int32(truncatingIfNeeded: filled) : bounds[group]
+                                    rows[filled] = Int32(truncatingIfNeeded: row)
+                                    filled &+= kept ? 1 : 0
+                                    last = kept ? person : last
                                 }
                             }
                         }
                     }
                 }
             }
+            rows.removeLast()
+            people.removeFirst()
+            bounds.removeFirst()
             return PersonGroups(people: people, bounds: bounds, rows: rows)
         }
+        var rows = [Int32](repeating: 0, count: total)
         var people: [Int32] = []
         var bounds: [Int32] = [0]
         var starts = [Int32](repeating: 0, count: personCount + 1)
