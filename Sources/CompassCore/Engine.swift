@@ -78,6 +78,7 @@ public struct Engine: Sendable {
         let involved = Set(catalogue.indicators.flatMap { $0.parts.isEmpty ? [] : [$0.id] + $0.parts })
         var results: [IndicatorResult] = []
         var people: [Indicator.ID: Bitset] = [:]
+        evaluator.countTogether(catalogue.indicators)
         for indicator in catalogue.indicators {
             let (result, members) = evaluator.evaluateKeepingPeople(indicator)
             results.append(result)

@@ -168,8 +168,7 @@ struct Evaluator {
             // Person dimensions are counted once per person counted; the others, and every crossed
             // pair, once per person and category: over the period's rows grouped by person, a cell
             // counts a person the first time one of the person's rows falls in it.
-            let rowDimensions = breakdowns.indices.filter { !breakdowns[$0].describesPerson }
-            let axes = rowDimensions.map { [breakdowns[$0]] } + pairs.map { [$0.first, $0.second] }
+            let (rowDimensions, axes) = Self.countingAxes(breakdowns, pairs)
             let sizes = axes.map { $0.map { categoryCount($0, trainees: trainees) } }
             let grouped = groups.groups(of: source, evaluator: self)
             let test = RowTest(extraFilter.node, source, evaluator: self)
@@ -178,19 +177,26 @@ struct Evaluator {
                 // Single-valued categories: every grouped row's cell on every axis is read from
                 // one column built once per evaluation, so counting a row is a few loads.
                 let layout = CellLayout(sizes: sizes)
-                let slots = groups.slots(axes, layout: layout, of: source, evaluator: self)
                 var counts = [Int32](repeating: 0, count: layout.cellTotal)
-                switch test {
-                case .all:
-                    records = Self.countCells(grouped, slots, axes: axes.count, &counts, &people) { _ in true }
-                case .kinds(let mask, let column):
-                    records = column.withUnsafeBufferPointer { kinds in
-                        Self.countCells(grouped, slots, axes: axes.count, &counts, &people) {
-                            mask & (1 << UInt64(kinds[$0])) != 0
+                if let known = groups.counted(source, axes, extraFilter.node) {
+                    // Counted already, together with other indicators (`countTogether(_:)`).
+                    records = known.records
+                    people = known.people
+                    counts = known.counts
+                } else {
+                    let slots = groups.slots(axes, layout: layout, of: source, evaluator: self)
+                    switch test {
+                    case .all:
+                        records = Self.countCells(grouped, slots, axes: axes.count, &counts, &people) { _ in true }
+                    case .kinds(let mask, let column):
+                        records = column.withUnsafeBufferPointer { kinds in
+                            Self.countCells(grouped, slots, axes: axes.count, &counts, &people) {
+                                mask & (1 << UInt64(kinds[$0])) != 0
+                            }
                         }
+                    case .other(let passes):
+                        records = Self.countCells(grouped, slots, axes: axes.count, &counts, &people, passes)
                     }
-                case .other(let passes):
-                    records = Self.countCells(grouped, slots, axes: axes.count, &counts, &people, passes)
                 }
                 for (axis, index) in rowDimensions.enumerated() { result.cells[index] = layout.singleCells(axis, counts) }
                 if !pairs.isEmpty {
@@ -260,6 +266,131 @@ struct Evaluator {
             break
         }
         return result
+    }
+
+    /// The dimensions of a distinct-people tally counted row by row (those that do not describe
+    /// the person, by index in `breakdowns`), and its axes: each of them, then each crossed pair.
+    static func countingAxes(_ breakdowns: [Dimension], _ pairs: [DimensionPair]) -> ([Int], [[Dimension]]) {
+        let rowDimensions = breakdowns.indices.filter { !breakdowns[$0].describesPerson }
+        return (rowDimensions, rowDimensions.map { [breakdowns[$0]] } + pairs.map { [$0.first, $0.second] })
+    }
+
+    /// Counts, in one pass over the grouped assistance rows, the distinct-people indicators among
+    /// `indicators` that filter on kinds of assistance only and share their axes, when there are
+    /// several: each row's kind and cells are read once for all of them. `tally` then takes
+    /// their counts from the cache; they are the counts it would have made itself.
+    func countTogether(_ indicators: [Indicator]) {
+        var sets: [[[Dimension]]: [(node: Filter.Node, mask: UInt64)]] = [:]
+        for indicator in indicators {
+            guard case .distinctPeople(.assistance, let own) = indicator.measure else { continue }
+            let node = (own && indicator.filter).node
+            let mask: UInt64
+            switch RowTest(node, .assistance, evaluator: self) {
+            case .all: mask = .max
+            case .kinds(let kinds, _): mask = kinds
+            case .other: continue
+            }
+            let axes = Self.countingAxes(indicator.breakdowns, indicator.crossBreakdowns).1
+            guard axes.allSatisfy({ !$0.contains(.vulnerability) }) else { continue }
+            if sets[axes]?.contains(where: { $0.node == node }) == true { continue }
+            sets[axes, default: []].append((node, mask))
+        }
+        for (axes, members) in sets where members.count > 1 {
+            let layout = CellLayout(sizes: axes.map { $0.map { categoryCount($0, trainees: false) } })
+            let grouped = groups.groups(of: .assistance, evaluator: self)
+            let slots = groups.slots(axes, layout: layout, of: .assistance, evaluator: self)
+            // At most 64 indicators in a pass, one bit each.
+            for start in stride(from: 0, to: members.count, by: 64) {
+                let part = Array(members[start..<min(start + 64, members.count)])
+                let counted = Self.countCells(
+                    grouped, slots, axes: axes.count, cells: layout.cellTotal, masks: part.map(\.mask),
+                    kinds: store.assistanceKind, people: store.migrants.count)
+                for (member, result) in zip(part, counted) { groups.keep(result, .assistance, axes, member.node) }
+            }
+        }
+    }
+
+    /// The counts of one distinct-people tally: rows that passed, people counted, and per cell slot.
+    struct CountedCells {
+        let records: Int
+        let people: Bitset
+        let counts: [Int32]
+    }
+
+    /// Counts several distinct-people tallies of assistance in one pass, as the single-tally
+    /// `countCells` counts one: tally `j` takes the rows whose kind's bit is in `masks[j]`.
+    static func countCells(
+        _ groups: PersonGroups, _ slots: [Int32], axes: Int, cells: Int, masks: [UInt64], kinds: [UInt8], people: Int
+    ) -> [CountedCells] {
+        let tallies = masks.count
+        // For each kind ordinal, the tallies that take its rows, one bit each.
+        var takers = [UInt64](repeating: 0, count: 64)
+        for kind in 0..<64 {
+            for (index, mask) in masks.enumerated() where mask & (1 << UInt64(kind)) != 0 {
+                takers[kind] |= 1 << UInt64(index)
+            }
+        }
+        let wordCount = (people + 63) / 64
+        var records = [Int](repeating: 0, count: tallies)
+        var counts = [Int32](repeating: 0, count: tallies * cells)
+        var lastPerson = [Int32](repeating: -1, count: tallies * cells)
+        var words = [UInt64](repeating: 0, count: tallies * wordCount)
+        groups.rows.withUnsafeBufferPointer { rows in
+            groups.bounds.withUnsafeBufferPointer { bounds in
+                groups.people.withUnsafeBufferPointer { groupPeople in
+                    slots.withUnsafeBufferPointer { slots in
+                        kinds.withUnsafeBufferPointer { kinds in
+                            takers.withUnsafeBufferPointer { takers in
+                                records.withUnsafeMutableBufferPointer { records in
+                                    counts.withUnsafeMutableBufferPointer { counts in
+                                        lastPerson.withUnsafeMutableBufferPointer { lastPerson in
+                                            words.withUnsafeMutableBufferPointer { words in
+                                                for group in 0..<groupPeople.count {
+                                                    let person = groupPeople[group]
+                                                    var counted: UInt64 = 0
+                                                    for index in Int(bounds[group])..<Int(bounds[group + 1]) {
+                                                        let taking = takers[Int(kinds[Int(rows[index])] & 63)]
+                                                        counted |= taking
+                                                        var rest = taking
+                                                        while rest != 0 {
+                                                            let tally = rest.trailingZeroBitCount
+                                                            rest &= rest &- 1
+                                                            records[tally] &+= 1
+                                                            for slotIndex in index * axes..<(index + 1) * axes {
+                                                                let slot = Int(slots[slotIndex])
+                                                                guard slot >= 0 else { continue }
+                                                                let cell = tally &* cells &+ slot
+                                                                if lastPerson[cell] != person {
+                                                                    lastPerson[cell] = person
+                                                                    counts[cell] &+= 1
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                    let word = Int(person) >> 6
+                                                    let bit = UInt64(1) << UInt64(person & 63)
+                                                    while counted != 0 {
+                                                        let tally = counted.trailingZeroBitCount
+                                                        counted &= counted &- 1
+                                                        words[tally &* wordCount &+ word] |= bit
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (0..<tallies).map { tally in
+            CountedCells(
+                records: records[tally],
+                people: Bitset(words: Array(words[tally * wordCount..<(tally + 1) * wordCount])),
+                counts: Array(counts[tally * cells..<(tally + 1) * cells]))
+        }
     }
 
     /// Counts each person of `groups` once in every cell (`slots`, `axes` per grouped row) one of
@@ -895,6 +1026,18 @@ final class GroupCache {
     private var bySource: [Source: PersonGroups] = [:]
     private var categoryColumns: [Source: [Dimension: [Int32]]] = [:]
     private var slotColumns: [Source: [[[Dimension]]: [Int32]]] = [:]
+    /// Counts made together for several indicators (`Evaluator.countTogether(_:)`), by source, axes and filter.
+    private var together: [Source: [[[Dimension]]: [Filter.Node: Evaluator.CountedCells]]] = [:]
+
+    /// Keeps the counts of a tally made together with others.
+    func keep(_ counted: Evaluator.CountedCells, _ source: Source, _ axes: [[Dimension]], _ node: Filter.Node) {
+        together[source, default: [:]][axes, default: [:]][node] = counted
+    }
+
+    /// The counts of a tally made together with others, if there are.
+    func counted(_ source: Source, _ axes: [[Dimension]], _ node: Filter.Node) -> Evaluator.CountedCells? {
+        together[source]?[axes]?[node]
+    }
 
     /// For every grouped row of `source`, its slot on each axis (`layout`), axis after axis, -1 for none.
     func slots(_ axes: [[Dimension]], layout: CellLayout, of source: Source, evaluator: Evaluator) -> [Int32] {

@@ -33,6 +33,8 @@ struct Bitset {
 
     init(capacity: Int) { words = Array(repeating: 0, count: (capacity + 63) / 64) }
 
+    init(words: [UInt64]) { self.words = words }
+
     @inline(__always) mutating func insert(_ member: Int) {
         words[member >> 6] |= 1 << UInt64(member & 63)
     }

@@ -177,6 +177,34 @@ import Testing
         }
     }
 
+    /// A catalogue's distinct-people indicators of assistance that filter on kinds only and share
+    /// their breakdowns are counted together, in one pass: each must equal the indicator
+    /// evaluated on its own.
+    @Test func indicatorsCountedTogetherEqualEachCountedAlone() throws {
+        let dataset = SyntheticData.generate(migrants: 2_000, seed: 12)
+        var catalogue = Catalogue.compass
+        for index in catalogue.indicators.indices {
+            if case .distinctPeople(.assistance, _) = catalogue.indicators[index].measure {
+                catalogue.indicators[index].crossBreakdowns = [DimensionPair(.country, .sex)]
+            }
+        }
+        let period = Period.year(2022)
+        let evaluation = try Engine().evaluate(catalogue, on: dataset, period: period)
+        let dates = try #require(period.dates(programme: catalogue.programme.period))
+        var compared = 0
+        for (indicator, together) in zip(catalogue.indicators, evaluation.results) {
+            guard case .distinctPeople(.assistance, _) = indicator.measure else { continue }
+            let alone = try Engine().evaluate(indicator, on: dataset, dates: dates)
+            #expect(alone.value == together.value)
+            #expect(alone.records == together.records)
+            #expect(alone.breakdowns == together.breakdowns)
+            #expect(alone.crossBreakdowns == together.crossBreakdowns)
+            #expect(!alone.crossBreakdowns.isEmpty)
+            compared += 1
+        }
+        #expect(compared >= 3)
+    }
+
     @Test func preparingFromJSONAgreesWithReadingRecords() throws {
         let dataset = SyntheticData.generate(migrants: 800, seed: 9)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
