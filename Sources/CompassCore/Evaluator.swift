@@ -475,61 +475,56 @@ struct Evaluator {
         // with selects, not branches, as a third of the rows or so may fall in a year.
         let span = UInt32(bitPattern: high &- low)
         @inline(__always) func inPeriod(_ day: Int32) -> Bool { UInt32(bitPattern: day &- low) <= span }
-        // The rows in the period, their runs of one person, and whether their people never decrease.
-        var total = 0
-        var runs = 0
+        // First, as if the people of the rows in the period never decreased (a file written person
+        // by person): runs of one person are cut in one pass. Only the memory written is touched.
         var ordered = true
-        date.withUnsafeBufferPointer { date in
-            persons.withUnsafeBufferPointer { persons in
-                var last: Int32 = -1
-                for row in 0..<rowCount {
-                    let kept = inPeriod(date[row])
-                    let person = persons[row]
-                    ordered = ordered && (!kept || person >= last)
-                    runs &+= kept && person != last ? 1 : 0
-                    total &+= kept ? 1 : 0
-                    last = kept ? person : last
-                }
-            }
-        }
-        if ordered {
-            // One more row and group than needed: every row is written, and kept only when in the period.
-            var rows = [Int32](repeating: 0, count: total + 1)
-            var people = [Int32](repeating: 0, count: runs + 1)
-            var bounds = [Int32](repeating: Int32(total), count: runs + 2)
-            date.withUnsafeBufferPointer { date in
-                persons.withUnsafeBufferPointer { persons in
-                    rows.withUnsafeMutableBufferPointer { rows in
-                        people.withUnsafeMutableBufferPointer { people in
-                            bounds.withUnsafeMutableBufferPointer { bounds in
-                                var filled = 0
-                                // The slot of the current group, from 1: slot 0 takes the writes before the first.
-                                var group = 0
-                                var last: Int32 = -1
-                                for row in 0..<rowCount {
-                                    let kept = inPeriod(date[row])
-                                    let person = persons[row]
-                                    let starts = kept && person != last
-                                    group &+= starts ? 1 : 0
-                                    people[group] = starts ? person : people[group]
-                                    bounds[group] = starts ? Int32(truncatingIfNeeded: filled) : bounds[group]
-                                    rows[filled] = Int32(truncatingIfNeeded: row)
-                                    filled &+= kept ? 1 : 0
-                                    last = kept ? person : last
+        var people: [Int32] = []
+        var bounds: [Int32] = []
+        let runRows = [Int32](unsafeUninitializedCapacity: rowCount + 1) { rows, rowsFilled in
+            people = [Int32](unsafeUninitializedCapacity: rowCount + 1) { people, groupCount in
+                bounds = [Int32](unsafeUninitializedCapacity: rowCount + 2) { bounds, boundCount in
+                    date.withUnsafeBufferPointer { date in
+                        persons.withUnsafeBufferPointer { persons in
+                            var filled = 0
+                            // The current group, -1 before the first; its slot is 0 until then.
+                            var group = -1
+                            var last: Int32 = -1
+                            people[0] = -1
+                            bounds[0] = 0
+                            for row in 0..<rowCount {
+                                let kept = inPeriod(date[row])
+                                let person = persons[row]
+                                if kept, person < last {
+                                    ordered = false
+                                    break
                                 }
+                                let starts = kept && person != last
+                                last = kept ? person : last
+                                group &+= starts ? 1 : 0
+                                let slot = max(group, 0)
+                                people[slot] = last
+                                bounds[slot] = starts ? Int32(truncatingIfNeeded: filled) : bounds[slot]
+                                rows[filled] = Int32(truncatingIfNeeded: row)
+                                filled &+= kept ? 1 : 0
                             }
+                            rowsFilled = filled
+                            groupCount = group + 1
+                            bounds[group + 1] = Int32(truncatingIfNeeded: filled)
+                            boundCount = group + 2
                         }
                     }
                 }
             }
-            rows.removeLast()
-            people.removeFirst()
-            bounds.removeFirst()
-            return PersonGroups(people: people, bounds: bounds, rows: rows)
         }
+        if ordered { return PersonGroups(people: people, bounds: bounds, rows: runRows) }
+        // Otherwise a counting sort of the row numbers by person.
+        var total = 0
+        date.withUnsafeBufferPointer { date in
+            for row in 0..<rowCount where inPeriod(date[row]) { total += 1 }
+        }
+        people = []
+        bounds = [0]
         var rows = [Int32](repeating: 0, count: total)
-        var people: [Int32] = []
-        var bounds: [Int32] = [0]
         var starts = [Int32](repeating: 0, count: personCount + 1)
         date.withUnsafeBufferPointer { date in
             persons.withUnsafeBufferPointer { persons in
