@@ -55,17 +55,18 @@ def main() -> None:
 
 
 def engine_alone(options: argparse.Namespace) -> None:
-    """Runs engine-throughput on one core and prints its table."""
-    command = [options.engine, "--migrants", str(options.engine_migrants), "--rounds", str(options.engine_rounds),
-               "--catalogue", str(HERE / "job-catalogue.json")]
-    if shutil.which("taskset"):
-        command = ["taskset", "-c", "0"] + command
-    else:
-        print("taskset not found: the engine runs unpinned", file=sys.stderr)
-    print(flush=True)
-    completed = subprocess.run(command, check=False)
-    if completed.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}")
+    """Runs engine-throughput on one core and prints its tables: rows in file order, then shuffled."""
+    for order in ([], ["--shuffled"]):
+        command = [options.engine, "--migrants", str(options.engine_migrants), "--rounds", str(options.engine_rounds),
+                   "--catalogue", str(HERE / "job-catalogue.json")] + order
+        if shutil.which("taskset"):
+            command = ["taskset", "-c", "0"] + command
+        else:
+            print("taskset not found: the engine runs unpinned", file=sys.stderr)
+        print(flush=True)
+        completed = subprocess.run(command, check=False)
+        if completed.returncode != 0:
+            sys.exit(f"failed: {' '.join(command)}")
 
 
 def end_to_end(options: argparse.Namespace) -> None:

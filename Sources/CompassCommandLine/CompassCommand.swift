@@ -117,10 +117,7 @@ public struct CompassCommand: Sendable {
         }
         let catalogue = try loadCatalogue(options)
         // Only the records the evaluation can read are kept in memory; every record is checked.
-        _ = traceStart; traceT("load")
         let data = try loadData(options, programme: catalogue.programme, keeping: catalogue.days(evaluating: period))
-        traceT("loaded")
-        defer { traceT("done") }
         let report = try Engine().report(catalogue, on: data.dataset, period: period, disclosure: disclosure)
         let text = try reporter.render(report)
         if let path = options.values["--output"] {

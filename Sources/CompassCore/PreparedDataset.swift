@@ -3,7 +3,10 @@
 /// Preparing a dataset interns every id to a dense number, turns codes into
 /// ordinals and dates into packed integers, and makes the findings on the data
 /// (duplicate ids, unknown migrants, dates outside the programme, impossible
-/// values). ``Engine/evaluate(_:on:period:)-(_,PreparedDataset,_)`` then computes
+/// values). It also puts the rows of assistance, surveys and training participants in
+/// the order of the people they name (a stable counting sort, skipped when they are in it
+/// already, as in files written person by person), so that an evaluation groups them by
+/// person in one pass. ``Engine/evaluate(_:on:period:)-(_,PreparedDataset,_)`` then computes
 /// indicators from the columns without touching a `String`, so evaluating several
 /// periods, or several catalogues of the same programme, does that work once.
 ///
@@ -44,12 +47,16 @@ public struct PreparedDataset: Sendable {
     ///     will be evaluated. `nil` keeps every record.
     /// - Complexity: O(*n*) in the number of records.
     public init(_ dataset: Dataset, programme: Programme?, keeping keptDays: DateRange? = nil) {
-        store = Store(dataset, programme: programme, keeping: keptDays)
+        var store = Store(dataset, programme: programme, keeping: keptDays)
+        store.orderByPerson()
+        self.store = store
         self.programme = programme
         description = dataset.description
     }
 
     package init(store: Store, programme: Programme?, description: LocalizedText?) {
+        var store = store
+        store.orderByPerson()
         self.store = store
         self.programme = programme
         self.description = description

@@ -673,10 +673,7 @@ final class ReadSession {
 
     func readCSV<Source: ByteSource>(_ file: DatasetFile, source: Source) {
         willRead(file)
-        traceT("start \(file.fileName)")
         screen = screens[file]?.wait() ?? nil
-        traceT("screened \(file.fileName)")
-        defer { traceT("end \(file.fileName)") }
         defer { screen = nil }
         listed = 0
         suppressed = 0
@@ -1586,9 +1583,6 @@ final class PendingBatch {
 ///
 /// The session is only touched by the worker thread until ``BackgroundWork/wait()`` returns,
 /// and only by the waiting thread after: the semaphore orders the two.
-public let traceStart = DispatchTime.now().uptimeNanoseconds
-public func traceT(_ s: String) { print("\(Double(DispatchTime.now().uptimeNanoseconds &- traceStart)/1e6) ms \(s)") }
-import Dispatch
 final class SessionBox: @unchecked Sendable {
     let session: ReadSession
     init(_ session: ReadSession) { self.session = session }

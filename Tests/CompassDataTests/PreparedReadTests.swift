@@ -154,8 +154,9 @@ import Testing
     }
 
     /// The evaluator groups rows by person in one pass when their people never decrease (a file
-    /// written person by person, as the synthetic one is) and by a counting sort otherwise: the
-    /// order of the rows changes no result, crossed breakdowns included.
+    /// written person by person, as the synthetic one is, or a prepared dataset, whose rows are
+    /// put in that order) and by a counting sort otherwise: the order of the rows changes no
+    /// result, crossed breakdowns included.
     @Test func theOrderOfTheRowsChangesNoResult() throws {
         let dataset = SyntheticData.generate(migrants: 3_000, seed: 11)
         var catalogue = Catalogue.compass
@@ -174,6 +175,14 @@ import Testing
             #expect(
                 try Engine().evaluate(catalogue, on: shuffled, period: period)
                     == Engine().evaluate(catalogue, on: dataset, period: period))
+        }
+        // A prepared dataset puts the rows in the order of their people; one indicator evaluated
+        // on records does not, and groups the shuffled rows with a counting sort.
+        let dates = try #require(Period.year(2022).dates(programme: catalogue.programme.period))
+        for indicator in catalogue.indicators {
+            #expect(
+                try Engine().evaluate(indicator, on: shuffled, dates: dates)
+                    == Engine().evaluate(indicator, on: dataset, dates: dates))
         }
     }
 

@@ -1,11 +1,14 @@
 // The engine alone, on data already in memory: how many assistance records per second it
 // evaluates a whole catalogue over (issue #6: 50 million or more on one core).
 //
-//   engine-throughput [--migrants N | --data DIR] [--rounds R] [--catalogue FILE] [--json]
+//   engine-throughput [--migrants N | --data DIR] [--rounds R] [--catalogue FILE] [--shuffled] [--json]
 //
 // Generates the synthetic dataset in memory (or reads one from DIR), prepares it once (timed on
 // its own), then evaluates the built-in COMPASS catalogue and the benchmark's job catalogue for
 // 2022, each for one warm-up round and R timed rounds, and prints the median and the fastest.
+// The synthetic files list each migrant's records together, as many exports do, which lets the
+// engine group rows by person in one pass; `--shuffled` puts the rows in a random order first
+// (seeded), so that grouping takes its general path (a counting sort).
 // Pin it to one core to measure one core: `taskset -c 0 engine-throughput`.
 import Compass
 import Foundation
@@ -21,11 +24,12 @@ let defaultJobCatalogue: String = {
 }()
 
 let usage = """
-    usage: engine-throughput [--migrants N | --data DIR] [--rounds R] [--catalogue FILE] [--json]
+    usage: engine-throughput [--migrants N | --data DIR] [--rounds R] [--catalogue FILE] [--shuffled] [--json]
       --migrants N      synthetic migrants generated in memory (seed 1); default 1000000
       --data DIR        read a dataset directory of CSV files instead
       --rounds R        timed rounds per catalogue, after one warm-up round; default 9
       --catalogue FILE  the job catalogue; default Benchmarks/job-catalogue.json
+      --shuffled        put the assistance, survey and participant rows in a random order (seed 2) first
       --json            print the results as JSON instead of a table
     """
 
@@ -35,6 +39,7 @@ struct Options {
     var data: String?
     var rounds = 9
     var catalogue = defaultJobCatalogue
+    var shuffled = false
     var json = false
 }
 
@@ -64,6 +69,7 @@ func parse(_ arguments: [String]) throws(Failure) -> Options {
         case "--data": options.data = try value(of: argument)
         case "--rounds": options.rounds = try positive(argument)
         case "--catalogue": options.catalogue = try value(of: argument)
+        case "--shuffled": options.shuffled = true
         case "--json": options.json = true
         case "--help", "-h":
             print(usage)
@@ -135,6 +141,7 @@ struct Throughput: Encodable {
 /// Everything the program measured.
 struct Run: Encodable {
     var source: String
+    var shuffled: Bool
     var migrants: Int
     var assistanceRows: Int
     var loadSeconds: Double
@@ -197,7 +204,8 @@ func printTable(_ run: Run) {
     let source = run.source == "synthetic" ? "synthetic, seed 1, generated" : "read from \(run.source)"
     let rows = grouped(run.assistanceRows)
     print("engine alone: \(grouped(run.migrants)) migrants (\(source) in \(fixed(run.loadSeconds, 2)) s),")
-    print("\(rows) assistance rows, prepared once in \(fixed(run.prepareSeconds, 2)) s; period \(run.period);")
+    let order = run.shuffled ? "rows shuffled (seed 2), " : "rows in file order, "
+    print("\(rows) assistance rows, \(order)prepared once in \(fixed(run.prepareSeconds, 2)) s; period \(run.period);")
     print("median and fastest of \(run.rounds) rounds after one warm-up; \(run.availableCores) core(s) available")
     if run.jobPreparedSeparately {
         print("the job catalogue states another programme: the data was prepared again for it (not timed)")
@@ -246,9 +254,15 @@ do {
 
 do {
     let job = try Catalogue(contentsOfJSONFile: options.catalogue)
-    let (dataset, loadSeconds) = try timed { () throws -> Dataset in
+    var (dataset, loadSeconds) = try timed { () throws -> Dataset in
         if let directory = options.data { return try Dataset(contentsOfDirectory: directory) }
         return SyntheticData.generate(migrants: options.migrants, seed: 1)
+    }
+    if options.shuffled {
+        var generator = SeededRandom(seed: 2)
+        dataset.assistance.shuffle(using: &generator)
+        dataset.surveys.shuffle(using: &generator)
+        dataset.participants.shuffle(using: &generator)
     }
     let programme = Catalogue.compass.programme
     let (prepared, prepareSeconds) = timed { PreparedDataset(dataset, programme: programme) }
@@ -256,7 +270,7 @@ do {
     let preparedForJob = job.programme == programme ? prepared : PreparedDataset(dataset, programme: job.programme)
     let jobName = options.catalogue.split(separator: "/").last.map(String.init) ?? options.catalogue
     let run = Run(
-        source: options.data ?? "synthetic", migrants: prepared.migrantCount,
+        source: options.data ?? "synthetic", shuffled: options.shuffled, migrants: prepared.migrantCount,
         assistanceRows: prepared.recordCount(of: .assistance), loadSeconds: loadSeconds,
         prepareSeconds: prepareSeconds, period: "2022", rounds: options.rounds,
         availableCores: availableCores(), goalRecordsPerSecond: goal,
