@@ -93,7 +93,7 @@ struct Evaluator {
         let low = dates.start.packed
         let high = dates.end.packed
         let personOf = personColumn(source)
-        var people = Bitset(capacity: source == .trainingParticipants ? store.trainees.count : store.migrants.count)
+        var people = Bitset(capacity: source == .trainingParticipants ? store.traineeCount : store.migrantCount)
         for row in 0..<store.count(of: source) {
             let day = date[row]
             guard day >= low, day <= high, passes(row) else { continue }
@@ -162,7 +162,7 @@ struct Evaluator {
 
         switch measure {
         case .distinctPeople:
-            let personCount = source == .trainingParticipants ? store.trainees.count : store.migrants.count
+            let personCount = source == .trainingParticipants ? store.traineeCount : store.migrantCount
             var people = Bitset(capacity: personCount)
             let trainees = source == .trainingParticipants
             // Person dimensions are counted once per person counted; the others, and every crossed
@@ -304,7 +304,7 @@ struct Evaluator {
                 let part = Array(members[start..<min(start + 64, members.count)])
                 let counted = Self.countCells(
                     grouped, slots, axes: axes.count, cells: layout.cellTotal, masks: part.map(\.mask),
-                    kinds: store.assistanceKind, people: store.migrants.count)
+                    kinds: store.assistanceKind, people: store.migrantCount)
                 for (member, result) in zip(part, counted) { groups.keep(result, .assistance, axes, member.node) }
             }
         }
@@ -460,7 +460,7 @@ struct Evaluator {
         let date = dateColumn(source)
         let low = dates.start.packed
         let high = dates.end.packed
-        let personCount = source == .trainingParticipants ? store.trainees.count : store.migrants.count
+        let personCount = source == .trainingParticipants ? store.traineeCount : store.migrantCount
         let rowCount = store.count(of: source)
         // The person of each row: a column for the sources that name people, the row itself otherwise.
         let persons: [Int32]

@@ -48,7 +48,7 @@ public struct PreparedDataset: Sendable {
     /// - Complexity: O(*n*) in the number of records.
     public init(_ dataset: Dataset, programme: Programme?, keeping keptDays: DateRange? = nil) {
         var store = Store(dataset, programme: programme, keeping: keptDays)
-        store.orderByPerson()
+        store.endPreparation()
         self.store = store
         self.programme = programme
         description = dataset.description
@@ -56,7 +56,7 @@ public struct PreparedDataset: Sendable {
 
     package init(store: Store, programme: Programme?, description: LocalizedText?) {
         var store = store
-        store.orderByPerson()
+        store.endPreparation()
         self.store = store
         self.programme = programme
         self.description = description
@@ -70,5 +70,5 @@ public struct PreparedDataset: Sendable {
     public func recordCount(of source: Source) -> Int { store.count(of: source) }
 
     /// The number of distinct people named by migrants, assistance and surveys.
-    public var migrantCount: Int { store.migrants.count }
+    public var migrantCount: Int { store.migrantCount }
 }
