@@ -2,7 +2,8 @@
 ///
 /// The hot path of reading a dataset: every assistance row names a migrant, and
 /// finding that migrant's number must not make a `String`. The table keeps each
-/// id once in an arena, as an entry of its number, its length and its bytes, and
+/// id once in an arena, as an entry of its number (4 bytes), its length (1 byte, or
+/// 5 from 255 bytes on) and its bytes, one after the other in order of number, and
 /// finds entries with open addressing over one array of 64-bit slots (a 24-bit
 /// tag of the hash beside the entry's offset). A lookup touches one slot, then,
 /// on a tag match, one entry that holds everything needed to confirm it and to
@@ -19,17 +20,17 @@ package struct IdTable: Sendable {
     /// Zero for an empty slot, else the hash's high 24 bits and the entry's offset plus one.
     private var slots: [UInt64]
     private var mask: Int
-    /// The entries: number (4 bytes), length (4 bytes), then the id's bytes.
+    /// The entries: number (4 bytes), length (1 byte below 255, else 255 then 4 bytes), then the id's bytes.
     private var arena: [UInt8] = []
-    /// Where the entry of each number starts in the arena.
-    private var offsets: [Int] = []
+    /// Where the entry of every `blockSize`-th number starts in the arena; the others are found
+    /// from there by their lengths, which keeps the table a few bytes per id smaller.
+    private var blockStarts: [Int] = []
+    private static let blockSize = 16
+    /// The number of ids.
+    package private(set) var count = 0
     private let seed: UInt64
 
     private static let tagMask: UInt64 = 0xFFFF_FF00_0000_0000
-    private static let headerBytes = 8
-
-    /// The number of ids.
-    package var count: Int { offsets.count }
 
     /// Creates an empty table with room for `capacity` ids before it grows.
     package init(capacity: Int = 0) {
@@ -38,7 +39,6 @@ package struct IdTable: Sendable {
         let size = IdTable.slotCount(for: capacity)
         slots = Array(repeating: 0, count: size)
         mask = size - 1
-        offsets.reserveCapacity(capacity)
     }
 
     /// A power of two at least twice `capacity`: linear probing stays short below half full.
@@ -50,8 +50,8 @@ package struct IdTable: Sendable {
 
     /// Makes room for `capacity` ids in all, and about `bytes` bytes of them.
     package mutating func reserveCapacity(_ capacity: Int, bytes: Int = 0) {
-        offsets.reserveCapacity(capacity)
-        arena.reserveCapacity(bytes + capacity * IdTable.headerBytes)
+        blockStarts.reserveCapacity(capacity / IdTable.blockSize + 1)
+        arena.reserveCapacity(bytes + capacity * 5)
         if IdTable.slotCount(for: capacity) > slots.count { rehash(slotCount: IdTable.slotCount(for: capacity)) }
     }
 
@@ -144,12 +144,10 @@ package struct IdTable: Sendable {
             index = (index + 1) & mask
             slot = slots[index]
         }
-        let number = offsets.count
-        let offset = arena.count
-        slots[index] = tag | UInt64(offset + 1)
-        offsets.append(offset)
+        let number = count
+        slots[index] = tag | UInt64(arena.count + 1)
         appendEntry(number: number, bytes)
-        if offsets.count * 2 > slots.count { rehash(slotCount: slots.count * 2) }
+        if count * 2 > slots.count { rehash(slotCount: slots.count * 2) }
         return (Int32(number), true)
     }
 
@@ -182,9 +180,23 @@ package struct IdTable: Sendable {
     }
 
     private mutating func appendEntry(number: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        if number % IdTable.blockSize == 0 { blockStarts.append(arena.count) }
+        count += 1
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: number).littleEndian) { arena.append(contentsOf: $0) }
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count).littleEndian) { arena.append(contentsOf: $0) }
+        if bytes.count < 255 {
+            arena.append(UInt8(bytes.count))
+        } else {
+            arena.append(255)
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count).littleEndian) { arena.append(contentsOf: $0) }
+        }
         arena.append(contentsOf: bytes)
+    }
+
+    /// The length of the id of the entry at `entry`, and where its bytes start.
+    @inline(__always) private static func idBytes(_ entry: UnsafeRawPointer) -> (length: Int, start: UnsafeRawPointer) {
+        let short = entry.load(fromByteOffset: 4, as: UInt8.self)
+        if short < 255 { return (Int(short), entry + 5) }
+        return (Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 5, as: UInt32.self))), entry + 9)
     }
 
     /// The number of the entry at `offset` when its bytes are `bytes`.
@@ -192,11 +204,10 @@ package struct IdTable: Sendable {
         arena.withUnsafeBufferPointer { stored -> Int32? in
             guard let storedBase = stored.baseAddress else { return nil }
             let entry = UnsafeRawPointer(storedBase + offset)
-            let length = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+            let (length, stored) = IdTable.idBytes(entry)
             guard length == bytes.count else { return nil }
             let number = Int32(bitPattern: UInt32(littleEndian: entry.loadUnaligned(as: UInt32.self)))
             guard let base = bytes.baseAddress else { return number }
-            let stored = entry + IdTable.headerBytes
             let other = UnsafeRawPointer(base)
             var index = 0
             while index + 8 <= length {
@@ -220,14 +231,16 @@ package struct IdTable: Sendable {
         let newMask = slotCount - 1
         arena.withUnsafeBufferPointer { stored in
             guard let base = stored.baseAddress else { return }
-            for offset in offsets {
-                let entry = UnsafeRawPointer(base + offset)
-                let length = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
-                let bytes = UnsafeBufferPointer(start: base + offset + IdTable.headerBytes, count: length)
+            // The entries follow one another: walk them in order.
+            var offset = 0
+            while offset < stored.count {
+                let (length, start) = IdTable.idBytes(UnsafeRawPointer(base + offset))
+                let bytes = UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: length)
                 let hash = IdTable.hash(bytes, seed: seed)
                 var index = Int(truncatingIfNeeded: hash) & newMask
                 while fresh[index] != 0 { index = (index + 1) & newMask }
                 fresh[index] = hash & IdTable.tagMask | UInt64(offset + 1)
+                offset = start - UnsafeRawPointer(base) + length
             }
         }
         slots = fresh
@@ -238,13 +251,19 @@ package struct IdTable: Sendable {
 
     /// The id of a number, as text (an id is valid UTF-8).
     package func string(_ number: Int32) -> String {
-        let offset = offsets[Int(number)]
+        guard number >= 0, Int(number) < count else { return "" }
         return arena.withUnsafeBufferPointer { stored in
             guard let base = stored.baseAddress else { return "" }
-            let length = Int(
-                UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+            // From the start of the number's block, entry after entry.
+            var entry = UnsafeRawPointer(base + blockStarts[Int(number) / IdTable.blockSize])
+            for _ in 0..<Int(number) % IdTable.blockSize {
+                let (length, start) = IdTable.idBytes(entry)
+                entry = start + length
+            }
+            let (length, start) = IdTable.idBytes(entry)
             return String(
-                decoding: UnsafeBufferPointer(start: base + offset + IdTable.headerBytes, count: length), as: UTF8.self)
+                decoding: UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: length),
+                as: UTF8.self)
         }
     }
 }

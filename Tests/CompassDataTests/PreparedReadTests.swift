@@ -4,6 +4,9 @@ import Testing
 
 /// Reading straight into columns (`prepare`) must agree with reading records and preparing them.
 @Suite struct PreparedReadTests {
+    /// A migrant id of 300 bytes.
+    static let longID = String(repeating: "L", count: 299) + "9"
+
     /// The CSV files of a synthetic dataset, with troubles appended to the large files.
     static func files(seed: UInt64) throws -> [String: [UInt8]] {
         let directory = FileManager.default.temporaryDirectory
@@ -30,6 +33,10 @@ import Testing
             lines.insert("A-short,M00000002", at: 556)
             files["assistance.csv"] = Array(lines.joined(separator: "\n").utf8)
         }
+        // An id of 300 bytes (the id table stores lengths from 255 on apart), twice, and named by
+        // an assistance record dated before the migrant's birth year: the finding names the id.
+        append("migrants.csv", "\(Self.longID),female,2021,MLI,2022-01-01,\n\(Self.longID),male,2021,MLI,2022-01-01,\n")
+        append("assistance.csv", "A-long,\(Self.longID),humanitarian_aid,2020-03-03,MLI\n")
         append(
             "migrants.csv",
             """
@@ -107,6 +114,11 @@ import Testing
         #expect(prepared.dataset.findings == fromRecords.findings)
         #expect(prepared.dataset.findings.contains { $0.rule == "unknown-migrant" })
         #expect(prepared.problems.contains { $0.rule == "unknown-training" })
+        #expect(prepared.problems.contains { $0.rule == "duplicate-id" && $0.value?.hasPrefix("LLLLLLLL") == true })
+        #expect(
+            prepared.dataset.findings.contains {
+                $0.rule == "impossible-value" && $0.message.contains("of migrant \(Self.longID)")
+            })
         for rule in ["unknown-product", "unknown-code"] {
             #expect(prepared.dataset.findings.contains { $0.rule == rule })
         }
