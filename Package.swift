@@ -39,7 +39,9 @@ let package = Package(
         // Helpers for users' own tests of indicators, catalogues and reporters. Imports Swift Testing.
         .target(name: "CompassTesting", dependencies: ["CompassCore", "CompassData"]),
         // The command-line interface as a library, and its thin executable.
-        .target(name: "CompassCommandLine", dependencies: ["Compass"]),
+        .target(name: "CompassCommandLine", dependencies: ["Compass", "CCompassAllocator"]),
+        // One call to the C library's allocator, for the command-line tool (C: glibc's malloc.h).
+        .target(name: "CCompassAllocator"),
         .executableTarget(name: "compass", dependencies: ["CompassCommandLine"]),
         // `swift package compass-report …` in a package that depends on this one.
         .plugin(
@@ -71,7 +73,7 @@ let package = Package(
 )
 
 // Settings applied once, to every target.
-for target in package.targets where target.type != .plugin {
+for target in package.targets where target.type != .plugin && target.name != "CCompassAllocator" {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))

@@ -100,7 +100,7 @@ package struct Store {
     var surveySatisfied: [Bool] = []
 
     // Trained people, numbered densely, and one row per participation.
-    var trainees = Interner()
+    var trainees = IdTable()
     var traineeSex: [UInt8] = []
     var participationPerson: [Int32] = []
     var participationSex: [UInt8] = []
@@ -264,7 +264,7 @@ package struct Store {
         releasedMigrants = migrants.count
         migrants = IdTable()
         releasedTrainees = trainees.count
-        trainees = Interner()
+        trainees = IdTable()
     }
 
     /// Puts the rows of assistance, surveys and training participations in the order of their
@@ -539,9 +539,7 @@ package struct Store {
                 continue
             }
             let (training, place) = kept[Int(trainingNumber)]
-            let before = trainees.count
-            let number = trainees.intern(participant.person.rawValue)
-            let isNew = Int(number) == before
+            let (number, isNew) = trainees.insert(participant.person.rawValue)
             // A new trainee cannot be a repeated participation: only a known one is looked up.
             if !isNew, !seen.insert(Int64(trainingNumber) << 32 | Int64(number)).inserted {
                 report(

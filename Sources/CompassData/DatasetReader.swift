@@ -355,7 +355,11 @@ final class ReadSession {
     @exclusivity(unchecked) var screen: DuplicateScreen?
     var trainingLines: [String: Int] = [:]
     var trainingsRead = false
-    var participantLines: [String: Int] = [:]
+    /// The first line of each participation, keyed by its training's number and its person's.
+    var participantLines: [Int64: Int] = [:]
+    /// The trainings and people named by training_participants.csv, numbered by their ids' bytes.
+    var participantTrainings = IdTable()
+    var participantPeople = IdTable()
     var productLines: [String: Int] = [:]
     var productsRead = false
     var disseminationLines: [String: Int] = [:]
@@ -420,6 +424,7 @@ final class ReadSession {
             if !buildsStore { dataset.surveys.reserveCapacity(records) }
         case .trainingParticipants:
             participantLines.reserveCapacity(rows)
+            participantPeople.reserveCapacity(rows, bytes: bytes / 4)
             dataset.participants.reserveCapacity(records)
         default: break
         }
@@ -598,6 +603,8 @@ final class ReadSession {
         dataset = Dataset()
         trainingLines = [:]
         participantLines = [:]
+        participantTrainings = IdTable()
+        participantPeople = IdTable()
         productLines = [:]
         disseminationLines = [:]
         engagementLines = [:]
@@ -1148,8 +1155,8 @@ extension RowDecoding {
     /// Records `key` as seen on this row; reports a duplicate and returns `false` when it was seen before.
     ///
     /// One hash on the common path: the line is stored, and put back only for a duplicate.
-    func firstOccurrence(
-        _ key: String, in lines: inout [String: Int], position: Int, what: String,
+    func firstOccurrence<Key: Hashable>(
+        _ key: Key, in lines: inout [Key: Int], position: Int, what: String,
         display: @autoclosure () -> String
     ) -> Bool {
         let line = recordLine
@@ -1299,9 +1306,13 @@ extension RowDecoding {
                 value: shown)
             return false
         }
+        // A participation is a pair of numbers: its training's and its person's.
+        let trainingNumber = session.participantTrainings.insert(training).number
+        let personNumber = session.participantPeople.insert(person).number
         guard
             firstOccurrence(
-                training + "\u{0}" + person, in: &session.participantLines, position: 1, what: "participant",
+                Int64(trainingNumber) << 32 | Int64(personNumber), in: &session.participantLines, position: 1,
+                what: "participant",
                 display: "\(DataProblem.display(person))' in training '\(DataProblem.display(training))")
         else { return false }
         session.dataset.participants.append(

@@ -1,0 +1,9 @@
+#include "CCompassAllocator.h"
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+
+void compass_map_large_blocks(void) { mallopt(M_MMAP_THRESHOLD, 256 * 1024); }
+#else
+void compass_map_large_blocks(void) {}
+#endif
