@@ -620,7 +620,9 @@ struct Evaluator {
         func ordinal(_ column: [UInt8]) -> RowReader { { Int32(column[$0]) } }
         func number(_ column: [Int32]) -> RowReader { { column[$0] } }
         switch (dimension, source) {
-        case (.country, .assistance): return number(store.assistanceCountry)
+        case (.country, .assistance):
+            let column = store.assistanceCountry
+            return { Int32(column[$0]) }
         case (.country, .trainingParticipants): return number(store.participationCountry)
         case (.country, .engagements): return number(store.engagementCountry)
         case (.assistanceKind, _): return ordinal(store.assistanceKind)
@@ -654,10 +656,10 @@ struct Evaluator {
             return { Int32(column[Int($0)]) }
         case .ageGroup where !trainees:
             let column = store.migrantBirthYear
-            return { ageGroup(column[Int($0)]) }
+            return { ageGroup(Int32(column[Int($0)])) }
         case .nationality where !trainees:
             let column = store.migrantNationality
-            return { column[Int($0)] }
+            return { Int32(column[Int($0)]) }
         default:
             return nil
         }

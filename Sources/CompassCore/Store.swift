@@ -79,8 +79,8 @@ package struct Store {
     // People who received assistance or answered surveys, numbered densely.
     var migrants = IdTable()
     var migrantSex: [UInt8] = []
-    var migrantBirthYear: [Int32] = []  // 0 when unknown
-    var migrantNationality: [Int32] = []  // into `countries`, or -1
+    var migrantBirthYear: [Int16] = []  // 0 when unknown; clamped to ±32,767
+    var migrantNationality: [Int16] = []  // into `countries` (at most 26³ codes), or -1
     var migrantVulnerabilities: [UInt8] = []  // one bit per Vulnerability ordinal
     var migrantRegistered: [Int32] = []  // packed date, 0 when unknown
     var registeredMigrants = 0  // the first numbers are the ones in migrants.csv
@@ -92,7 +92,7 @@ package struct Store {
     var assistancePerson: [Int32] = []
     var assistanceKind: [UInt8] = []
     var assistanceDate: [Int32] = []
-    var assistanceCountry: [Int32] = []
+    var assistanceCountry: [Int16] = []  // into `countries`
 
     var surveyPerson: [Int32] = []
     var surveyService: [UInt8] = []
@@ -421,9 +421,9 @@ package struct Store {
         guard inserted else { return (number, false) }
         func name() -> String { "migrants \(String(decoding: id, as: UTF8.self))" }
         migrantSex.append(UInt8(sex.ordinal))
-        migrantBirthYear.append(Int32(clamping: birthYear ?? 0))
+        migrantBirthYear.append(Int16(clamping: birthYear ?? 0))
         if nationality >= 0 { checkCountry(nationality, field: "nationality", record: name()) }
-        migrantNationality.append(nationality)
+        migrantNationality.append(Int16(truncatingIfNeeded: nationality))
         if let registered = registeredOn {
             checkDate(registered, field: "registered_on", record: name())
             checkBirth(number, registered, field: "registered_on", record: name())
@@ -458,7 +458,7 @@ package struct Store {
                 record: "\(source) \(record)")
             migrantSex.append(UInt8(Sex.unknown.ordinal))
             migrantBirthYear.append(0)
-            migrantNationality.append(Store.unknown)
+            migrantNationality.append(Int16(Store.unknown))
             migrantVulnerabilities.append(0)
             migrantRegistered.append(0)
         }
@@ -483,7 +483,7 @@ package struct Store {
         assistancePerson.append(number)
         assistanceKind.append(UInt8(kind.ordinal))
         assistanceDate.append(date.packed)
-        assistanceCountry.append(place)
+        assistanceCountry.append(Int16(truncatingIfNeeded: place))
         return number
     }
 

@@ -337,7 +337,7 @@ final class ReadSession {
     // Ids seen, with the line of each, for duplicates and references. When a store is built,
     // the migrants' table is the store's own: one lookup finds the person and checks the reference.
     @exclusivity(unchecked) var migrantIDs = IdTable()
-    @exclusivity(unchecked) var migrantLines: [Int32] = []
+    @exclusivity(unchecked) var migrantLines = LineIndex()
     var migrantsRead = false
     var migrantsEnded = false
     @exclusivity(unchecked) var assistanceIDs = IdTable()
@@ -399,7 +399,6 @@ final class ReadSession {
         let records = min(bytes / 40, 50_000_000)
         switch file {
         case .migrants:
-            migrantLines.reserveCapacity(rows)
             if buildsStore {
                 store.reserve(migrants: rows, assistance: 0, idBytes: bytes / 4)
             } else {
@@ -438,7 +437,7 @@ final class ReadSession {
     }
 
     /// The line of a registered migrant, by number.
-    private func line(of number: Int32) -> Int { Int(migrantLines[Int(number)]) }
+    private func line(of number: Int32) -> Int { migrantLines.line(of: Int(number)) }
 
     // MARK: The records of the three large files
 
@@ -461,7 +460,7 @@ final class ReadSession {
                     Migrant.ID(String(decoding: id, as: UTF8.self)), sex: sex, birthYear: birthYear,
                     nationality: nationality, registeredOn: registeredOn, vulnerabilities: vulnerabilities))
         }
-        migrantLines.append(Int32(clamping: line))
+        migrantLines.append(line)
         registeredCount += 1
         return nil
     }
@@ -480,7 +479,7 @@ final class ReadSession {
             id: id, probe: probe, sex: sex, birthYear: birthYear, nationality: nationality, registeredOn: registeredOn,
             vulnerabilities: vulnerabilities)
         guard added else { return self.line(of: number) }
-        migrantLines.append(Int32(clamping: line))
+        migrantLines.append(line)
         registeredCount += 1
         return nil
     }

@@ -185,6 +185,35 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
         #expect(result.dataset.platformVisits.map(\.visitors) == [10])
     }
 
+    /// The first line of a migrant is kept for every migrant, and must stay right after rows
+    /// that are rejected, blank lines and quoted line breaks, in both ways of reading.
+    @Test func duplicateMigrantsNameTheirFirstLineAfterRejectsBlankLinesAndLineBreaks() {
+        let migrants = [
+            "migrant_id,sex,birth_year,nationality,registered_on,vulnerabilities",
+            "M1,male,,,,",  // line 2
+            "M2,femme,,,,",  // 3: rejected
+            "",  // 4: blank
+            "\"M\n3\",male,,,,",  // 5 and 6
+            "M4,male,,,,",  // 7
+            "M1,female,,,,",  // 8: duplicate of line 2
+            "M4,female,,,,",  // 9: duplicate of line 7
+            "\"M\n3\",female,,,,",  // 10 and 11: duplicate of line 5
+        ].joined(separator: "\n") + "\n"
+        let files = ["migrants.csv": Array(migrants.utf8), "assistance.csv": Array(validAssistance.utf8)]
+        let expected = [
+            "migrant 'M1' already appears on line 2", "migrant 'M4' already appears on line 7",
+            "migrant 'M\\n3' already appears on line 5",
+        ]
+        for problems in [
+            DatasetReader().read(files: files).problems,
+            DatasetReader().prepare(files: files, programme: nil).problems,
+        ] {
+            let duplicates = problems.filter { $0.rule == "duplicate-id" }
+            #expect(duplicates.map(\.line) == [8, 9, 10])
+            #expect(duplicates.map { $0.message.components(separatedBy: ";")[0] } == expected)
+        }
+    }
+
     @Test func quotedLineBreaksKeepLineNumbersAsAnEditorShows() {
         let result = read([
             "migrants.csv": validMigrants, "assistance.csv": validAssistance,
