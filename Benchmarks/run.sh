@@ -49,6 +49,9 @@ if [ "$end_to_end" = yes ]; then
     paths+=(--compass "$root/.build/release/compass")
 fi
 if [ "$engine" = yes ]; then
+    # Always from an empty .build: an incremental build of this package once linked objects
+    # compiled against an older layout of the library's types, and the binary crashed.
+    rm -rf "$here/Engine/.build"
     build "$here/Engine" engine-throughput
     paths+=(--engine "$here/Engine/.build/release/engine-throughput")
 fi

@@ -19,7 +19,8 @@
 package struct IdTable: Sendable {
     /// Zero for an empty slot, else the hash's high 24 bits and the entry's offset plus one.
     private var slots: [UInt64]
-    private var mask: Int
+    /// The number of slots (any number, not only a power of two: at 5 M ids that halves the table).
+    private var size: Int
     /// The entries: number (4 bytes), length (1 byte below 255, else 255 then 4 bytes), then the id's bytes.
     private var arena: [UInt8] = []
     /// Where the entry of every `blockSize`-th number starts in the arena; the others are found
@@ -38,14 +39,16 @@ package struct IdTable: Sendable {
         seed = generator.next()
         let size = IdTable.slotCount(for: capacity)
         slots = Array(repeating: 0, count: size)
-        mask = size - 1
+        self.size = size
     }
 
-    /// A power of two at least twice `capacity`: linear probing stays short below half full.
-    private static func slotCount(for capacity: Int) -> Int {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        return size
+    /// Twice `capacity`: the table starts half full at most, and grows past three quarters.
+    private static func slotCount(for capacity: Int) -> Int { max(16, capacity * 2) }
+
+    /// The first slot of a hash in a table of `size` slots: its low 32 bits scaled to the size
+    /// (a multiply and a shift, not a division). The tag is the high bits, independent of it.
+    @inline(__always) private static func home(_ hash: UInt64, _ size: Int) -> Int {
+        Int(truncatingIfNeeded: ((hash & 0xFFFF_FFFF) &* UInt64(truncatingIfNeeded: size)) >> 32)
     }
 
     /// Makes room for `capacity` ids in all, and about `bytes` bytes of them.
@@ -93,14 +96,14 @@ package struct IdTable: Sendable {
     package struct Probe {
         let hash: UInt64
         let firstSlot: UInt64
-        let mask: Int
+        let size: Int
     }
 
     /// Hashes an id and reads its first slot, so that the slot is on its way from memory
     /// while the caller does other work before ``insert(_:probe:)``.
     @inline(__always) package func probe(_ bytes: UnsafeBufferPointer<UInt8>) -> Probe {
         let hash = IdTable.hash(bytes, seed: seed)
-        return Probe(hash: hash, firstSlot: slots[Int(truncatingIfNeeded: hash) & mask], mask: mask)
+        return Probe(hash: hash, firstSlot: slots[IdTable.home(hash, size)], size: size)
     }
 
     /// Probes many ids at once: all hashes first, then all first slots in one tight loop, so
@@ -118,7 +121,7 @@ package struct IdTable: Sendable {
         for index in 0..<count { hashes[index] = IdTable.hash(id(index), seed: seed) }
         slots.withUnsafeBufferPointer { slots in
             for hash in hashes {
-                probes.append(Probe(hash: hash, firstSlot: slots[Int(truncatingIfNeeded: hash) & mask], mask: mask))
+                probes.append(Probe(hash: hash, firstSlot: slots[IdTable.home(hash, size)], size: size))
             }
         }
     }
@@ -135,19 +138,20 @@ package struct IdTable: Sendable {
         number: Int32, inserted: Bool
     ) {
         let tag = probe.hash & IdTable.tagMask
-        var index = Int(truncatingIfNeeded: probe.hash) & mask
-        var slot = probe.firstSlot != 0 && probe.mask == mask ? probe.firstSlot : slots[index]
+        var index = IdTable.home(probe.hash, size)
+        var slot = probe.firstSlot != 0 && probe.size == size ? probe.firstSlot : slots[index]
         while slot != 0 {
             if slot & IdTable.tagMask == tag, let number = entryNumber(at: Int(slot & ~IdTable.tagMask) - 1, bytes) {
                 return (number, false)
             }
-            index = (index + 1) & mask
+            index += 1
+            if index == size { index = 0 }
             slot = slots[index]
         }
         let number = count
         slots[index] = tag | UInt64(arena.count + 1)
         appendEntry(number: number, bytes)
-        if count * 2 > slots.count { rehash(slotCount: slots.count * 2) }
+        if count * 4 > size * 3 { rehash(slotCount: IdTable.slotCount(for: count)) }
         return (Int32(number), true)
     }
 
@@ -156,14 +160,15 @@ package struct IdTable: Sendable {
     package func number(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = IdTable.hash(bytes, seed: seed)
         let tag = hash & IdTable.tagMask
-        var index = Int(truncatingIfNeeded: hash) & mask
+        var index = IdTable.home(hash, size)
         while true {
             let slot = slots[index]
             if slot == 0 { return nil }
             if slot & IdTable.tagMask == tag, let number = entryNumber(at: Int(slot & ~IdTable.tagMask) - 1, bytes) {
                 return number
             }
-            index = (index + 1) & mask
+            index += 1
+            if index == size { index = 0 }
         }
     }
 
@@ -228,7 +233,6 @@ package struct IdTable: Sendable {
 
     private mutating func rehash(slotCount: Int) {
         var fresh = [UInt64](repeating: 0, count: slotCount)
-        let newMask = slotCount - 1
         arena.withUnsafeBufferPointer { stored in
             guard let base = stored.baseAddress else { return }
             // The entries follow one another: walk them in order.
@@ -237,14 +241,17 @@ package struct IdTable: Sendable {
                 let (length, start) = IdTable.idBytes(UnsafeRawPointer(base + offset))
                 let bytes = UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: length)
                 let hash = IdTable.hash(bytes, seed: seed)
-                var index = Int(truncatingIfNeeded: hash) & newMask
-                while fresh[index] != 0 { index = (index + 1) & newMask }
+                var index = IdTable.home(hash, slotCount)
+                while fresh[index] != 0 {
+                    index += 1
+                    if index == slotCount { index = 0 }
+                }
                 fresh[index] = hash & IdTable.tagMask | UInt64(offset + 1)
                 offset = start - UnsafeRawPointer(base) + length
             }
         }
         slots = fresh
-        mask = newMask
+        size = slotCount
     }
 
     // MARK: Reading back

@@ -103,18 +103,21 @@ final class DuplicateScreen: Sendable {
 
 /// A set of nonzero 32-bit fingerprints, 4 bytes per slot, open addressing with linear probing.
 ///
-/// The slot of a fingerprint is given by its own low bits, so the table can grow
-/// without the hashes it came from.
+/// The slot of a fingerprint is given by the fingerprint itself, scaled to the number of
+/// slots, so the table can grow without the hashes it came from; and that number is any
+/// number, not only a power of two.
 struct FingerprintTable {
     private var slots: [UInt32]
-    private var mask: Int
     private var count = 0
 
+    /// A table for about `expected` fingerprints, three quarters full then.
     init(expected: Int) {
-        var size = 1024
-        while size * 3 < expected * 4 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
-        mask = size - 1
+        slots = Array(repeating: 0, count: max(1024, expected / 3 * 4 + 4))
+    }
+
+    /// The first slot of a fingerprint: scaled to the number of slots, a multiply and a shift.
+    @inline(__always) private static func home(_ print: UInt32, _ size: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(print) &* UInt64(truncatingIfNeeded: size)) >> 32)
     }
 
     /// Adds a batch of fingerprints, putting those already there into `repeats`.
@@ -125,7 +128,8 @@ struct FingerprintTable {
     /// is probed as usual.
     mutating func insert(_ prints: ArraySlice<UInt32>, repeats: inout Set<UInt32>) {
         var first = [UInt32](repeating: 0, count: prints.count)
-        for (index, print) in zip(first.indices, prints) { first[index] = slots[Int(print) & mask] }
+        let size = slots.count
+        for (index, print) in zip(first.indices, prints) { first[index] = slots[FingerprintTable.home(print, size)] }
         for (index, print) in zip(first.indices, prints) where first[index] == print || !insert(print) {
             repeats.insert(print)
         }
@@ -133,12 +137,14 @@ struct FingerprintTable {
 
     /// Adds a fingerprint; returns `false` when it was already there.
     @inline(__always) mutating func insert(_ print: UInt32) -> Bool {
-        var index = Int(print) & mask
+        let size = slots.count
+        var index = FingerprintTable.home(print, size)
         while true {
             let slot = slots[index]
             if slot == 0 { break }
             if slot == print { return false }
-            index = (index + 1) & mask
+            index += 1
+            if index == size { index = 0 }
         }
         slots[index] = print
         count += 1
@@ -148,11 +154,14 @@ struct FingerprintTable {
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
-        mask = slots.count - 1
+        let size = old.count * 2
+        slots = Array(repeating: 0, count: size)
         for print in old where print != 0 {
-            var index = Int(print) & mask
-            while slots[index] != 0 { index = (index + 1) & mask }
+            var index = FingerprintTable.home(print, size)
+            while slots[index] != 0 {
+                index += 1
+                if index == size { index = 0 }
+            }
             slots[index] = print
         }
     }
