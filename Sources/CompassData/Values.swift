@@ -12,70 +12,77 @@ struct Rejection: Error, Hashable {
 
 /// The codes of one code list, looked up from bytes without making a `String`.
 final class CodeTable<C: Code> {
-    /// Five words per code of at most 32 bytes: its length, then its bytes zero-padded to 32.
-    /// A lookup compares whole words, in one array, with no per-code array to retain.
-    private let words: [UInt64]
-    /// Those codes' values, in the same order.
+    /// The codes' bytes, one after the other, from `starts`, with their lengths.
+    private let flat: [UInt8]
+    private let starts: [Int]
+    private let lengths: [Int]
     private let values: [C]
-    /// Codes longer than 32 bytes (none in the format today), compared byte by byte.
-    private let others: [([UInt8], C)]
+    /// A slot per hash of a text's length, first and last bytes (`slot(_:_:_:)`): the index of the
+    /// one code that can be there, or -1. The hash's multiplier is chosen so that no two codes
+    /// share a slot; a lookup reads one slot and compares one code.
+    private let slots: [Int8]
+    private let multiplier: Int
+    /// Whether such a multiplier was found (the code lists of the format all have one); if not,
+    /// a lookup compares every code.
+    private let isPerfect: Bool
     let noun: String
     let expected: String
 
     init(_ type: C.Type, noun: String) {
-        var words: [UInt64] = []
-        var values: [C] = []
-        var others: [([UInt8], C)] = []
-        for value in C.allCases {
-            let code = Array(value.code.utf8)
-            guard code.count <= 32 else {
-                others.append((code, value))
-                continue
-            }
-            let padded = code.withUnsafeBufferPointer(CodeTable.padded)
-            words += [UInt64(code.count), padded.0, padded.1, padded.2, padded.3]
-            values.append(value)
+        let codes = C.allCases.map { Array($0.code.utf8) }
+        flat = codes.flatMap { $0 }
+        var offsets: [Int] = []
+        var offset = 0
+        for code in codes {
+            offsets.append(offset)
+            offset += code.count
         }
-        self.words = words
-        self.values = values
-        self.others = others
+        starts = offsets
+        lengths = codes.map(\.count)
+        values = Array(C.allCases)
+        var found: (Int, [Int8])?
+        if codes.count < 128, codes.allSatisfy({ !$0.isEmpty }) {
+            for multiplier in stride(from: 3, to: 512, by: 2) {
+                var table = [Int8](repeating: -1, count: 256)
+                var clash = false
+                for (index, code) in codes.enumerated() {
+                    let slot = CodeTable.slot(code.count, code[0], code[code.count - 1], multiplier)
+                    if table[slot] >= 0 { clash = true; break }
+                    table[slot] = Int8(index)
+                }
+                if !clash {
+                    found = (multiplier, table)
+                    break
+                }
+            }
+        }
+        multiplier = found?.0 ?? 1
+        slots = found?.1 ?? []
+        isPerfect = found != nil
         self.noun = noun
         expected = C.allCases.map(\.code).joined(separator: ", ")
     }
 
-    /// Up to 32 bytes as four words, zero-padded.
-    @inline(__always) private static func padded(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64) {
-        var words = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        if let base = bytes.baseAddress {
-            withUnsafeMutableBytes(of: &words) {
-                $0.copyMemory(from: UnsafeRawBufferPointer(start: base, count: min(bytes.count, 32)))
-            }
+    @inline(__always) private static func slot(_ count: Int, _ first: UInt8, _ last: UInt8, _ multiplier: Int) -> Int {
+        (count &* 131 &+ Int(first) &* multiplier &+ Int(last) &* 7) & 255
+    }
+
+    /// Whether the code at `index` is exactly `bytes`.
+    @inline(__always) private func matches(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lengths[index] == bytes.count else { return false }
+        return flat.withUnsafeBufferPointer { flat in
+            memoryEqual(UnsafeBufferPointer(rebasing: flat[starts[index]..<starts[index] + bytes.count]), bytes)
         }
-        return words
     }
 
     /// The code whose text is exactly `bytes`.
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> C? {
-        if bytes.count <= 32 {
-            let length = UInt64(bytes.count)
-            let input = CodeTable.padded(bytes)
-            let found = words.withUnsafeBufferPointer { words -> Int? in
-                var index = 0
-                var code = 0
-                while index + 5 <= words.count {
-                    if words[index] == length, words[index + 1] == input.0, words[index + 2] == input.1,
-                        words[index + 3] == input.2, words[index + 4] == input.3
-                    {
-                        return code
-                    }
-                    index += 5
-                    code += 1
-                }
-                return nil
-            }
-            if let found { return values[found] }
+        guard let first = bytes.first, let last = bytes.last else { return nil }
+        if isPerfect {
+            let index = Int(slots[CodeTable.slot(bytes.count, first, last, multiplier)])
+            return index >= 0 && matches(index, bytes) ? values[index] : nil
         }
-        for (code, value) in others where code.withUnsafeBufferPointer({ memoryEqual($0, bytes) }) { return value }
+        for index in values.indices where matches(index, bytes) { return values[index] }
         return nil
     }
 }

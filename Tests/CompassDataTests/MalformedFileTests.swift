@@ -214,6 +214,48 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
         }
     }
 
+    /// Every code of every list is read as itself, and a text of the same length and the same
+    /// first and last letters as a code, but not that code, is refused (the code tables find a
+    /// code from those three before comparing it whole), in both ways of reading.
+    @Test func everyCodeIsReadAndNearMissesAreRefused() {
+        func nearMiss(_ code: String) -> String {
+            var letters = Array(code)
+            if letters.count > 2 { letters[1] = letters[1] == "q" ? "z" : "q" } else { letters.append("x") }
+            return String(letters)
+        }
+        var migrants = migrantsHeader
+        for (index, sex) in Sex.allCases.enumerated() {
+            migrants += "M\(index),\(sex.code),,,,\(Vulnerability.allCases.map(\.code).joined(separator: ";"))\n"
+        }
+        migrants += "M-near,\(nearMiss(Sex.female.code)),,,,\n"
+        var assistance = assistanceHeader
+        for (index, kind) in AssistanceKind.allCases.enumerated() {
+            assistance += "A\(index),M0,\(kind.code),2022-01-01,MLI\n"
+            assistance += "A-near\(index),M0,\(nearMiss(kind.code)),2022-01-01,MLI\n"
+        }
+        var surveys = "survey_id,migrant_id,service,answered_on,satisfied\n"
+        for (index, service) in SurveyService.allCases.enumerated() {
+            surveys += "S\(index),M0,\(service.code),2022-01-01,yes\n"
+            surveys += "S-near\(index),M0,\(nearMiss(service.code)),2022-01-01,yes\n"
+        }
+        let files = ["migrants.csv": migrants, "assistance.csv": assistance, "surveys.csv": surveys]
+            .mapValues { Array($0.utf8) }
+        for result in [
+            DatasetReader().read(files: files).problems, DatasetReader().prepare(files: files, programme: nil).problems,
+        ] {
+            let refused = result.filter { $0.rule == "invalid-code" }.compactMap(\.value)
+            #expect(
+                refused
+                    == [nearMiss(Sex.female.code)] + AssistanceKind.allCases.map { nearMiss($0.code) }
+                    + SurveyService.allCases.map { nearMiss($0.code) })
+        }
+        let dataset = DatasetReader().read(files: files).dataset
+        #expect(dataset.migrants.map(\.sex) == Sex.allCases)
+        #expect(dataset.migrants.allSatisfy { $0.vulnerabilities == Set(Vulnerability.allCases) })
+        #expect(dataset.assistance.map(\.kind) == AssistanceKind.allCases)
+        #expect(dataset.surveys.map(\.service) == SurveyService.allCases)
+    }
+
     @Test func quotedLineBreaksKeepLineNumbersAsAnEditorShows() {
         let result = read([
             "migrants.csv": validMigrants, "assistance.csv": validAssistance,
