@@ -42,8 +42,9 @@ package struct IdTable: Sendable {
         self.size = size
     }
 
-    /// Twice `capacity`: the table starts half full at most, and grows past three quarters.
-    private static func slotCount(for capacity: Int) -> Int { max(16, capacity * 2) }
+    /// A third more than `capacity`: the table is three quarters full at `capacity` ids, and grows
+    /// past 85 % (the tags keep the longer runs of linear probing within one or two cache lines).
+    private static func slotCount(for capacity: Int) -> Int { max(16, capacity + capacity / 3) }
 
     /// The first slot of a hash in a table of `size` slots: its low 32 bits scaled to the size
     /// (a multiply and a shift, not a division). The tag is the high bits, independent of it.
@@ -151,7 +152,7 @@ package struct IdTable: Sendable {
         let number = count
         slots[index] = tag | UInt64(arena.count + 1)
         appendEntry(number: number, bytes)
-        if count * 4 > size * 3 { rehash(slotCount: IdTable.slotCount(for: count)) }
+        if count * 20 > size * 17 { rehash(slotCount: IdTable.slotCount(for: count * 3 / 2)) }
         return (Int32(number), true)
     }
 

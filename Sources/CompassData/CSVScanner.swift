@@ -96,6 +96,15 @@ final class CSVScanner<Source: ByteSource> {
 
     var totalBytes: Int? { source.totalBytes }
 
+    /// The average length of the records read ahead, from the next one to the end of the
+    /// buffer (line feeds over bytes), to size tables before reading; `nil` when no line ends there.
+    func averageRecordBytesAhead() -> Int? {
+        var lineFeeds = 0
+        for index in position..<count where buffer[index] == UInt8(ascii: "\n") { lineFeeds += 1 }
+        guard lineFeeds > 0 else { return nil }
+        return max(1, (count - position) / lineFeeds)
+    }
+
     /// Reads more bytes, keeping the current record; returns `false` at the end of the source.
     private func refill() throws(DataFileError) -> Bool {
         if atEnd { return false }

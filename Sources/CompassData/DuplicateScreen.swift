@@ -77,7 +77,8 @@ final class DuplicateScreen: Sendable {
                 position = index
             }
             guard let position else { return nil }
-            var table = FingerprintTable(expected: (scanner.totalBytes ?? 0) / 48)
+            let rows = scanner.averageRecordBytesAhead().map { (scanner.totalBytes ?? 0) / $0 * 51 / 50 }
+            var table = FingerprintTable(expected: rows ?? (scanner.totalBytes ?? 0) / 48)
             var suspects = Set<UInt32>()
             // Fingerprints are added a batch at a time: the slots of the whole batch are read first,
             // so that their cache misses overlap instead of coming one after the other.
@@ -110,7 +111,7 @@ struct FingerprintTable {
     private var slots: [UInt32]
     private var count = 0
 
-    /// A table for about `expected` fingerprints, three quarters full then.
+    /// A table for about `expected` fingerprints, three quarters full then; it grows past 85 %.
     init(expected: Int) {
         slots = Array(repeating: 0, count: max(1024, expected / 3 * 4 + 4))
     }
@@ -148,7 +149,7 @@ struct FingerprintTable {
         }
         slots[index] = print
         count += 1
-        if count * 4 > slots.count * 3 { grow() }
+        if count * 20 > slots.count * 17 { grow() }
         return true
     }
 
