@@ -58,8 +58,8 @@ public struct CompassCommand: Sendable {
 
     /// Runs the command with `CommandLine.arguments`, prints, and exits with its status.
     public func main() -> Never {
-        // Large blocks (columns, id tables) go back to the system when freed: at a million
-        // migrants glibc's default kept some 6–11 MiB more at the peak, from run to run.
+        // Memory freed goes back to the system (large blocks, and the free top of the heaps):
+        // at a million migrants glibc's defaults kept some 6–13 MiB more at the peak.
         compass_map_large_blocks()
         let outcome = run(Array(CommandLine.arguments.dropFirst()))
         writeAll(outcome.standardOutput, to: STDOUT_FILENO)
