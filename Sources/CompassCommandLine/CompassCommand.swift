@@ -121,7 +121,9 @@ public struct CompassCommand: Sendable {
         }
         let catalogue = try loadCatalogue(options)
         // Only the records the evaluation can read are kept in memory; every record is checked.
-        let data = try loadData(options, programme: catalogue.programme, keeping: catalogue.days(evaluating: period))
+        let data = try loadData(
+            options, programme: catalogue.programme, keeping: catalogue.days(evaluating: period),
+            attributes: catalogue.migrantAttributes)
         let report = try Engine().report(catalogue, on: data.dataset, period: period, disclosure: disclosure)
         let text = try reporter.render(report)
         if let path = options.values["--output"] {

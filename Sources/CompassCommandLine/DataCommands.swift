@@ -35,9 +35,12 @@ extension CompassCommand {
     /// Strict by default: any error fails the command, after every problem is listed.
     /// With `--lenient` the good records are kept and each bad one is reported.
     ///
-    /// - Parameter keptDays: Keep the assistance and survey records of these days only (all are checked).
+    /// - Parameters:
+    ///   - keptDays: Keep the assistance and survey records of these days only (all are checked).
+    ///   - attributes: Keep these attributes of migrants only (all records are checked).
     func loadData(
-        _ options: Options, programme: Programme, keeping keptDays: DateRange? = nil, forceLenient: Bool = false
+        _ options: Options, programme: Programme, keeping keptDays: DateRange? = nil,
+        attributes: MigrantAttributes = .all, forceLenient: Bool = false
     ) throws -> LoadedData {
         if options.flags.contains("--strict"), options.flags.contains("--lenient") {
             throw UsageError("choose one of --strict and --lenient")
@@ -47,7 +50,8 @@ extension CompassCommand {
                 throw UsageError("--strict, --lenient and --rejects apply to a dataset given with --data PATH")
             }
             return LoadedData(
-                dataset: PreparedDataset(sample(), programme: programme, keeping: keptDays), log: "", result: nil)
+                dataset: PreparedDataset(sample(), programme: programme, keeping: keptDays, attributes: attributes),
+                log: "", result: nil)
         }
         let lenient = forceLenient || options.flags.contains("--lenient")
         let progress = Progress.forTerminal()
@@ -56,7 +60,7 @@ extension CompassCommand {
             readerOptions.progress = { @Sendable step in progress.show(step) }
         }
         let reader = DatasetReader(options: readerOptions)
-        let result = reader.prepare(from: path, programme: programme, keeping: keptDays)
+        let result = reader.prepare(from: path, programme: programme, keeping: keptDays, attributes: attributes)
         progress?.clear()
         var lines = result.problems.map { "\($0)" }
         lines += result.accounting.map { "\($0)" }

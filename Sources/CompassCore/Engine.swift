@@ -38,8 +38,9 @@ public struct Engine: Sendable {
     ///   - period: The reporting period; a record counts when its own date lies in it.
     /// - Returns: One result per indicator, in catalogue order, and the findings on the data.
     /// - Throws: ``EvaluationError`` when the catalogue has errors (all of them are listed),
-    ///   the period does not exist, or the dataset was prepared for another programme or
-    ///   without the days the evaluation reads (``Catalogue/days(evaluating:)``).
+    ///   the period does not exist, or the dataset was prepared for another programme, or
+    ///   without the days the evaluation reads (``Catalogue/days(evaluating:)``), or without
+    ///   attributes of migrants it reads (``Catalogue/migrantAttributes``).
     /// - Complexity: O(*n*) in the number of records, for each indicator.
     public func evaluate(_ catalogue: Catalogue, on dataset: PreparedDataset, period: Period)
         throws(EvaluationError) -> Evaluation
@@ -53,6 +54,11 @@ public struct Engine: Sendable {
             !(kept.contains(needed.start) && kept.contains(needed.end))
         {
             throw EvaluationError(.outsideKeptDays(needed.description, kept.description), findings: [])
+        }
+        let read = catalogue.migrantAttributes
+        guard dataset.keptAttributes.isSuperset(of: read) else {
+            throw EvaluationError(
+                .attributesNotKept(read.subtracting(dataset.keptAttributes).description), findings: [])
         }
         return evaluate(catalogue, problems: problems, on: dataset, dates: dates, period: period)
     }
@@ -121,6 +127,7 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
         case invalidPeriod(String)
         case programmeMismatch(String, String)
         case outsideKeptDays(String, String)
+        case attributesNotKept(String)
     }
 
     let kind: Kind
@@ -143,6 +150,8 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
             return "the period \(text) does not exist"
         case .outsideKeptDays(let needed, let kept):
             return "the evaluation reads the records of \(needed), but the dataset was prepared keeping only \(kept)"
+        case .attributesNotKept(let attributes):
+            return "the evaluation reads the migrants' \(attributes), which the dataset was prepared without"
         case .programmeMismatch(let prepared, let wanted):
             return "the dataset was prepared for programme \(prepared.isEmpty ? "(none)" : prepared), not for \(wanted)"
         }

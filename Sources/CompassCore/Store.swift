@@ -135,6 +135,8 @@ package struct Store {
     /// The days whose assistance and survey records are kept in the columns; `nil` for all.
     /// Records of other days are checked (and their people numbered) all the same.
     package var keptDays: DateRange?
+    /// The attributes of migrants kept in their columns; the others' columns stay empty.
+    package var keptAttributes = MigrantAttributes.all
     /// Per country number, whether its code is an assigned ISO 3166-1 alpha-3 code.
     var countryAssigned: [Bool] = []
     /// The number of platforms the programme declares; later numbers are unknown platforms.
@@ -148,9 +150,13 @@ package struct Store {
     }
 
     /// The store of a dataset: every record taken into the columns or reported as a finding.
-    init(_ dataset: Dataset, programme: Programme?, keeping keptDays: DateRange? = nil) {
+    init(
+        _ dataset: Dataset, programme: Programme?, keeping keptDays: DateRange? = nil,
+        attributes: MigrantAttributes = .all
+    ) {
         self.init(programme: programme)
         self.keptDays = keptDays
+        keptAttributes = attributes
         reserve(migrants: dataset.migrants.count, assistance: dataset.assistance.count, idBytes: 0)
         for migrant in dataset.migrants {
             var id = migrant.id.rawValue
@@ -399,9 +405,9 @@ package struct Store {
         migrants.reserveCapacity(count, bytes: idBytes)
         migrantSex.reserveCapacity(count)
         migrantBirthYear.reserveCapacity(count)
-        migrantNationality.reserveCapacity(count)
-        migrantVulnerabilities.reserveCapacity(count)
-        migrantRegistered.reserveCapacity(count)
+        if keptAttributes.contains(.nationality) { migrantNationality.reserveCapacity(count) }
+        if keptAttributes.contains(.vulnerabilities) { migrantVulnerabilities.reserveCapacity(count) }
+        if keptAttributes.contains(.registration) { migrantRegistered.reserveCapacity(count) }
         assistancePerson.reserveCapacity(assistance)
         assistanceKind.reserveCapacity(assistance)
         assistanceDate.reserveCapacity(assistance)
@@ -423,13 +429,13 @@ package struct Store {
         migrantSex.append(UInt8(sex.ordinal))
         migrantBirthYear.append(Int16(clamping: birthYear ?? 0))
         if nationality >= 0 { checkCountry(nationality, field: "nationality", record: name()) }
-        migrantNationality.append(Int16(truncatingIfNeeded: nationality))
+        if keptAttributes.contains(.nationality) { migrantNationality.append(Int16(truncatingIfNeeded: nationality)) }
         if let registered = registeredOn {
             checkDate(registered, field: "registered_on", record: name())
             checkBirth(number, registered, field: "registered_on", record: name())
         }
-        migrantVulnerabilities.append(vulnerabilities)
-        migrantRegistered.append(registeredOn?.packed ?? 0)
+        if keptAttributes.contains(.vulnerabilities) { migrantVulnerabilities.append(vulnerabilities) }
+        if keptAttributes.contains(.registration) { migrantRegistered.append(registeredOn?.packed ?? 0) }
         return (number, true)
     }
 
@@ -458,9 +464,9 @@ package struct Store {
                 record: "\(source) \(record)")
             migrantSex.append(UInt8(Sex.unknown.ordinal))
             migrantBirthYear.append(0)
-            migrantNationality.append(Int16(Store.unknown))
-            migrantVulnerabilities.append(0)
-            migrantRegistered.append(0)
+            if keptAttributes.contains(.nationality) { migrantNationality.append(Int16(Store.unknown)) }
+            if keptAttributes.contains(.vulnerabilities) { migrantVulnerabilities.append(0) }
+            if keptAttributes.contains(.registration) { migrantRegistered.append(0) }
         }
         return number
     }

@@ -83,11 +83,15 @@ public struct DatasetReader: Sendable {
     ///   - keptDays: Keep the assistance and survey records of these days only, such as
     ///     `catalogue.days(evaluating: period)`; every record is checked all the same. `nil`
     ///     keeps every record.
-    public func prepare(from path: String, programme: Programme?, keeping keptDays: DateRange? = nil)
-        -> PreparedReadResult
-    {
+    ///   - attributes: The attributes of migrants to keep, such as `catalogue.migrantAttributes`
+    ///     (every record is checked all the same); all of them by default.
+    public func prepare(
+        from path: String, programme: Programme?, keeping keptDays: DateRange? = nil,
+        attributes: MigrantAttributes = .all
+    ) -> PreparedReadResult {
         var store = Store(programme: programme)
         store.keptDays = keptDays
+        store.keptAttributes = attributes
         let session = ReadSession(options: options, store: store)
         read(from: path, into: session)
         return session.finishPrepared(programme: programme)
@@ -191,12 +195,14 @@ public struct DatasetReader: Sendable {
         return session.finish()
     }
 
-    /// Reads CSV files given in memory straight into columns, like ``prepare(from:programme:keeping:)``.
-    public func prepare(files: [String: [UInt8]], programme: Programme?, keeping keptDays: DateRange? = nil)
-        -> PreparedReadResult
-    {
+    /// Reads CSV files given in memory straight into columns, like ``prepare(from:programme:keeping:attributes:)``.
+    public func prepare(
+        files: [String: [UInt8]], programme: Programme?, keeping keptDays: DateRange? = nil,
+        attributes: MigrantAttributes = .all
+    ) -> PreparedReadResult {
         var store = Store(programme: programme)
         store.keptDays = keptDays
+        store.keptAttributes = attributes
         let session = ReadSession(options: options, store: store)
         read(files: files, into: session)
         return session.finishPrepared(programme: programme)
@@ -241,7 +247,7 @@ public struct DatasetReader: Sendable {
     }
 }
 
-/// What ``DatasetReader/prepare(from:programme:keeping:)`` read: the prepared dataset, every problem and the accounting.
+/// What ``DatasetReader/prepare(from:programme:keeping:attributes:)`` read: the prepared dataset, every problem and the accounting.
 public struct PreparedReadResult: Sendable {
     /// The records accepted, as columns.
     public var dataset: PreparedDataset
@@ -271,11 +277,14 @@ extension PreparedDataset {
     ///   - path: A directory of CSV files, or a JSON dataset file.
     ///   - programme: The programme the records are checked against.
     ///   - keptDays: Keep the assistance and survey records of these days only; `nil` keeps all.
+    ///   - attributes: The attributes of migrants to keep; all of them by default.
     /// - Throws: ``DatasetReadError`` listing every problem, when there is at least one error.
-    public init(contentsOf path: String, programme: Programme?, keeping keptDays: DateRange? = nil)
-        throws(DatasetReadError)
-    {
-        let result = DatasetReader().prepare(from: path, programme: programme, keeping: keptDays)
+    public init(
+        contentsOf path: String, programme: Programme?, keeping keptDays: DateRange? = nil,
+        attributes: MigrantAttributes = .all
+    ) throws(DatasetReadError) {
+        let result = DatasetReader().prepare(
+            from: path, programme: programme, keeping: keptDays, attributes: attributes)
         guard !result.hasErrors else {
             throw DatasetReadError(problems: result.problems, accounting: result.accounting)
         }

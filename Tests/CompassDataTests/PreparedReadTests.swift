@@ -226,6 +226,43 @@ import Testing
         #expect(compared >= 3)
     }
 
+    /// A dataset prepared without some attributes of migrants gives the same results for a
+    /// catalogue that does not read them, and refuses one that does.
+    @Test func leavingOutAttributesNoCatalogueReadsChangesNothing() throws {
+        let files = try Self.files(seed: 5)
+        let catalogue = Catalogue.compass
+        #expect(catalogue.migrantAttributes == [])
+        var crossed = catalogue
+        crossed.indicators[0].crossBreakdowns = [DimensionPair(.country, .sex)]
+        #expect(crossed.migrantAttributes == [])
+        let all = DatasetReader().prepare(files: files, programme: catalogue.programme)
+        let none = DatasetReader().prepare(files: files, programme: catalogue.programme, attributes: [])
+        #expect(none.problems == all.problems)
+        #expect(none.dataset.findings == all.dataset.findings)
+        #expect(none.dataset.keptAttributes == [])
+        #expect(all.dataset.keptAttributes == .all)
+        #expect(
+            try Engine().evaluate(crossed, on: none.dataset, period: .year(2022))
+                == Engine().evaluate(crossed, on: all.dataset, period: .year(2022)))
+        var vulnerable = catalogue
+        vulnerable.indicators[0].breakdowns.append(.vulnerability)
+        #expect(vulnerable.migrantAttributes == [.vulnerabilities])
+        let error = try #require(throws: EvaluationError.self) {
+            try Engine().evaluate(vulnerable, on: none.dataset, period: .year(2022))
+        }
+        #expect(
+            error.description
+                == "the evaluation reads the migrants' vulnerabilities, which the dataset was prepared without")
+        let kept = DatasetReader().prepare(
+            files: files, programme: catalogue.programme, attributes: vulnerable.migrantAttributes)
+        #expect(
+            try Engine().evaluate(vulnerable, on: kept.dataset, period: .year(2022))
+                == Engine().evaluate(vulnerable, on: all.dataset, period: .year(2022)))
+        var nationality = catalogue
+        nationality.indicators[0].breakdowns.append(.nationality)
+        #expect(nationality.migrantAttributes == [.nationality])
+    }
+
     @Test func preparingFromJSONAgreesWithReadingRecords() throws {
         let dataset = SyntheticData.generate(migrants: 800, seed: 9)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
