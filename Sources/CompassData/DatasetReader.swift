@@ -400,12 +400,9 @@ final class ReadSession {
         }
     }
 
-    /// Makes room in the id tables for a file of `bytes` bytes, so that they do not grow row by row.
-    ///
-    /// - Parameter recordBytes: The average length of the first records, when known: the rows are
-    ///   estimated from it, with 2 % to spare; else from 48 bytes a row.
-    func reserve(for file: DatasetFile, bytes: Int, recordBytes: Int? = nil) {
-        let estimate = recordBytes.map { bytes / $0 + bytes / $0 / 50 + 64 } ?? bytes / 48
+    /// Makes room in the id tables for a file of `bytes` bytes and about `records` records
+    /// (`CSVScanner.estimatedRecords()`), so that they do not grow row by row.
+    func reserve(for file: DatasetFile, bytes: Int, records estimate: Int) {
         let rows = min(estimate, 50_000_000)
         // The record arrays are reserved a little more generously (rows are rarely shorter than 40
         // bytes): capacity never touched costs no memory, while growing copies every record.
@@ -800,7 +797,7 @@ final class CSVFileReader<Source: ByteSource> {
 
     func read(_ counts: inout FileAccounting) throws(DataFileError) {
         let usable = try readHeader()
-        session.reserve(for: file, bytes: scanner.totalBytes ?? 0, recordBytes: scanner.averageRecordBytesAhead())
+        session.reserve(for: file, bytes: scanner.totalBytes ?? 0, records: scanner.estimatedRecords())
         // Plain migrant and assistance rows are committed on a second thread while the next are decoded.
         if usable, session.buildsStore, file == .migrants || file == .assistance {
             writer = BatchWriter(session: session, file: file, idColumn: fieldOf[0] + 1, migrantColumn: fieldOf[1] + 1)

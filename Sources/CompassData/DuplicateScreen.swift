@@ -1,11 +1,4 @@
 import CompassCore
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Which ids of a large CSV file might appear more than once, found by one fast pass over the file.
 ///
@@ -77,8 +70,7 @@ final class DuplicateScreen: Sendable {
                 position = index
             }
             guard let position else { return nil }
-            let rows = scanner.averageRecordBytesAhead().map { (scanner.totalBytes ?? 0) / $0 * 51 / 50 }
-            var table = FingerprintTable(expected: rows ?? (scanner.totalBytes ?? 0) / 48)
+            var table = FingerprintTable(expected: scanner.estimatedRecords())
             var suspects = Set<UInt32>()
             // Fingerprints are added a batch at a time: the slots of the whole batch are read first,
             // so that their cache misses overlap instead of coming one after the other.
@@ -166,85 +158,4 @@ struct FingerprintTable {
             slots[index] = print
         }
     }
-}
-
-/// Work done on another thread, whose result is waited for.
-///
-/// The worker thread stores the result and sets `finished` under the mutex, and
-/// ``wait()`` reads them under the same mutex: the lock orders the two, which is
-/// why the class can be shared across threads although its properties are mutable.
-final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
-    private var value: Value?
-    private var finished = false
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private let condition: UnsafeMutablePointer<pthread_cond_t>
-
-    /// Starts `work` on a new thread with a 1 MiB stack.
-    ///
-    /// When the system cannot start a thread, the work is done here, before the initializer returns.
-    init(_ work: @escaping @Sendable () -> Value) {
-        mutex = .allocate(capacity: 1)
-        pthread_mutex_init(mutex, nil)
-        condition = .allocate(capacity: 1)
-        pthread_cond_init(condition, nil)
-        let job: @Sendable () -> Void = { [self] in finish(work()) }
-        if !startDetachedThread(stackSize: 1 << 20, job) { job() }
-    }
-
-    deinit {
-        pthread_cond_destroy(condition)
-        condition.deallocate()
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    /// The result, once the work is done; may be called any number of times, from any thread.
-    func wait() -> Value? {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        while !finished { pthread_cond_wait(condition, mutex) }
-        return value
-    }
-
-    private func finish(_ result: Value) {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        value = result
-        finished = true
-        pthread_cond_broadcast(condition)
-    }
-}
-
-/// The closure a new thread runs, passed through `pthread_create`'s context pointer.
-private final class ThreadJob {
-    let run: @Sendable () -> Void
-    init(_ run: @escaping @Sendable () -> Void) { self.run = run }
-}
-
-/// Runs `job` on a new detached thread with a stack of `stackSize` bytes; false when no thread was started.
-func startDetachedThread(stackSize: Int, _ job: @escaping @Sendable () -> Void) -> Bool {
-    var attributes = pthread_attr_t()
-    guard pthread_attr_init(&attributes) == 0 else { return false }
-    defer { pthread_attr_destroy(&attributes) }
-    guard pthread_attr_setstacksize(&attributes, stackSize) == 0,
-        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED)) == 0
-    else { return false }
-    let context = Unmanaged.passRetained(ThreadJob(job)).toOpaque()
-    #if canImport(Glibc)
-        var thread = pthread_t()
-    #else
-        var thread: pthread_t? = nil
-    #endif
-    let status = pthread_create(
-        &thread, &attributes,
-        { context in
-            let pointer: UnsafeMutableRawPointer? = context
-            if let pointer { Unmanaged<ThreadJob>.fromOpaque(pointer).takeRetainedValue().run() }
-            return nil
-        }, context)
-    guard status == 0 else {
-        Unmanaged<ThreadJob>.fromOpaque(context).release()
-        return false
-    }
-    return true
 }

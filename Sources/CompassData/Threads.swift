@@ -1,0 +1,172 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+// The reader's threads: a result computed on another thread (`BackgroundWork`) and a thread
+// that commits batches handed to it one at a time (`BatchCommitter`), on pthreads (the
+// executable does not load Foundation's `Thread`), both guarded by a `Monitor`.
+
+/// A mutex and a condition variable: state shared by two threads is read and written only
+/// while the mutex is held, and a thread waits on the condition for another to change it.
+final class Monitor {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let condition: UnsafeMutablePointer<pthread_cond_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        condition = .allocate(capacity: 1)
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        condition.deallocate()
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// Runs `body` holding the mutex.
+    func locked<R>(_ body: () -> R) -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
+    }
+
+    /// Waits, holding the mutex, until `condition` holds; then runs `body`, still holding it.
+    func locked<R>(when condition: () -> Bool, _ body: () -> R) -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while !condition() { pthread_cond_wait(self.condition, mutex) }
+        return body()
+    }
+
+    /// Wakes every thread waiting in `locked(when:_:)`; call it holding the mutex, after a change.
+    func broadcast() { pthread_cond_broadcast(condition) }
+}
+
+/// Work done on another thread, whose result is waited for.
+///
+/// The worker thread stores the result and sets `finished` under the monitor's mutex, and
+/// ``wait()`` reads them under the same mutex: the lock orders the two, which is why the
+/// class can be shared across threads although its properties are mutable.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private var finished = false
+    private let monitor = Monitor()
+
+    /// Starts `work` on a new thread with a 1 MiB stack.
+    ///
+    /// When the system cannot start a thread, the work is done here, before the initializer returns.
+    init(_ work: @escaping @Sendable () -> Value) {
+        let job: @Sendable () -> Void = { [self] in finish(work()) }
+        if !startDetachedThread(stackSize: 1 << 20, job) { job() }
+    }
+
+    /// The result, once the work is done; may be called any number of times, from any thread.
+    func wait() -> Value? {
+        monitor.locked(when: { finished }) { value }
+    }
+
+    private func finish(_ result: Value) {
+        monitor.locked {
+            value = result
+            finished = true
+            monitor.broadcast()
+        }
+    }
+}
+
+/// A thread that runs the jobs one other thread hands it, one at a time.
+///
+/// The reader of a large file decodes rows into a batch while the committer adds the
+/// previous batch to the store. The two never touch the same state at the same time:
+/// the reader hands a job over with ``start(_:)`` only once the previous one has ended,
+/// and touches what a job touches (the store, the session's problems) only after
+/// ``waitUntilIdle()`` has returned. Every hand-over and every end of a job goes through
+/// one monitor, which orders them, and is why the class can be shared across threads
+/// although its properties are mutable.
+///
+/// When the system cannot start a thread, each job runs at once, in ``start(_:)``.
+final class BatchCommitter: @unchecked Sendable {
+    private let monitor = Monitor()
+    /// The job handed over and not yet ended.
+    private var job: (() -> Void)?
+    private var stopping = false
+    private var hasThread = false
+
+    /// Starts the committing thread, idle.
+    init() {
+        hasThread = startDetachedThread(stackSize: 1 << 20) { [self] in run() }
+    }
+
+    private func run() {
+        while let current = monitor.locked(when: { job != nil || stopping }, { job }) {
+            current()
+            monitor.locked {
+                job = nil
+                monitor.broadcast()
+            }
+        }
+    }
+
+    /// Waits until the job handed over last has ended.
+    func waitUntilIdle() {
+        monitor.locked(when: { job == nil }) {}
+    }
+
+    /// Hands a job over, once the previous one has ended; returns without waiting for it.
+    func start(_ job: @escaping () -> Void) {
+        guard hasThread else { return job() }
+        monitor.locked(when: { self.job == nil }) {
+            self.job = job
+            monitor.broadcast()
+        }
+    }
+
+    /// Waits for the last job, then lets the thread end.
+    func stop() {
+        monitor.locked(when: { job == nil }) {
+            stopping = true
+            monitor.broadcast()
+        }
+    }
+}
+
+/// The closure a new thread runs, passed through `pthread_create`'s context pointer.
+private final class ThreadJob {
+    let run: @Sendable () -> Void
+    init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+}
+
+/// Runs `job` on a new detached thread with a stack of `stackSize` bytes; false when no thread was started.
+private func startDetachedThread(stackSize: Int, _ job: @escaping @Sendable () -> Void) -> Bool {
+    var attributes = pthread_attr_t()
+    guard pthread_attr_init(&attributes) == 0 else { return false }
+    defer { pthread_attr_destroy(&attributes) }
+    guard pthread_attr_setstacksize(&attributes, stackSize) == 0,
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED)) == 0
+    else { return false }
+    let context = Unmanaged.passRetained(ThreadJob(job)).toOpaque()
+    #if canImport(Glibc)
+        var thread = pthread_t()
+    #else
+        var thread: pthread_t? = nil
+    #endif
+    let status = pthread_create(
+        &thread, &attributes,
+        { context in
+            let pointer: UnsafeMutableRawPointer? = context
+            if let pointer { Unmanaged<ThreadJob>.fromOpaque(pointer).takeRetainedValue().run() }
+            return nil
+        }, context)
+    guard status == 0 else {
+        Unmanaged<ThreadJob>.fromOpaque(context).release()
+        return false
+    }
+    return true
+}
