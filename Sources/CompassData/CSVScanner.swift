@@ -100,11 +100,18 @@ final class CSVScanner<Source: ByteSource> {
     /// over the average length of the records read ahead (from the next one to the end of the
     /// buffer), with 2 % to spare; over 48 bytes a record when no line ends there.
     func estimatedRecords() -> Int {
+        CSVScanner.estimatedRecords(
+            totalBytes: totalBytes, sample: UnsafeBufferPointer(start: buffer + position, count: count - position))
+    }
+
+    /// About how many records a source of `totalBytes` bytes holds, from the line feeds of a
+    /// sample of its records (see ``estimatedRecords()``).
+    static func estimatedRecords(totalBytes: Int?, sample: UnsafeBufferPointer<UInt8>) -> Int {
         let bytes = totalBytes ?? 0
         var lineFeeds = 0
-        for index in position..<count where buffer[index] == UInt8(ascii: "\n") { lineFeeds += 1 }
+        for byte in sample where byte == UInt8(ascii: "\n") { lineFeeds += 1 }
         guard lineFeeds > 0 else { return bytes / 48 }
-        let rows = bytes / max(1, (count - position) / lineFeeds)
+        let rows = bytes / max(1, sample.count / lineFeeds)
         return rows + rows / 50 + 64
     }
 

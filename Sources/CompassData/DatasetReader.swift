@@ -671,9 +671,9 @@ final class ReadSession {
         let limit = options.maximumRecordBytes
         let column = file.columns[0]
         screens[file] = BackgroundWork {
-            (try? FileSource(path: path)).flatMap {
-                DuplicateScreen.screen($0, column: column, seed: seed, maximumRecordBytes: limit)
-            }
+            DuplicateScreen.screen(
+                opening: { () throws(DataFileError) in try FileSource(path: path) }, column: column, seed: seed,
+                maximumRecordBytes: limit)
         }
     }
 
@@ -683,7 +683,9 @@ final class ReadSession {
         let limit = options.maximumRecordBytes
         let column = file.columns[0]
         screens[file] = BackgroundWork {
-            DuplicateScreen.screen(MemorySource(bytes), column: column, seed: seed, maximumRecordBytes: limit)
+            DuplicateScreen.screen(
+                opening: { () throws(DataFileError) in MemorySource(bytes) }, column: column, seed: seed,
+                maximumRecordBytes: limit)
         }
     }
 

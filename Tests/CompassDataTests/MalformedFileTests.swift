@@ -185,6 +185,57 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
         #expect(result.dataset.platformVisits.map(\.visitors) == [10])
     }
 
+    /// Duplicate assistance ids are found, with their first line, however the file is laid out:
+    /// the ids are screened line by line when the file allows it (the id first, no quote, no lone
+    /// CR), with the reader's own scanner otherwise; in both ways of reading.
+    @Test(arguments: [
+        // Line feeds; the last line without one.
+        ("assistance_id,migrant_id,kind,delivered_on,country\nA1,M1,reintegration,2022-05-05,MLI\nA2,M1,reintegration,2022-05-05,MLI\nA1,M1,reintegration,2022-05-05,MLI\nA2,M1,reintegration,2022-05-05,MLI", [(4, 2), (5, 3)]),
+        // A byte-order mark, CRLF, and a blank line.
+        ("\u{FEFF}assistance_id,migrant_id,kind,delivered_on,country\r\nA1,M1,reintegration,2022-05-05,MLI\r\n\r\nA1,M1,reintegration,2022-05-05,MLI\r\n", [(4, 2)]),
+        // The id in another column.
+        ("country,migrant_id,kind,delivered_on,assistance_id\nMLI,M1,reintegration,2022-05-05,A1\nMLI,M1,reintegration,2022-05-05,A1\n", [(3, 2)]),
+        // A quoted id, the same as an unquoted one.
+        ("assistance_id,migrant_id,kind,delivered_on,country\nA1,M1,reintegration,2022-05-05,MLI\n\"A1\",M1,reintegration,2022-05-05,MLI\n", [(3, 2)]),
+        // A lone CR ends a record, as it ends a line.
+        ("assistance_id,migrant_id,kind,delivered_on,country\nA1,M1,reintegration,2022-05-05,MLI\rA1,M1,reintegration,2022-05-05,MLI\n", [(3, 2)]),
+    ] as [(String, [(Int, Int)])])
+    func duplicateAssistanceIdsAreFoundInEveryLayout(assistance: String, duplicates: [(Int, Int)]) {
+        let files = ["migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(assistance.utf8)]
+        for problems in [
+            DatasetReader().read(files: files).problems,
+            DatasetReader().prepare(files: files, programme: nil).problems,
+        ] {
+            let found = problems.filter { $0.rule == "duplicate-id" }
+            let firstLines = found.map {
+                $0.message.components(separatedBy: "already appears on line ").last?.prefix { $0.isNumber } ?? ""
+            }
+            #expect(found.map(\.line) == duplicates.map(\.0))
+            #expect(firstLines == duplicates.map { "\($0.1)"[...] })
+            #expect(problems.count == found.count)
+        }
+    }
+
+    /// A plain file of several megabytes, screened line by line across the buffer's refills:
+    /// duplicates anywhere are found.
+    @Test func duplicateAssistanceIdsAreFoundAcrossAScreensBuffers() {
+        var text = assistanceHeader
+        for index in 0..<60_000 { text += "A\(index),M1,humanitarian_aid,2022-02-01,LBY\n" }
+        text += "A17,M1,humanitarian_aid,2022-02-01,LBY\nA59999,M1,humanitarian_aid,2022-02-01,LBY\nA30001,M2,reintegration,2022-02-01,LBY"
+        let files = ["migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(text.utf8)]
+        for result in [
+            DatasetReader().read(files: files).problems,
+            DatasetReader().prepare(files: files, programme: nil).problems,
+        ] {
+            #expect(result.map(\.line) == [60_002, 60_003, 60_004])
+            #expect(
+                result.map { $0.message.components(separatedBy: ";")[0] } == [
+                    "assistance 'A17' already appears on line 19", "assistance 'A59999' already appears on line 60001",
+                    "assistance 'A30001' already appears on line 30003",
+                ])
+        }
+    }
+
     /// The first line of a migrant is kept for every migrant, and must stay right after rows
     /// that are rejected, blank lines and quoted line breaks, in both ways of reading.
     @Test func duplicateMigrantsNameTheirFirstLineAfterRejectsBlankLinesAndLineBreaks() {
