@@ -14,7 +14,7 @@ import json, sys
 package = json.load(sys.stdin)
 print(" ".join(t["name"] for t in package["targets"] if t["type"] == "regular"))')
 for module in $modules; do
-    # A C target (CCompassAllocator) has no Swift symbols to document.
+    # The C targets (CCompassAllocator, CCompassScan) have no Swift symbols to document.
     compgen -G "Sources/$module/*.swift" >/dev/null || { echo "$module: C, no documentation"; continue; }
     catalog="Sources/$module/$module.docc"
     [ -d "$catalog" ] || { echo "$module has no DocC catalog at $catalog"; exit 1; }

@@ -1,3 +1,5 @@
+import CCompassScan
+
 /// A syntax problem found while scanning one CSV record.
 struct CSVSyntaxIssue: Hashable, Sendable {
     enum Kind: Hashable, Sendable {
@@ -80,17 +82,28 @@ final class CSVScanner<Source: ByteSource> {
 
     private static var chunk: Int { 1 << 18 }
 
+    // The stops of the buffer from `stopsBase`, found by `compass_find_stops` a few thousand at a
+    // time: each is the offset of a comma or a line feed from `stopsBase`, with its kind in its
+    // top bits. They are found again whenever the buffer is refilled.
+    @exclusivity(unchecked) private var stops: UnsafeMutablePointer<UInt32>
+    @exclusivity(unchecked) private var stopCount = 0
+    @exclusivity(unchecked) private var nextStop = 0
+    @exclusivity(unchecked) private var stopsBase = 0
+    private static var stopCapacity: Int { 4096 }
+
     init(source: Source, maximumRecordBytes: Int) {
         self.source = source
         self.maximumRecordBytes = max(1, maximumRecordBytes)
         capacity = CSVScanner.chunk
         buffer = .allocate(capacity: capacity)
         fields = .allocate(capacity: fieldCapacity)
+        stops = .allocate(capacity: CSVScanner.stopCapacity)
     }
 
     deinit {
         buffer.deallocate()
         fields.deallocate()
+        stops.deallocate()
         for space in scratch { space.deallocate() }
     }
 
@@ -118,6 +131,9 @@ final class CSVScanner<Source: ByteSource> {
     /// Reads more bytes, keeping the current record; returns `false` at the end of the source.
     private func refill() throws(DataFileError) -> Bool {
         if atEnd { return false }
+        // The stops found are offsets in the buffer as it is.
+        stopCount = 0
+        nextStop = 0
         let shift = isOverlong ? count : recordStart
         let keep = count - shift
         if shift > 0 {
@@ -151,9 +167,10 @@ final class CSVScanner<Source: ByteSource> {
         return true
     }
 
-    private func note(_ kind: CSVSyntaxIssue.Kind, line: Int) {
+    /// Notes a problem of the current record, in field `field` (from 1; by default the one being scanned).
+    private func note(_ kind: CSVSyntaxIssue.Kind, field: Int? = nil, line: Int) {
         guard issues.count < 16 else { return }
-        let issue = CSVSyntaxIssue(kind: kind, field: fieldCount + 1, line: line)
+        let issue = CSVSyntaxIssue(kind: kind, field: field ?? fieldCount + 1, line: line)
         if kind == .nulByte || kind == .strayQuote, issues.contains(issue) { return }
         issues.append(issue)
     }
@@ -173,74 +190,65 @@ final class CSVScanner<Source: ByteSource> {
         }
     }
 
-    /// One byte of 0x80 for each byte of `word` that is zero, exactly (no carry between bytes).
-    @inline(__always) private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((word & low) &+ low) | word | low)
-    }
-
-    /// Scans a plain record eight bytes at a time: one that lies whole in the buffer, ends with LF
-    /// or CRLF, and holds no quote, CR or NUL. Returns `true` for a record, `false` for an empty
-    /// line skipped, and `nil` (having changed nothing) for anything else, which ``scanRecord()``
-    /// then scans byte by byte. The fields, lines and positions are the ones it would give.
+    /// Scans a plain record from the stops of the buffer (``findStops(from:)``): one that lies
+    /// whole in the buffer, ends with LF or CRLF, and holds no quote, CR or NUL. Returns `true`
+    /// for a record, `false` for an empty line skipped, and `nil` (having changed nothing but the
+    /// stops) for anything else, which ``scanRecord()`` then scans byte by byte. The fields,
+    /// lines and positions are the ones it would give.
     @inline(__always) private func scanPlainRecord() -> Bool? {
         guard !previousWasCR else { return nil }
         let start = position
-        let available = count
-        let raw = UnsafeRawPointer(buffer)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        var index = start
-        var fieldBegin = start
-        var stored = 0
-        while index + 8 <= available {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            var commas = CSVScanner.zeroBytes(word ^ (ones &* 0x2C))
-            let specials =
-                CSVScanner.zeroBytes(word ^ (ones &* 0x0A)) | CSVScanner.zeroBytes(word ^ (ones &* 0x22))
-                | CSVScanner.zeroBytes(word ^ (ones &* 0x0D)) | CSVScanner.zeroBytes(word)
-            if specials != 0 {
-                // Only the commas before the first special byte belong to this record.
-                let stopBit = specials.trailingZeroBitCount
-                commas &= (1 << UInt64(stopBit)) &- 1
-            }
-            while commas != 0 {
-                let comma = index + commas.trailingZeroBitCount / 8
-                guard storePlainField(stored, from: fieldBegin - start, to: comma - start) else { return nil }
-                stored += 1
-                fieldBegin = comma + 1
-                commas &= commas &- 1
-            }
-            if specials != 0 {
-                let stop = index + specials.trailingZeroBitCount / 8
-                let byte = buffer[stop]
-                var next = stop + 1
-                if byte == 0x0D {
-                    // CRLF ends the record as one line break; a lone CR is left to the byte scan.
-                    guard next < available, buffer[next] == 0x0A else { return nil }
-                    next += 1
-                } else if byte != 0x0A {
-                    return nil
+        // The stops of records the byte scan read are passed over.
+        while nextStop < stopCount, stopsBase + Int(stops[nextStop] & COMPASS_STOP_OFFSET) < start { nextStop += 1 }
+        if nextStop == stopCount { findStops(from: start) }
+        while true {
+            var index = nextStop
+            var fieldBegin = start
+            var stored = 0
+            while index < stopCount {
+                let stop = stops[index]
+                let at = stopsBase + Int(stop & COMPASS_STOP_OFFSET)
+                index += 1
+                if stop & COMPASS_STOP_LF == 0 {
+                    guard storePlainField(stored, from: fieldBegin - start, to: at - start) else { return nil }
+                    stored += 1
+                    fieldBegin = at + 1
+                    continue
                 }
-                if stop == start {
-                    position = next
+                // The line feed, or the CR before it, ends the record.
+                let end = max(fieldBegin, stop & COMPASS_STOP_CRLF == COMPASS_STOP_CRLF ? at - 1 : at)
+                nextStop = index
+                if end == start {
+                    position = at + 1
                     line += 1
                     return false
                 }
-                guard storePlainField(stored, from: fieldBegin - start, to: stop - start) else { return nil }
+                guard end - start <= maximumRecordBytes, storePlainField(stored, from: fieldBegin - start, to: end - start)
+                else { return nil }
                 storedFields = stored + 1
                 fieldCount = stored + 1
                 if !issues.isEmpty { issues.removeAll(keepingCapacity: true) }
                 isOverlong = false
                 recordStart = start
                 recordLine = line
-                recordLength = stop - start
-                position = next
+                recordLength = end - start
+                position = at + 1
                 line += 1
                 return true
             }
-            index += 8
+            // The stops ran out before the record ended: find them again from its start, once.
+            guard stopsBase != start else { return nil }
+            findStops(from: start)
         }
-        return nil
+    }
+
+    /// Finds the stops (commas and line ends) of the buffer from `start`, as far as the buffer's
+    /// bytes, the room for stops, and the first byte plain CSV cannot hold allow.
+    private func findStops(from start: Int) {
+        var scanned = 0
+        stopCount = compass_find_stops(buffer + start, min(count - start, 1 << 29), stops, CSVScanner.stopCapacity, &scanned)
+        stopsBase = start
+        nextStop = 0
     }
 
     /// Stores field `index` of a plain record, on the current line; `false` when the field buffer is full.
@@ -297,7 +305,7 @@ final class CSVScanner<Source: ByteSource> {
                     if state == .fieldStart, fieldCount == 0, end == 0 { return false }
                     if state == .quoted { note(.unterminatedQuote, line: fieldLine) }
                     endField(at: end)
-                    recordLength = isOverlong ? 0 : end
+                    finishRecord(at: end)
                     return true
                 }
             }
@@ -340,7 +348,7 @@ final class CSVScanner<Source: ByteSource> {
                         position = index + 1
                         if fieldCount == 0, end == 0 { return false }
                         endField(at: end)
-                        recordLength = isOverlong ? 0 : end
+                        finishRecord(at: end)
                         return true
                     case 0:
                         note(.nulByte, line: fieldLine)
@@ -358,7 +366,7 @@ final class CSVScanner<Source: ByteSource> {
                         let end = index - start
                         position = index + 1
                         endField(at: end)
-                        recordLength = isOverlong ? 0 : end
+                        finishRecord(at: end)
                         return true
                     case UInt8(ascii: "\""):
                         if !quoted { note(.strayQuote, line: fieldLine) }
@@ -385,7 +393,7 @@ final class CSVScanner<Source: ByteSource> {
                         let end = index - start
                         position = index + 1
                         endField(at: end)
-                        recordLength = isOverlong ? 0 : end
+                        finishRecord(at: end)
                         return true
                     default:
                         note(byte == 0 ? .nulByte : .textAfterQuote, line: fieldLine)
@@ -396,6 +404,18 @@ final class CSVScanner<Source: ByteSource> {
             }
             position = index
         }
+    }
+
+    /// Ends the current record, `end` bytes long: one longer than the limit is too long even when
+    /// the buffer held it whole, and the problem names the field where the limit is passed.
+    private func finishRecord(at end: Int) {
+        if !isOverlong, end > maximumRecordBytes {
+            var field = 0
+            while field + 1 < storedFields, fields[field].end < maximumRecordBytes { field += 1 }
+            note(.recordTooLong, field: field + 1, line: field < storedFields ? fields[field].line : recordLine)
+            isOverlong = true
+        }
+        recordLength = isOverlong ? 0 : end
     }
 
     /// The index of the last byte of the run of ordinary bytes that starts at `index`, before `end`.

@@ -87,9 +87,30 @@ final class CodeTable<C: Code> {
     }
 }
 
+/// Whether two byte ranges hold the same bytes; compared eight bytes at a time (the last word
+/// overlapping the one before it), four for shorter ranges.
 @inline(__always) func memoryEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard a.count == b.count else { return false }
-    for index in 0..<a.count where a[index] != b[index] { return false }
+    let count = a.count
+    guard count == b.count else { return false }
+    guard count > 0, let first = a.baseAddress, let second = b.baseAddress else { return true }
+    let x = UnsafeRawPointer(first)
+    let y = UnsafeRawPointer(second)
+    if count >= 8 {
+        var index = 0
+        while index + 8 < count {
+            guard x.loadUnaligned(fromByteOffset: index, as: UInt64.self) == y.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            else { return false }
+            index += 8
+        }
+        return x.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            == y.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    }
+    if count >= 4 {
+        return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+            && x.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                == y.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+    }
+    for index in 0..<count where first[index] != second[index] { return false }
     return true
 }
 

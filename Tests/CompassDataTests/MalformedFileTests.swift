@@ -81,6 +81,20 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
             accounting(result, "knowledge_products.csv") == "knowledge_products.csv: 2 read = 1 accepted + 1 rejected")
     }
 
+    /// The limit applies to plain records too, however short the limit and wherever the record lies.
+    @Test func aPlainRecordOverTheLimitIsRejected() {
+        var options = DatasetReader.Options()
+        options.maximumRecordBytes = 70
+        let long = "K2,study," + String(repeating: "t", count: 70) + ",2022-02-02"
+        let result = DatasetReader(options: options).read(
+            files: [
+                "migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(assistanceHeader.utf8),
+                "knowledge_products.csv": Array("product_id,kind,title,published_on\nK1,study,Fine,2022-02-02\n\(long)\nK3,study,Fine,2022-02-02\n".utf8),
+            ])
+        #expect(lines(result) == ["knowledge_products.csv:3:3: title: the record is longer than 70 bytes and is not read"])
+        #expect(result.dataset.knowledgeProducts.map(\.id) == ["K1", "K3"])
+    }
+
     @Test func emptyFileAndHeaderOnly() {
         let result = read(["migrants.csv": "", "assistance.csv": assistanceHeader])
         #expect(
@@ -504,6 +518,70 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
 
 @Suite struct StreamingTests {
     /// Rows that straddle the reader's 256 KiB chunks at every kind of byte: quotes, doubled quotes, CR, LF.
+    /// Random files mixing plain rows (split from their commas and line ends found sixteen bytes
+    /// at a time) with quoted fields, doubled quotes, line breaks in values, LF, CRLF and lone CR
+    /// line ends and blank lines, several buffers long: every value and every line is where the
+    /// file has it.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func plainAndQuotedRowsInAnyMixKeepTheirValuesAndLines(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        func pick(_ count: Int) -> Int { Int(random.next() % UInt64(count)) }
+        let lineEnds = ["\n", "\n", "\n", "\r\n", "\r\n", "\r"]
+        // A CR, then an LF that starts a blank line, would be one CRLF line end: after a CR, a
+        // blank line is a CR too.
+        var lastEnd = lineEnds[pick(lineEnds.count)]
+        var text = "product_id,kind,title,published_on" + lastEnd
+        var line = 2
+        var keptTitles: [String] = []
+        var rejectedLines: [Int] = []
+        for index in 0..<30_000 {
+            if pick(50) == 0 {
+                let blank = lastEnd == "\r" ? "\r" : lineEnds[pick(lineEnds.count)]
+                text += blank
+                lastEnd = blank
+                line += 1
+            }
+            var title = String(repeating: "t", count: pick(40))
+            var field = title
+            var breaks = 0
+            switch pick(8) {
+            case 0:
+                title += ",\"q\"" + String(index)
+                field = "\"" + title.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            case 1:
+                let inner = lineEnds[pick(lineEnds.count)]
+                title += inner + String(index)
+                field = "\"" + title + "\""
+                breaks = 1
+            case 2:
+                title = ""
+                field = ""
+            default:
+                title += String(index)
+                field = title
+            }
+            let invalid = pick(97) == 0
+            if invalid { rejectedLines.append(line + breaks) } else { keptTitles.append(title) }
+            lastEnd = lineEnds[pick(lineEnds.count)]
+            text += "K\(index),study,\(field),\(invalid ? "2022-02-30" : "2022-01-01")" + lastEnd
+            line += 1 + breaks
+        }
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data(validMigrants.utf8).write(to: URL(fileURLWithPath: directory + "/migrants.csv"))
+        try Data(validAssistance.utf8).write(to: URL(fileURLWithPath: directory + "/assistance.csv"))
+        try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/knowledge_products.csv"))
+        #expect(text.utf8.count > 1 << 20)
+        let result = DatasetReader().read(from: directory)
+        #expect(result.problems.map(\.line) == rejectedLines)
+        #expect(result.problems.allSatisfy { $0.value == "2022-02-30" })
+        #expect(result.dataset.knowledgeProducts.map(\.title) == keptTitles)
+        let counts = try #require(result.accounting.first { $0.file == "knowledge_products.csv" })
+        #expect(counts.read == 30_000)
+        #expect(counts.accepted == keptTitles.count)
+        #expect(counts.rejected == rejectedLines.count)
+    }
+
     @Test func recordsAcrossChunkBoundariesKeepTheirValuesAndLines() throws {
         var text = "product_id,kind,title,published_on\r\n"
         var titles: [String] = []

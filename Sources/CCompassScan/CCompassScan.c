@@ -1,0 +1,73 @@
+#include "CCompassScan.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/// The kind of a line feed at `offset`: after a carriage return or not.
+static inline uint32_t line_feed(const uint8_t *bytes, size_t offset) {
+    return (offset > 0 && bytes[offset - 1] == '\r') ? COMPASS_STOP_CRLF : COMPASS_STOP_LF;
+}
+
+/// The same scan one byte at a time, from `index`: for the bytes after the last block of
+/// sixteen, and on machines without SSE2.
+static size_t find_stops_bytes(const uint8_t *bytes, size_t index, size_t length, uint32_t *stops, size_t count,
+                               size_t capacity, size_t *scanned) {
+    for (; index < length; index++) {
+        uint8_t byte = bytes[index];
+        if (byte == ',' || byte == '\n') {
+            if (count == capacity) break;
+            stops[count++] = (uint32_t)index | (byte == ',' ? COMPASS_STOP_COMMA : line_feed(bytes, index));
+        } else if (byte == '"' || byte == 0 || (byte == '\r' && (index + 1 == length || bytes[index + 1] != '\n'))) {
+            break;
+        }
+    }
+    *scanned = index;
+    return count;
+}
+
+size_t compass_find_stops(const uint8_t *bytes, size_t length, uint32_t *stops, size_t capacity, size_t *scanned) {
+    size_t count = 0;
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(',');
+    const __m128i lineFeed = _mm_set1_epi8('\n');
+    const __m128i carriageReturn = _mm_set1_epi8('\r');
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i zero = _mm_setzero_si128();
+    // One byte more than the block is read for a carriage return at its end, so the last block
+    // left to the byte loop ends before `length`.
+    while (index + 16 < length) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
+        uint32_t commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, comma));
+        uint32_t lineFeeds = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, lineFeed));
+        uint32_t returns = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, carriageReturn));
+        uint32_t stopping = (uint32_t)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, zero)));
+        if (returns != 0) {
+            // A carriage return is plain only before a line feed.
+            uint32_t nextIsLineFeed = (lineFeeds >> 1) | (bytes[index + 16] == '\n' ? 0x8000u : 0u);
+            stopping |= returns & ~nextIsLineFeed;
+        }
+        uint32_t found = commas | lineFeeds;
+        if (stopping != 0) found &= (stopping & (0u - stopping)) - 1u;
+        // A block has sixteen stops at most (x86-64 has no population count before SSE4.2).
+        if (count + 16 > capacity) {
+            *scanned = index;
+            return count;
+        }
+        while (found != 0) {
+            uint32_t bit = (uint32_t)__builtin_ctz(found);
+            size_t offset = index + bit;
+            stops[count++] = (uint32_t)offset | (((lineFeeds >> bit) & 1u) ? line_feed(bytes, offset) : COMPASS_STOP_COMMA);
+            found &= found - 1u;
+        }
+        if (stopping != 0) {
+            *scanned = index + (size_t)__builtin_ctz(stopping);
+            return count;
+        }
+        index += 16;
+    }
+#endif
+    return find_stops_bytes(bytes, index, length, stops, count, capacity, scanned);
+}
