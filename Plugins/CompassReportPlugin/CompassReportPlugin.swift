@@ -33,7 +33,8 @@ struct CompassReportPlugin: CommandPlugin {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         let format = arguments.firstIndex(of: "--format").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let formats = try capture(tool, ["formats"], in: folder)
-        let fileExtension = formats.split(separator: "\n").map { $0.split(separator: "\t") }
+        let fileExtension =
+            formats.split(separator: "\n").map { $0.split(separator: "\t") }
             .first { $0.first.map(String.init) == (format ?? "markdown") }?
             .dropFirst().first.map { String($0.dropFirst()) } ?? "txt"
         return url.appendingPathComponent("compass-report.\(fileExtension)").path

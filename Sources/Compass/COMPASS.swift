@@ -14,8 +14,14 @@ extension Programme {
             "fr": "Coopération en matière de migration et partenariats pour parvenir à des solutions durables",
         ],
         partners: [
-            ["en": "International Organization for Migration (IOM)", "fr": "Organisation internationale pour les migrations (OIM)"],
-            ["en": "Ministry of Foreign Affairs of the Netherlands", "fr": "Ministère des Affaires étrangères des Pays-Bas"],
+            [
+                "en": "International Organization for Migration (IOM)",
+                "fr": "Organisation internationale pour les migrations (OIM)",
+            ],
+            [
+                "en": "Ministry of Foreign Affairs of the Netherlands",
+                "fr": "Ministère des Affaires étrangères des Pays-Bas",
+            ],
         ],
         period: DateRange("2021-01-01", "2023-12-31")!,
         budget: Money(major: 55_000_000, currency: "EUR"),
@@ -81,9 +87,12 @@ extension Catalogue {
                 breakdowns: [.sex],
                 note: [
                     "en": "Each person is counted once, whatever the number and kinds of assistance they received.",
-                    "fr": "Chaque personne est comptée une fois, quels que soient le nombre et les types d'assistance reçus.",
+                    "fr":
+                        "Chaque personne est comptée une fois, quels que soient le nombre et les types d'assistance reçus.",
                 ],
-                parts: ["humanitarian-aid", "comprehensive-assistance", "return-assistance", "reintegration-assistance"]),
+                parts: [
+                    "humanitarian-aid", "comprehensive-assistance", "return-assistance", "reintegration-assistance",
+                ]),
             Indicator(
                 id: "humanitarian-aid",
                 title: [
@@ -148,7 +157,8 @@ extension Catalogue {
             Indicator(
                 id: "knowledge-product-audience",
                 title: [
-                    "en": "Representatives of governments, the UN, NGOs and other stakeholders reached by knowledge products",
+                    "en":
+                        "Representatives of governments, the UN, NGOs and other stakeholders reached by knowledge products",
                     "fr":
                         "Représentants de gouvernements, de l'ONU, d'ONG et d'autres parties prenantes touchés par les produits de connaissance",
                 ],
@@ -170,7 +180,8 @@ extension Catalogue {
             Indicator(
                 id: "youth-engaged",
                 title: [
-                    "en": "Youth from high-mobility communities engaged in promoting safe migration and local opportunities",
+                    "en":
+                        "Youth from high-mobility communities engaged in promoting safe migration and local opportunities",
                     "fr":
                         "Jeunes des communautés à forte mobilité engagés dans la promotion de la migration sûre et des opportunités locales",
                 ],
@@ -195,7 +206,8 @@ extension Catalogue {
                 breakdowns: [.platform],
                 presentation: .lowerBound(step: 10_000),
                 note: [
-                    "en": "Published as a lower bound: visitors are counted per platform and month, so one person may be counted more than once.",
+                    "en":
+                        "Published as a lower bound: visitors are counted per platform and month, so one person may be counted more than once.",
                     "fr":
                         "Publié comme borne inférieure : les visiteurs sont comptés par plateforme et par mois, une même personne peut donc être comptée plusieurs fois.",
                 ]),
@@ -204,7 +216,8 @@ extension Catalogue {
             ValidationRule(
                 id: "reintegration-after-return",
                 title: [
-                    "en": "Reintegration recipients in the period are at most the people assisted to return since the programme started",
+                    "en":
+                        "Reintegration recipients in the period are at most the people assisted to return since the programme started",
                     "fr":
                         "Les bénéficiaires de la réintégration sur la période sont au plus les personnes aidées au retour depuis le début du programme",
                 ],

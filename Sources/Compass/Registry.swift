@@ -1,8 +1,8 @@
-public import CompassCore
-import CompassMarkdown
 import CompassCSV
-import CompassJSON
+public import CompassCore
 import CompassHTML
+import CompassJSON
+import CompassMarkdown
 
 /// What a reporter is made with: the choices every built-in reporter understands.
 public struct ReporterOptions: Hashable, Sendable {

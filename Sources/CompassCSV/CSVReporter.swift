@@ -74,8 +74,9 @@ public struct CSVReporter: Reporter {
     ///   - formulaGuard: Whether to neutralise text cells that a spreadsheet would read as a formula; on by default.
     ///   - hxl: Whether to add the HXL hashtag row as the second line; off by default.
     ///   - byteOrderMark: Whether to start with U+FEFF; off by default.
-    public init(language: Language = .english, formulaGuard: Bool = true, hxl: Bool = false, byteOrderMark: Bool = false)
-    {
+    public init(
+        language: Language = .english, formulaGuard: Bool = true, hxl: Bool = false, byteOrderMark: Bool = false
+    ) {
         self.language = language
         self.formulaGuard = formulaGuard
         self.hxl = hxl
@@ -141,28 +142,31 @@ public struct CSVReporter: Reporter {
                 for breakdown in entry.breakdowns {
                     for cell in breakdown.cells {
                         let hidden = cell.protection?.isSuppressed ?? false
-                        write([
-                            .text(entry.id.rawValue), .text(title), .text(section.workArea.id), .text(start),
-                            .text(end), .text(breakdown.dimension.rawValue), .text(cell.category.code),
-                            .text(cell.category.label[language]), .number(hidden ? nil : cell.value),
-                            .number(cell.percent), .number(hidden ? nil : cell.fraction.numerator),
-                            .number(hidden ? nil : cell.fraction.denominator), .text(unit),
-                            .text(style.cell(cell.value, cell.protection)), .text(""), .text(""), .text(""),
-                        ] + noProgress)
+                        write(
+                            [
+                                .text(entry.id.rawValue), .text(title), .text(section.workArea.id), .text(start),
+                                .text(end), .text(breakdown.dimension.rawValue), .text(cell.category.code),
+                                .text(cell.category.label[language]), .number(hidden ? nil : cell.value),
+                                .number(cell.percent), .number(hidden ? nil : cell.fraction.numerator),
+                                .number(hidden ? nil : cell.fraction.denominator), .text(unit),
+                                .text(style.cell(cell.value, cell.protection)), .text(""), .text(""), .text(""),
+                            ] + noProgress)
                     }
                 }
                 for crossed in entry.crossBreakdowns {
                     for cell in crossed.cells {
                         let hidden = cell.protection?.isSuppressed ?? false
-                        write([
-                            .text(entry.id.rawValue), .text(title), .text(section.workArea.id), .text(start),
-                            .text(end), .text(crossed.dimensions.first.rawValue), .text(cell.first.code),
-                            .text(cell.first.label[language]), .number(hidden ? nil : cell.value),
-                            .number(cell.percent), .number(hidden ? nil : cell.fraction.numerator),
-                            .number(hidden ? nil : cell.fraction.denominator), .text(unit),
-                            .text(style.cell(cell.value, cell.protection)), .text(crossed.dimensions.second.rawValue),
-                            .text(cell.second.code), .text(cell.second.label[language]),
-                        ] + noProgress)
+                        write(
+                            [
+                                .text(entry.id.rawValue), .text(title), .text(section.workArea.id), .text(start),
+                                .text(end), .text(crossed.dimensions.first.rawValue), .text(cell.first.code),
+                                .text(cell.first.label[language]), .number(hidden ? nil : cell.value),
+                                .number(cell.percent), .number(hidden ? nil : cell.fraction.numerator),
+                                .number(hidden ? nil : cell.fraction.denominator), .text(unit),
+                                .text(style.cell(cell.value, cell.protection)),
+                                .text(crossed.dimensions.second.rawValue),
+                                .text(cell.second.code), .text(cell.second.label[language]),
+                            ] + noProgress)
                     }
                 }
             }

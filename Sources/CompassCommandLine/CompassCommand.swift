@@ -1,5 +1,6 @@
-@_exported public import Compass
 import CCompassAllocator
+@_exported public import Compass
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -83,7 +84,8 @@ public struct CompassCommand: Sendable {
             case "sample": return try sampleCommand(Options(arguments, allowed: Options.sample))
             case "help": return Outcome(status: 0, standardOutput: Help.general, standardError: "")
             default:
-                throw UsageError("unknown command '\(command)'; the commands are report, validate, indicators, formats and sample")
+                throw UsageError(
+                    "unknown command '\(command)'; the commands are report, validate, indicators, formats and sample")
             }
         } catch let error as UsageError {
             return Outcome(
@@ -96,7 +98,8 @@ public struct CompassCommand: Sendable {
 
     /// The help command for a command: its own, or the general one for `report` and unknown commands.
     static func help(for command: String) -> String {
-        ["indicators", "formats", "sample", "validate"].contains(command) ? "compass \(command) --help" : "compass --help"
+        ["indicators", "formats", "sample", "validate"].contains(command)
+            ? "compass \(command) --help" : "compass --help"
     }
 
     // MARK: Commands
@@ -144,7 +147,8 @@ public struct CompassCommand: Sendable {
         }
         let errors = catalogue.validate().filter { $0.severity == .error }
         return Outcome(
-            status: errors.isEmpty ? 0 : 1, standardOutput: text, standardError: errors.map { "compass: \($0)\n" }.joined())
+            status: errors.isEmpty ? 0 : 1, standardOutput: text,
+            standardError: errors.map { "compass: \($0)\n" }.joined())
     }
 
     /// One tab-separated line per indicator: id, work area, unit, English title.
@@ -163,7 +167,8 @@ public struct CompassCommand: Sendable {
         for indicator in catalogue.indicators {
             var measure = indicator.measure.description
             if indicator.filter != .all { measure += ", for \(indicator.filter)" }
-            let breakdowns = indicator.breakdowns.map(\.rawValue)
+            let breakdowns =
+                indicator.breakdowns.map(\.rawValue)
                 + indicator.crossBreakdowns.map { "\($0.first.rawValue) × \($0.second.rawValue)" }
             let shown: String
             switch indicator.presentation {
@@ -178,7 +183,8 @@ public struct CompassCommand: Sendable {
             func code(_ text: String) -> String {
                 text.contains("`") || text.contains("|") ? Markdown.escape(text) : "`\(text)`"
             }
-            let row = [code(indicator.id.rawValue)] + cells[1...3].map(Markdown.escape) + [code(measure)]
+            let row =
+                [code(indicator.id.rawValue)] + cells[1...3].map(Markdown.escape) + [code(measure)]
                 + cells[5...].map(Markdown.escape)
             lines.append("| " + row.joined(separator: " | ") + " |")
         }
@@ -210,7 +216,8 @@ public struct CompassCommand: Sendable {
             do {
                 findings = try Engine().evaluate(catalogue, on: loaded.dataset, period: period).findings
             } catch {
-                findings = error.findings.isEmpty
+                findings =
+                    error.findings.isEmpty
                     ? [Finding(.error, rule: "invalid-period", message: "\(error)")] : error.findings
             }
         }
@@ -220,13 +227,13 @@ public struct CompassCommand: Sendable {
         }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         lines.append(
-            "\(plural(counts[.error] ?? 0, "error")), \(plural(counts[.warning] ?? 0, "warning")), \(plural(counts[.note] ?? 0, "note"))")
+            "\(plural(counts[.error] ?? 0, "error")), \(plural(counts[.warning] ?? 0, "warning")), \(plural(counts[.note] ?? 0, "note"))"
+        )
         let accounting = loaded.result?.accounting.map { "\($0)\n" }.joined() ?? ""
         return Outcome(
             status: (counts[.error] ?? 0) > 0 ? 1 : 0, standardOutput: lines.joined(separator: "\n") + "\n",
             standardError: accounting)
     }
-
 
     private func formats(_ options: Options) throws -> Outcome {
         if options.help { return Outcome(status: 0, standardOutput: Help.formats, standardError: "") }

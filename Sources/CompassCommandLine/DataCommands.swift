@@ -1,4 +1,5 @@
 import Compass
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)

@@ -49,7 +49,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             bytes[8] &- 48, bytes[9] &- 48
         )
         let largest = max(
-            max(max(digits.0, digits.1), max(digits.2, digits.3)), max(max(digits.4, digits.5), max(digits.6, digits.7)))
+            max(max(digits.0, digits.1), max(digits.2, digits.3)), max(max(digits.4, digits.5), max(digits.6, digits.7))
+        )
         guard largest <= 9 else { return nil }
         let year = Int(digits.0) * 1000 + Int(digits.1) * 100 + Int(digits.2) * 10 + Int(digits.3)
         self.init(

@@ -24,7 +24,8 @@ extension KeyedDecodingContainer where Key == JSONKey {
         for key in allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !allowed.contains(key.stringValue) {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: self,
-                debugDescription: "unknown key '\(key.stringValue)' in \(what); the keys are \(allowed.joined(separator: ", "))")
+                debugDescription:
+                    "unknown key '\(key.stringValue)' in \(what); the keys are \(allowed.joined(separator: ", "))")
         }
     }
 
@@ -118,7 +119,8 @@ extension Filter: Codable {
             case "vulnerability":
                 leaves.append(.vulnerabilities(try container.codes(Vulnerability.self, key, what: "vulnerability")))
             case "organisation":
-                leaves.append(.organisations(try container.codes(OrganisationType.self, key, what: "organisation type")))
+                leaves.append(
+                    .organisations(try container.codes(OrganisationType.self, key, what: "organisation type")))
             case "product_kind":
                 leaves.append(.productKinds(try container.codes(KnowledgeProductKind.self, key, what: "product kind")))
             default:
@@ -214,7 +216,9 @@ extension Measure: Codable {
             guard let source = Source(rawValue: text) else {
                 throw DecodingError.dataCorruptedError(
                     forKey: JSONKey(kind), in: container,
-                    debugDescription: "unknown source '\(text)'; the sources are \(Source.allCases.map(\.rawValue).joined(separator: ", "))")
+                    debugDescription:
+                        "unknown source '\(text)'; the sources are \(Source.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return source
         }
@@ -226,7 +230,9 @@ extension Measure: Codable {
             guard let field = Field(rawValue: text) else {
                 throw DecodingError.dataCorruptedError(
                     forKey: JSONKey("sum"), in: container,
-                    debugDescription: "unknown field '\(text)'; the fields are \(Field.allCases.map(\.rawValue).joined(separator: ", "))")
+                    debugDescription:
+                        "unknown field '\(text)'; the fields are \(Field.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             self = .sum(field, where: filter)
         default:
@@ -388,7 +394,8 @@ extension RuleExpression: Codable {
         guard let period = RulePeriod(text) else {
             throw DecodingError.dataCorruptedError(
                 forKey: JSONKey("period"), in: container,
-                debugDescription: "'\(text)' is not a rule period; write report, programme_to_date or a period such as 2022")
+                debugDescription:
+                    "'\(text)' is not a rule period; write report, programme_to_date or a period such as 2022")
         }
         self = .value(id, in: period)
     }
@@ -423,7 +430,9 @@ extension ValidationRule: Codable {
         guard let op = RuleOperator(rawValue: text) else {
             throw DecodingError.dataCorruptedError(
                 forKey: JSONKey("operator"), in: container,
-                debugDescription: "unknown operator '\(text)'; the operators are \(RuleOperator.allCases.map(\.rawValue).joined(separator: ", "))")
+                debugDescription:
+                    "unknown operator '\(text)'; the operators are \(RuleOperator.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         self.init(
             id: try container.decode(String.self, forKey: JSONKey("id")),

@@ -163,15 +163,20 @@ public struct DisclosureSummary: Hashable, Sendable {
                 "Contrôle de la divulgation (\(control))\u{00A0}: les cellules sont arrondies au multiple de \(base) inférieur\u{00A0}; les totaux sont exacts. \(fr.integer(rounded)) \(rounded <= 1 ? "cellule arrondie" : "cellules arrondies")."
         case .off:
             english = "Disclosure control is off: small cells are published as counted."
-            french = "Le contrôle de la divulgation est désactivé\u{00A0}: les petites cellules sont publiées telles quelles."
+            french =
+                "Le contrôle de la divulgation est désactivé\u{00A0}: les petites cellules sont publiées telles quelles."
         }
         if withheld > 0 {
-            english += " \(en.integer(withheld)) \(withheld == 1 ? "breakdown" : "breakdowns") left out, as suppression could not protect \(withheld == 1 ? "it" : "them")."
-            french += " \(fr.integer(withheld)) \(withheld == 1 ? "ventilation omise" : "ventilations omises"), le masquage ne pouvant \(withheld == 1 ? "la" : "les") protéger."
+            english +=
+                " \(en.integer(withheld)) \(withheld == 1 ? "breakdown" : "breakdowns") left out, as suppression could not protect \(withheld == 1 ? "it" : "them")."
+            french +=
+                " \(fr.integer(withheld)) \(withheld == 1 ? "ventilation omise" : "ventilations omises"), le masquage ne pouvant \(withheld == 1 ? "la" : "les") protéger."
         }
         if redactedFindings > 0 {
-            english += " \(en.integer(redactedFindings)) data \(redactedFindings == 1 ? "finding names" : "findings name") a record; \(redactedFindings == 1 ? "it is" : "they are") counted by rule here, and listed by `compass validate` for the data owner."
-            french += " \(fr.integer(redactedFindings)) \(redactedFindings == 1 ? "constat nomme" : "constats nomment") un enregistrement\u{00A0}; \(redactedFindings == 1 ? "il est compté" : "ils sont comptés") par règle ici, et \(redactedFindings == 1 ? "listé" : "listés") par `compass validate` pour le responsable des données."
+            english +=
+                " \(en.integer(redactedFindings)) data \(redactedFindings == 1 ? "finding names" : "findings name") a record; \(redactedFindings == 1 ? "it is" : "they are") counted by rule here, and listed by `compass validate` for the data owner."
+            french +=
+                " \(fr.integer(redactedFindings)) \(redactedFindings == 1 ? "constat nomme" : "constats nomment") un enregistrement\u{00A0}; \(redactedFindings == 1 ? "il est compté" : "ils sont comptés") par règle ici, et \(redactedFindings == 1 ? "listé" : "listés") par `compass validate` pour le responsable des données."
         }
         return ["en": english, "fr": french]
     }

@@ -109,7 +109,9 @@ extension DisclosureControl {
                 var position: [String: Int] = [:]
                 for (i, cell) in breakdown.cells.enumerated() { position[cell.category.code] = i }
                 let matched = totals.compactMap { total in
-                    position[total.code].flatMap { breakdown.cells[$0].value == total.value ? breakdownItems[b][$0] : nil }
+                    position[total.code].flatMap {
+                        breakdown.cells[$0].value == total.value ? breakdownItems[b][$0] : nil
+                    }
                 }
                 if matched.count == totals.count { return matched }
             }
@@ -131,7 +133,9 @@ extension DisclosureControl {
             for item in rowItems + columnItems { system.groupsOfItem[item].insert(group) }
             let cells = crossed.cells.map { system.addItem($0.value, group: group) }
             for (r, row) in rows.enumerated() {
-                let terms = crossed.cells.indices.filter { crossed.cells[$0].first.code == row.code }.map { (cells[$0], 1) }
+                let terms = crossed.cells.indices.filter { crossed.cells[$0].first.code == row.code }.map {
+                    (cells[$0], 1)
+                }
                 system.addSum(terms + [(rowItems[r], -1)], group: group)
             }
             for (c, column) in columns.enumerated() {
@@ -150,7 +154,10 @@ extension DisclosureControl {
         // Every cell of a report counts at least 1, which linear algebra does not know:
         // enumerate the tables a reader could rebuild, and leave out a table that gives a cell away.
         for layout in crossItems where !system.withheld.contains(layout.group) {
-            if !system.resists(cells: layout.cells, rows: layout.rows, columns: layout.columns, in: entry, layout: crossItems.firstIndex { $0.group == layout.group } ?? 0) {
+            if !system.resists(
+                cells: layout.cells, rows: layout.rows, columns: layout.columns, in: entry,
+                layout: crossItems.firstIndex { $0.group == layout.group } ?? 0)
+            {
                 system.withheld.insert(layout.group)
             }
         }

@@ -144,7 +144,8 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
         switch kind {
         case .invalidCatalogue:
             let errors = findings.filter { $0.severity == .error }.count
-            return (["the catalogue has \(errors) error\(errors == 1 ? "" : "s") and cannot be evaluated:"]
+            return
+                (["the catalogue has \(errors) error\(errors == 1 ? "" : "s") and cannot be evaluated:"]
                 + findings.map { "  \($0)" }).joined(separator: "\n")
         case .invalidPeriod(let text):
             return "the period \(text) does not exist"
@@ -171,7 +172,9 @@ extension Catalogue {
         var end = dates.end
         for rule in rules {
             for reference in rule.left.references + rule.right.references {
-                guard let range = reference.period.dates(reporting: dates, programme: programme.period) else { continue }
+                guard let range = reference.period.dates(reporting: dates, programme: programme.period) else {
+                    continue
+                }
                 start = min(start, range.start)
                 end = max(end, range.end)
             }
@@ -191,7 +194,8 @@ extension Catalogue {
             if !seen.insert(indicator.id).inserted {
                 findings.append(
                     Finding(
-                        .error, rule: "duplicate-indicator", message: "indicator \(indicator.id) is defined more than once",
+                        .error, rule: "duplicate-indicator",
+                        message: "indicator \(indicator.id) is defined more than once",
                         indicator: indicator.id))
             }
             if let area = indicator.workArea, !areas.contains(area) {
@@ -213,7 +217,8 @@ extension Catalogue {
     func validateProgramme() -> [Finding] {
         var findings: [Finding] = []
         func error(_ message: String) {
-            findings.append(Finding(.error, rule: "invalid-programme", message: "programme \(programme.name): \(message)"))
+            findings.append(
+                Finding(.error, rule: "invalid-programme", message: "programme \(programme.name): \(message)"))
         }
         if programme.period.end < programme.period.start {
             error("its period ends (\(programme.period.end)) before it starts (\(programme.period.start))")
@@ -271,7 +276,9 @@ extension Catalogue {
             if rule.id.isEmpty { error("the id is empty") }
             if !seen.insert(rule.id).inserted { error("the rule is defined more than once") }
             for (id, period) in rule.left.references + rule.right.references {
-                if self[id] == nil { error("it names indicator \(id), which the catalogue does not have", indicator: id) }
+                if self[id] == nil {
+                    error("it names indicator \(id), which the catalogue does not have", indicator: id)
+                }
                 if case .fixed(let fixed) = period, fixed.dates(programme: programme.period) == nil {
                     error("the period \(fixed) does not exist")
                 }
@@ -308,7 +315,8 @@ extension Catalogue {
                 } else if numerator.unit != denominator.unit {
                     error(
                         "incoherent-unit",
-                        "a share must count the same unit above and below, not \(numerator.unit.rawValue) over \(denominator.unit.rawValue)")
+                        "a share must count the same unit above and below, not \(numerator.unit.rawValue) over \(denominator.unit.rawValue)"
+                    )
                 }
             }
         }
@@ -334,7 +342,9 @@ extension Catalogue {
         }
         for pair in indicator.crossBreakdowns {
             guard let source = indicator.measure.source else {
-                error("unsupported-breakdown", "a share cannot be broken down by \(pair.first.rawValue) × \(pair.second.rawValue)")
+                error(
+                    "unsupported-breakdown",
+                    "a share cannot be broken down by \(pair.first.rawValue) × \(pair.second.rawValue)")
                 continue
             }
             for dimension in [pair.first, pair.second] where !dimension.sources.contains(source) {

@@ -198,7 +198,9 @@ struct Evaluator {
                         records = Self.countCells(grouped, slots, axes: axes.count, &counts, &people, passes)
                     }
                 }
-                for (axis, index) in rowDimensions.enumerated() { result.cells[index] = layout.singleCells(axis, counts) }
+                for (axis, index) in rowDimensions.enumerated() {
+                    result.cells[index] = layout.singleCells(axis, counts)
+                }
                 if !pairs.isEmpty {
                     result.crossCells = pairs.indices.map { layout.pairCells(rowDimensions.count + $0, counts) }
                 }
@@ -611,7 +613,9 @@ struct Evaluator {
     /// Reads a single-valued dimension of a row; `nil` for vulnerability, which is multi-valued.
     func rowReader(_ dimension: Dimension, _ source: Source) -> RowReader? {
         if dimension.describesPerson {
-            guard dimension != .vulnerability, let person = personCategory(dimension, trainees: source == .trainingParticipants) else {
+            guard dimension != .vulnerability,
+                let person = personCategory(dimension, trainees: source == .trainingParticipants)
+            else {
                 return nil
             }
             let personOf = personColumn(source)
@@ -759,8 +763,10 @@ struct Evaluator {
     // MARK: Categories
 
     func breakdown(_ dimension: Dimension, cells counts: [Int32: Int], total: Int, overlap: Bool) -> Breakdown {
-        let entries = counts.filter { $0.value != 0 }.map { (category: self.category(dimension, $0.key), value: $0.value) }
-            .sorted { sortKey(dimension, $0.category) < sortKey(dimension, $1.category) }
+        let entries = counts.filter { $0.value != 0 }.map {
+            (category: self.category(dimension, $0.key), value: $0.value)
+        }
+        .sorted { sortKey(dimension, $0.category) < sortKey(dimension, $1.category) }
         let sum = entries.reduce(0) { $0 + $1.value }
         let percents = Apportionment.largestRemainder(entries.map(\.value))
         let cells = zip(entries, percents).map { entry, percent in
@@ -771,7 +777,8 @@ struct Evaluator {
         return Breakdown(dimension: dimension, cells: cells, total: total, categoriesOverlap: overlap)
     }
 
-    func crossBreakdown(_ pair: DimensionPair, cells counts: [Int64: Int], total: Int, overlap: Bool) -> CrossBreakdown {
+    func crossBreakdown(_ pair: DimensionPair, cells counts: [Int64: Int], total: Int, overlap: Bool) -> CrossBreakdown
+    {
         let entries = counts.filter { $0.value != 0 }.map { key, value in
             (
                 first: category(pair.first, Int32(truncatingIfNeeded: key >> 32)),
@@ -787,7 +794,8 @@ struct Evaluator {
         let percents = Apportionment.largestRemainder(entries.map(\.value))
         let cells = zip(entries, percents).map { entry, percent in
             CrossCell(
-                first: entry.first, second: entry.second, value: entry.value, fraction: Fraction(entry.value, over: sum),
+                first: entry.first, second: entry.second, value: entry.value,
+                fraction: Fraction(entry.value, over: sum),
                 percent: sum > 0 ? percent : nil)
         }
         return CrossBreakdown(dimensions: pair, cells: cells, total: total, categoriesOverlap: overlap)

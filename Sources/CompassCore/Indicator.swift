@@ -326,7 +326,8 @@ extension Measure: CustomStringConvertible {
         switch self {
         case .count(let source, let filter): return "count of \(source.rawValue)\(condition(filter))"
         case .distinctPeople(let source, let filter): return "distinct people in \(source.rawValue)\(condition(filter))"
-        case .sum(let field, let filter): return "sum of \(field.rawValue) in \(field.source.rawValue)\(condition(filter))"
+        case .sum(let field, let filter):
+            return "sum of \(field.rawValue) in \(field.source.rawValue)\(condition(filter))"
         case .share(let numerator, let denominator): return "share: (\(numerator)) over (\(denominator))"
         }
     }

@@ -37,7 +37,8 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
                 CalendarDate.lastDay(year: year, month: quarter * 3))
         case .month(let year, let month):
             guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
-            return DateRange(CalendarDate.firstDay(year: year, month: month), CalendarDate.lastDay(year: year, month: month))
+            return DateRange(
+                CalendarDate.firstDay(year: year, month: month), CalendarDate.lastDay(year: year, month: month))
         case .programme:
             return programmePeriod
         case .range(let range):

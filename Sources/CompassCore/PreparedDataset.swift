@@ -104,9 +104,11 @@ public struct MigrantAttributes: OptionSet, Hashable, Sendable, CustomStringConv
 
     /// The attributes' names, such as `nationality, vulnerabilities`, or `none`.
     public var description: String {
-        let names = [(MigrantAttributes.nationality, "nationality"), (.registration, "registration"),
-            (.vulnerabilities, "vulnerabilities")]
-            .filter { contains($0.0) }.map(\.1)
+        let names = [
+            (MigrantAttributes.nationality, "nationality"), (.registration, "registration"),
+            (.vulnerabilities, "vulnerabilities"),
+        ]
+        .filter { contains($0.0) }.map(\.1)
         return names.isEmpty ? "none" : names.joined(separator: ", ")
     }
 }

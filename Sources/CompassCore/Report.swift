@@ -185,9 +185,14 @@ extension Finding {
             kept.append(
                 Finding(
                     severity, rule: rule,
-                    message: "\(count) \(count == 1 ? "record breaks" : "records break") this rule; `compass validate` names them for the data owner"))
+                    message:
+                        "\(count) \(count == 1 ? "record breaks" : "records break") this rule; `compass validate` names them for the data owner"
+                ))
         }
-        return (Severity.allCases.flatMap { severity in kept.filter { $0.severity == severity } }, findings.count - findings.filter { $0.record == nil }.count)
+        return (
+            Severity.allCases.flatMap { severity in kept.filter { $0.severity == severity } },
+            findings.count - findings.filter { $0.record == nil }.count
+        )
     }
 }
 

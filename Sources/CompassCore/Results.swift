@@ -272,7 +272,8 @@ public struct Progress: Hashable, Sendable {
         let span = target - start
         switch value {
         case .count(let count):
-            return Progress(baseline: baseline, target: target, achieved: Fraction(count - start, over: span).normalized)
+            return Progress(
+                baseline: baseline, target: target, achieved: Fraction(count - start, over: span).normalized)
         case .share(let share):
             guard share.denominator > 0 else { return nil }
             // (100 n / d − b) / s = (100 n − b d) / (s d)

@@ -28,7 +28,8 @@ struct RuleChecker {
                 findings.append(
                     Finding(
                         .error, rule: "share-in-range",
-                        message: "indicator \(id): the share \(fraction) is outside 0…100 %; its numerator must count a part of its denominator",
+                        message:
+                            "indicator \(id): the share \(fraction) is outside 0…100 %; its numerator must count a part of its denominator",
                         indicator: id))
             }
             if let overlap = result.overlap {
@@ -155,7 +156,8 @@ struct RuleChecker {
         let detail: String
         switch rule.operator {
         case .compulsoryPair:
-            detail = "\(rule.left) \(left.present ? "has" : "has no") value but \(rule.right) \(right.present ? "has" : "has no") value; both or neither must"
+            detail =
+                "\(rule.left) \(left.present ? "has" : "has no") value but \(rule.right) \(right.present ? "has" : "has no") value; both or neither must"
         case .exclusivePair:
             detail = "\(rule.left) and \(rule.right) both have values; at most one may"
         default:

@@ -578,7 +578,8 @@ package struct Store {
         for product in products {
             if kinds[product.id.rawValue] != nil {
                 report(
-                    .error, "duplicate-id", "knowledge product \(product.id) appears more than once; the first record is used",
+                    .error, "duplicate-id",
+                    "knowledge product \(product.id) appears more than once; the first record is used",
                     record: "knowledge_products \(product.id)")
                 continue
             }
@@ -591,7 +592,8 @@ package struct Store {
         for record in disseminations {
             if !seen.insert(record.id.rawValue).inserted {
                 report(
-                    .error, "duplicate-id", "dissemination \(record.id) appears more than once; the first record is used",
+                    .error, "duplicate-id",
+                    "dissemination \(record.id) appears more than once; the first record is used",
                     record: "disseminations \(record.id)")
                 continue
             }

@@ -223,7 +223,8 @@ final class CSVScanner<Source: ByteSource> {
                     line += 1
                     return false
                 }
-                guard end - start <= maximumRecordBytes, storePlainField(stored, from: fieldBegin - start, to: end - start)
+                guard end - start <= maximumRecordBytes,
+                    storePlainField(stored, from: fieldBegin - start, to: end - start)
                 else { return nil }
                 storedFields = stored + 1
                 fieldCount = stored + 1
@@ -246,7 +247,8 @@ final class CSVScanner<Source: ByteSource> {
     /// bytes, the room for stops, and the first byte plain CSV cannot hold allow.
     private func findStops(from start: Int) {
         var scanned = 0
-        stopCount = compass_find_stops(buffer + start, min(count - start, 1 << 29), stops, CSVScanner.stopCapacity, &scanned)
+        stopCount = compass_find_stops(
+            buffer + start, min(count - start, 1 << 29), stops, CSVScanner.stopCapacity, &scanned)
         stopsBase = start
         nextStop = 0
     }
@@ -423,7 +425,9 @@ final class CSVScanner<Source: ByteSource> {
     /// Ordinary bytes (not a comma, quote, line break or NUL) change no state of an unquoted
     /// field and no line count, so the scan skips them in this tight loop instead of going
     /// through the state machine byte by byte.
-    @inline(__always) private static func lastOrdinary(_ bytes: UnsafeMutablePointer<UInt8>, from index: Int, to end: Int)
+    @inline(__always) private static func lastOrdinary(
+        _ bytes: UnsafeMutablePointer<UInt8>, from index: Int, to end: Int
+    )
         -> Int
     {
         var next = index + 1

@@ -148,7 +148,10 @@ public enum CalibratedSample {
         mutating func buildAssistance() {
             let target = CalibratedSample.Target.self
             // Who received which kinds of assistance in 2022; 90 people had two groups of kinds.
-            enum Group { case aid, comprehensive, aidAndComprehensive, aidAndReturn, returned, returnedAndReintegrated, reintegrated }
+            enum Group {
+                case aid, comprehensive, aidAndComprehensive, aidAndReturn, returned, returnedAndReintegrated,
+                    reintegrated
+            }
             let bothAidAndComprehensive = 30
             let bothAidAndReturn = 20
             let bothReturnAndReintegration = 40
@@ -185,7 +188,8 @@ public enum CalibratedSample {
                 case .aid:
                     serve(&person, [.humanitarianAid], count: random.within(1...3), in: CalibratedSample.year2022)
                 case .comprehensive:
-                    serve(&person, [.comprehensiveAssistance], count: random.within(1...2), in: CalibratedSample.year2022)
+                    serve(
+                        &person, [.comprehensiveAssistance], count: random.within(1...2), in: CalibratedSample.year2022)
                 case .aidAndComprehensive:
                     serve(&person, [.humanitarianAid], count: 1, in: firstHalf)
                     serve(&person, [.comprehensiveAssistance], count: random.within(1...2), in: secondHalf)
@@ -268,7 +272,8 @@ public enum CalibratedSample {
             satisfaction += Array(repeating: false, count: target.all - target.satisfied)
             random.shuffle(&satisfaction)
             for (person, satisfied) in zip(respondents.prefix(target.all), satisfaction) {
-                answers.append((surveyDate(after: person, year: CalibratedSample.year2022), person, .protection, satisfied))
+                answers.append(
+                    (surveyDate(after: person, year: CalibratedSample.year2022), person, .protection, satisfied))
             }
             let returned = people.indices.filter { index in
                 people[index].services.contains {
@@ -277,14 +282,20 @@ public enum CalibratedSample {
             }
             for person in returned where random.chance(30, in: 100) {
                 answers.append(
-                    (surveyDate(after: person, year: CalibratedSample.year2022), person, .return, random.chance(91, in: 100)))
+                    (
+                        surveyDate(after: person, year: CalibratedSample.year2022), person, .return,
+                        random.chance(91, in: 100)
+                    ))
             }
             let earlier = people.indices.filter { index in
                 people[index].services.contains { CalibratedSample.year2021.contains($0.date) }
             }
             for person in earlier where random.chance(15, in: 100) {
                 answers.append(
-                    (surveyDate(after: person, year: CalibratedSample.year2021), person, .protection, random.chance(82, in: 100)))
+                    (
+                        surveyDate(after: person, year: CalibratedSample.year2021), person, .protection,
+                        random.chance(82, in: 100)
+                    ))
             }
             answers.sort { ($0.date, $0.person) < ($1.date, $1.person) }
             for (order, answer) in answers.enumerated() {
@@ -325,7 +336,8 @@ public enum CalibratedSample {
                     let end = min(CalendarDate(dayNumber: start.dayNumber + random.within(0...4)) ?? start, range.end)
                     trainings.append(
                         Training(
-                            Training.ID("T" + padded(trainingNumber, 3)), topic: random.pick(topics), audience: audience,
+                            Training.ID("T" + padded(trainingNumber, 3)), topic: random.pick(topics),
+                            audience: audience,
                             in: country(), from: start, to: end))
                 }
                 dataset.trainings += trainings
@@ -373,7 +385,9 @@ public enum CalibratedSample {
         mutating func buildKnowledgeProducts() {
             let kinds: [KnowledgeProductKind] = [.report, .study, .guidance, .toolkit, .policyBrief, .infographic]
             var products: [KnowledgeProduct] = []
-            for (year, count) in [(CalibratedSample.year2021, 31), (CalibratedSample.year2022, CalibratedSample.Target.knowledgeProducts)] {
+            for (year, count) in [
+                (CalibratedSample.year2021, 31), (CalibratedSample.year2022, CalibratedSample.Target.knowledgeProducts),
+            ] {
                 var dates = (0..<count).map { _ in random.day(in: year) }
                 dates.sort()
                 for date in dates {
@@ -387,11 +401,13 @@ public enum CalibratedSample {
             }
             dataset.knowledgeProducts = products
             // Each product presented once or twice, soon after publication; 2022's events reach 2,088 people.
-            var events: [(date: CalendarDate, product: KnowledgeProduct.ID, audience: OrganisationType, weight: Int)] = []
+            var events: [(date: CalendarDate, product: KnowledgeProduct.ID, audience: OrganisationType, weight: Int)] =
+                []
             for product in products {
                 for _ in 0..<random.within(1...2) {
                     let day = CalendarDate(dayNumber: product.date.dayNumber + random.within(3...60)) ?? product.date
-                    let date = min(day, product.date.year == 2021 ? CalendarDate("2022-03-31") : CalendarDate("2022-12-31"))
+                    let date = min(
+                        day, product.date.year == 2021 ? CalendarDate("2022-03-31") : CalendarDate("2022-12-31"))
                     let audience = random.pick(OrganisationType.allCases)
                     events.append((date, product.id, audience, random.within(8...40)))
                 }
@@ -413,7 +429,11 @@ public enum CalibratedSample {
         mutating func buildEngagements() {
             var events: [(date: CalendarDate, country: CountryCode, youth: Int, network: Int)] = []
             for _ in 0..<120 {
-                events.append((random.day(in: CalibratedSample.year2021), country(), random.within(10...60), random.within(10...60)))
+                events.append(
+                    (
+                        random.day(in: CalibratedSample.year2021), country(), random.within(10...60),
+                        random.within(10...60)
+                    ))
             }
             let count2022 = 310
             var youthWeights: [Int] = []
@@ -433,7 +453,8 @@ public enum CalibratedSample {
             for (order, event) in events.enumerated() {
                 dataset.engagements.append(
                     Engagement(
-                        Engagement.ID("E" + padded(order + 1, 4)), on: event.date, in: event.country, youth: event.youth,
+                        Engagement.ID("E" + padded(order + 1, 4)), on: event.date, in: event.country,
+                        youth: event.youth,
                         supportNetwork: event.network))
             }
         }

@@ -1,4 +1,5 @@
 public import CompassCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

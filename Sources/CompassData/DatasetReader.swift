@@ -1,4 +1,5 @@
 public import CompassCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -111,7 +112,8 @@ public struct DatasetReader: Sendable {
             session.problems.append(
                 DataProblem(
                     .error, file: name, rule: "invalid-format",
-                    message: "a CSV dataset is a directory: give the directory that holds migrants.csv and the other files"))
+                    message:
+                        "a CSV dataset is a directory: give the directory that holds migrants.csv and the other files"))
             return
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -136,7 +138,8 @@ public struct DatasetReader: Sendable {
             session.problems.append(
                 DataProblem(
                     .warning, file: name, rule: "unknown-file",
-                    message: "not a file of the dataset format; ignored (the files are \(known.sorted().joined(separator: ", ")))"
+                    message:
+                        "not a file of the dataset format; ignored (the files are \(known.sorted().joined(separator: ", ")))"
                 ))
         }
         // The ids of the two largest files are screened for duplicates on the second core, one file
@@ -212,7 +215,8 @@ public struct DatasetReader: Sendable {
         let known = Set(DatasetFile.allCases.map(\.fileName))
         for name in files.keys.sorted() where !known.contains(name) {
             session.problems.append(
-                DataProblem(.warning, file: name, rule: "unknown-file", message: "not a file of the dataset format; ignored"))
+                DataProblem(
+                    .warning, file: name, rule: "unknown-file", message: "not a file of the dataset format; ignored"))
         }
         for file in [DatasetFile.assistance, .surveys] {
             if let bytes = files[file.fileName] { session.startScreen(file, bytes: bytes) }
@@ -526,7 +530,8 @@ final class ReadSession {
     ) -> Bool {
         if buildsStore {
             let place = store.countryNumber(country)
-            return isUnregistered(store.addAssistance(migrant: migrant, kind: kind, date: date, country: place, record: id()))
+            return isUnregistered(
+                store.addAssistance(migrant: migrant, kind: kind, date: date, country: place, record: id()))
         }
         dataset.assistance.append(
             Assistance(
@@ -695,7 +700,9 @@ final class ReadSession {
         defer { screen = nil }
         listed = 0
         suppressed = 0
-        let reader = CSVFileReader(file: file, scanner: CSVScanner(source: source, maximumRecordBytes: options.maximumRecordBytes), session: self)
+        let reader = CSVFileReader(
+            file: file, scanner: CSVScanner(source: source, maximumRecordBytes: options.maximumRecordBytes),
+            session: self)
         var counts = FileAccounting(file: file.fileName, isPresent: true)
         do {
             try reader.read(&counts)
@@ -794,14 +801,16 @@ final class CSVFileReader<Source: ByteSource> {
         case .strayQuote:
             Rejection(
                 "stray-quote",
-                "a quote inside a field that does not start with one; quote the whole field and double the quote (\"\")")
+                "a quote inside a field that does not start with one; quote the whole field and double the quote (\"\")"
+            )
         case .textAfterQuote:
             Rejection("text-after-quote", "text after the closing quote; a quoted field ends at its closing quote")
         case .nulByte:
             Rejection("nul-byte", "a NUL byte: the file is not text")
         case .recordTooLong:
             Rejection(
-                "record-too-long", "the record is longer than \(grouped(scanner.maximumRecordBytes)) bytes and is not read")
+                "record-too-long",
+                "the record is longer than \(grouped(scanner.maximumRecordBytes)) bytes and is not read")
         }
     }
 
@@ -842,7 +851,8 @@ final class CSVFileReader<Source: ByteSource> {
             } else if !scanner.issues.isEmpty {
                 for issue in scanner.issues {
                     fail(
-                        syntaxRejection(issue), line: issue.line, column: issue.field, field: headerName(issue.field - 1),
+                        syntaxRejection(issue), line: issue.line, column: issue.field,
+                        field: headerName(issue.field - 1),
                         value: nil)
                 }
             } else if scanner.fieldCount != headerCount {
@@ -875,7 +885,9 @@ final class CSVFileReader<Source: ByteSource> {
             }
             if let progress, scanner.bytesRead >= nextProgress {
                 nextProgress = scanner.bytesRead + progressStep
-                progress(DatasetReader.ReadProgress(file: name, bytesRead: scanner.bytesRead, totalBytes: scanner.totalBytes))
+                progress(
+                    DatasetReader.ReadProgress(file: name, bytesRead: scanner.bytesRead, totalBytes: scanner.totalBytes)
+                )
             }
         }
     }
@@ -885,7 +897,8 @@ final class CSVFileReader<Source: ByteSource> {
         guard try scanner.nextRecord() else {
             fail(
                 Rejection(
-                    "empty-file", "the file is empty; it needs at least the header row: \(file.columns.joined(separator: ","))"),
+                    "empty-file",
+                    "the file is empty; it needs at least the header row: \(file.columns.joined(separator: ","))"),
                 line: 1, column: nil, field: nil, value: nil)
             return false
         }
@@ -935,7 +948,8 @@ final class CSVFileReader<Source: ByteSource> {
             fail(
                 Rejection(
                     "missing-column",
-                    "the required column '\(column)' is missing (the columns are \(file.columns.joined(separator: ", ")))"),
+                    "the required column '\(column)' is missing (the columns are \(file.columns.joined(separator: ", ")))"
+                ),
                 line: scanner.recordLine, column: nil, field: nil, value: nil)
             usable = false
         }
@@ -1148,7 +1162,8 @@ final class CSVFileReader<Source: ByteSource> {
         pendingMigrants.append(
             PendingMigrant(
                 line: recordLine, sex: sex, birthYear: birthYear,
-                nationality: nationalityBytes.isEmpty ? nil : (nationalityBytes[0], nationalityBytes[1], nationalityBytes[2]),
+                nationality: nationalityBytes.isEmpty
+                    ? nil : (nationalityBytes[0], nationalityBytes[1], nationalityBytes[2]),
                 registered: registered, vulnerabilities: vulnerabilities, start: start, idLength: id.count,
                 rawLength: pendingBytes.count - start - id.count))
         if pendingMigrants.count == Self.batchSize { handOff() }
@@ -1305,7 +1320,8 @@ extension RowDecoding {
             return false
         }
         guard
-            firstOccurrence(id, in: &session.trainingLines, position: 0, what: "training", display: DataProblem.display(id))
+            firstOccurrence(
+                id, in: &session.trainingLines, position: 0, what: "training", display: DataProblem.display(id))
         else { return false }
         session.dataset.trainings.append(
             Training(Training.ID(id), topic: topic, audience: audience, in: place, from: start, to: end))
@@ -1325,7 +1341,8 @@ extension RowDecoding {
                 Rejection(
                     "unknown-training",
                     session.trainingsRead
-                        ? "'\(shown)' is not in trainings.csv" : "'\(shown)' cannot be found: there is no trainings.csv"),
+                        ? "'\(shown)' is not in trainings.csv" : "'\(shown)' cannot be found: there is no trainings.csv"
+                ),
                 value: shown)
             return false
         }
@@ -1376,7 +1393,8 @@ extension RowDecoding {
             warnValue(
                 1,
                 Rejection(
-                    "unknown-product", "'\(shown)' is not in knowledge_products.csv; the record is kept, its kind unknown"),
+                    "unknown-product",
+                    "'\(shown)' is not in knowledge_products.csv; the record is kept, its kind unknown"),
                 value: shown)
         }
         session.dataset.disseminations.append(
@@ -1407,7 +1425,8 @@ extension RowDecoding {
         let month = value(1, Value.month)
         let visitors = value(2, Value.count)
         guard rowError == nil, let platform, let month, let visitors else { return false }
-        let monthText = (month.year < 1000 ? String(repeating: "0", count: 4 - String(month.year).count) : "")
+        let monthText =
+            (month.year < 1000 ? String(repeating: "0", count: 4 - String(month.year).count) : "")
             + "\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
         guard
             firstOccurrence(
@@ -1590,9 +1609,11 @@ final class BatchWriter {
                     guard
                         let first = session.addMigrant(
                             id: id, probe: probe, line: row.line, sex: row.sex, birthYear: row.birthYear,
-                            nationality: nationality, registeredOn: row.registered, vulnerabilities: row.vulnerabilities)
+                            nationality: nationality, registeredOn: row.registered, vulnerabilities: row.vulnerabilities
+                        )
                     else { continue }
-                    rejectBatched("migrant", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
+                    rejectBatched(
+                        "migrant", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
                 }
             }
         }
@@ -1621,4 +1642,3 @@ final class SessionBox: @unchecked Sendable {
     let session: ReadSession
     init(_ session: ReadSession) { self.session = session }
 }
-

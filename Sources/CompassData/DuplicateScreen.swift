@@ -95,12 +95,16 @@ final class DuplicateScreen: Sendable {
         let carriageReturn = Int32(UInt8(ascii: "\r")), comma = UInt8(ascii: ",")
         let name = Array(column.utf8)
         func isColumn(_ start: Int, _ end: Int) -> Bool {
-            name.withUnsafeBufferPointer { memoryEqual($0, UnsafeBufferPointer(start: buffer + start, count: end - start)) }
+            name.withUnsafeBufferPointer {
+                memoryEqual($0, UnsafeBufferPointer(start: buffer + start, count: end - start))
+            }
         }
         while !atEnd {
             // Fill the buffer; the bytes kept from the last round (an unfinished line) are at its start.
             while count < capacity {
-                guard let read = try? source.read(into: UnsafeMutableBufferPointer(start: buffer + count, count: capacity - count))
+                guard
+                    let read = try? source.read(
+                        into: UnsafeMutableBufferPointer(start: buffer + count, count: capacity - count))
                 else { return nil }
                 if read == 0 {
                     atEnd = true
@@ -124,36 +128,47 @@ final class DuplicateScreen: Sendable {
             var start = 0
             if !headerRead {
                 if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
-                let lineEnd = memchr(buffer + start, lineFeed, end - start).map {
-                    buffer.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                } ?? end
+                let lineEnd =
+                    memchr(buffer + start, lineFeed, end - start).map {
+                        buffer.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                    } ?? end
                 var nameEnd = start
-                while nameEnd < lineEnd, buffer[nameEnd] != comma, buffer[nameEnd] != UInt8(ascii: "\r") { nameEnd += 1 }
+                while nameEnd < lineEnd, buffer[nameEnd] != comma, buffer[nameEnd] != UInt8(ascii: "\r") {
+                    nameEnd += 1
+                }
                 guard isColumn(start, nameEnd) else { return nil }
                 // The column must be named once only: any later header field equal to it sends the file to the scanner.
                 var field = nameEnd + 1
                 while field < lineEnd {
                     var fieldEnd = field
-                    while fieldEnd < lineEnd, buffer[fieldEnd] != comma, buffer[fieldEnd] != UInt8(ascii: "\r") { fieldEnd += 1 }
+                    while fieldEnd < lineEnd, buffer[fieldEnd] != comma, buffer[fieldEnd] != UInt8(ascii: "\r") {
+                        fieldEnd += 1
+                    }
                     if isColumn(field, fieldEnd) { return nil }
                     field = fieldEnd + 1
                 }
                 prints = FingerprintBuckets(
                     expected: CSVScanner<Source>.estimatedRecords(
-                        totalBytes: source.totalBytes, sample: UnsafeBufferPointer(start: buffer + lineEnd, count: end - lineEnd)))
+                        totalBytes: source.totalBytes,
+                        sample: UnsafeBufferPointer(start: buffer + lineEnd, count: end - lineEnd)))
                 headerRead = true
                 start = min(lineEnd + 1, end)
             }
             while start < end {
-                let lineEnd = memchr(buffer + start, lineFeed, end - start).map {
-                    buffer.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                } ?? end
+                let lineEnd =
+                    memchr(buffer + start, lineFeed, end - start).map {
+                        buffer.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                    } ?? end
                 var idEnd = start
                 while idEnd < lineEnd, buffer[idEnd] != comma { idEnd += 1 }
                 if idEnd == lineEnd, idEnd > start, buffer[idEnd - 1] == UInt8(ascii: "\r") { idEnd -= 1 }
                 // An empty line (LF or CRLF alone) is no record.
-                if !(idEnd == start && (lineEnd == start || (lineEnd == start + 1 && buffer[start] == UInt8(ascii: "\r")))) {
-                    prints?.append(fingerprint(IdTable.hash(UnsafeBufferPointer(start: buffer + start, count: idEnd - start), seed: seed)))
+                if !(idEnd == start
+                    && (lineEnd == start || (lineEnd == start + 1 && buffer[start] == UInt8(ascii: "\r"))))
+                {
+                    prints?.append(
+                        fingerprint(
+                            IdTable.hash(UnsafeBufferPointer(start: buffer + start, count: idEnd - start), seed: seed)))
                 }
                 start = lineEnd + 1
             }

@@ -67,7 +67,9 @@ struct JSONParser {
 
     mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         skipSpace()
-        guard depth < JSONParser.maximumDepth else { throw fail("nesting deeper than \(JSONParser.maximumDepth) levels") }
+        guard depth < JSONParser.maximumDepth else {
+            throw fail("nesting deeper than \(JSONParser.maximumDepth) levels")
+        }
         guard position < bytes.count else { throw fail("the text ends where a value is expected") }
         let start = position
         switch bytes[position] {
@@ -320,13 +322,15 @@ final class JSONRowReader: RowDecoding {
             var joined: [UInt8] = []
             for (index, element) in elements.enumerated() {
                 guard case .string(let string) = element.kind else {
-                    return .failure(Rejection("invalid-type", "an array of strings is expected, not \(element.typeName) inside"))
+                    return .failure(
+                        Rejection("invalid-type", "an array of strings is expected, not \(element.typeName) inside"))
                 }
                 if index > 0 { joined.append(UInt8(ascii: ";")) }
                 joined += string.utf8
             }
             return .success(joined)
-        case .object: return .failure(Rejection("invalid-type", "a string, number or boolean is expected, not an object"))
+        case .object:
+            return .failure(Rejection("invalid-type", "a string, number or boolean is expected, not an object"))
         }
     }
 
@@ -452,7 +456,9 @@ extension ReadSession {
         var members: [String: JSONValue] = [:]
         for (key, value) in pairs {
             if members[key] != nil {
-                problem("duplicate-key", "the key '\(DataProblem.display(key))' appears twice", offset: value.offset, field: key)
+                problem(
+                    "duplicate-key", "the key '\(DataProblem.display(key))' appears twice", offset: value.offset,
+                    field: key)
             }
             members[key] = members[key] ?? value
         }
@@ -462,7 +468,8 @@ extension ReadSession {
         }
         guard format == "compass-dataset" else {
             problem(
-                "invalid-format", "the \"format\" key must be \"compass-dataset\"", offset: members["format"]?.offset ?? 0,
+                "invalid-format", "the \"format\" key must be \"compass-dataset\"",
+                offset: members["format"]?.offset ?? 0,
                 field: "format")
             return
         }
@@ -491,7 +498,9 @@ extension ReadSession {
                 var translations: [Language: String] = [:]
                 for (language, text) in texts {
                     guard case .string(let string) = text.kind else {
-                        problem("invalid-type", "a description is text, not \(text.typeName)", offset: text.offset, field: "description.\(language)")
+                        problem(
+                            "invalid-type", "a description is text, not \(text.typeName)", offset: text.offset,
+                            field: "description.\(language)")
                         continue
                     }
                     translations[Language(language)] = string
@@ -499,7 +508,8 @@ extension ReadSession {
                 descriptionTexts = translations
             default:
                 problem(
-                    "invalid-type", "the description is an object of texts by language code, not \(description.typeName)",
+                    "invalid-type",
+                    "the description is an object of texts by language code, not \(description.typeName)",
                     offset: description.offset, field: "description")
             }
         }
@@ -508,13 +518,16 @@ extension ReadSession {
             guard let value = members[file.rawValue] else {
                 accounting.append(FileAccounting(file: "\(name)#\(file.rawValue)", isPresent: false))
                 if file.isRequired {
-                    problem("missing-file", "the key \"\(file.rawValue)\" is required", offset: root.offset, field: file.rawValue)
+                    problem(
+                        "missing-file", "the key \"\(file.rawValue)\" is required", offset: root.offset,
+                        field: file.rawValue)
                 }
                 continue
             }
             guard case .array(let elements) = value.kind else {
                 problem(
-                    "invalid-type", "\"\(file.rawValue)\" is an array of records, not \(value.typeName)", offset: value.offset,
+                    "invalid-type", "\"\(file.rawValue)\" is an array of records, not \(value.typeName)",
+                    offset: value.offset,
                     field: file.rawValue)
                 accounting.append(FileAccounting(file: "\(name)#\(file.rawValue)", isPresent: true))
                 continue
@@ -531,7 +544,8 @@ extension ReadSession {
         if suppressed > 0 {
             problems.append(
                 DataProblem(
-                    .note, file: name, rule: "more-problems", message: "\(grouped(suppressed)) more problems in this file are not listed"))
+                    .note, file: name, rule: "more-problems",
+                    message: "\(grouped(suppressed)) more problems in this file are not listed"))
         }
     }
 }
@@ -686,7 +700,8 @@ extension Dataset {
         }
         array(.platformVisits, platformVisits) { record in
             [
-                ("platform", .text(record.platform)), ("month", .text(monthText(year: record.year, month: record.month))),
+                ("platform", .text(record.platform)),
+                ("month", .text(monthText(year: record.year, month: record.month))),
                 ("visitors", .number(record.visitors)),
             ]
         }

@@ -80,7 +80,9 @@ extension SeededRandom {
         }
         let nationality: CountryCode? = chance(2, in: 100) ? nil : nationalities[weighted(nationalityWeights)].0
         var vulnerabilities: Set<Vulnerability> = []
-        if let birthYear, birthYear > 2004, chance(30, in: 100) { vulnerabilities.insert(.unaccompaniedOrSeparatedChild) }
+        if let birthYear, birthYear > 2004, chance(30, in: 100) {
+            vulnerabilities.insert(.unaccompaniedOrSeparatedChild)
+        }
         if chance(8, in: 100) { vulnerabilities.insert(.victimOfTrafficking) }
         if chance(12, in: 100) { vulnerabilities.insert(.health) }
         if sex == .female, chance(10, in: 100) { vulnerabilities.insert(.genderBasedViolence) }

@@ -198,8 +198,12 @@ struct Generator {
     mutating func run(_ sink: inout some RecordSink) {
         var assistanceNumber = 0
         var surveyNumber = 0
-        let protectionKinds: [AssistanceKind] = [.humanitarianAid, .humanitarianAid, .humanitarianAid, .comprehensiveAssistance, .comprehensiveAssistance]
-        let returnPath: [AssistanceKind] = [.preDeparture, .voluntaryReturn, .postArrival, .reintegration, .reintegration]
+        let protectionKinds: [AssistanceKind] = [
+            .humanitarianAid, .humanitarianAid, .humanitarianAid, .comprehensiveAssistance, .comprehensiveAssistance,
+        ]
+        let returnPath: [AssistanceKind] = [
+            .preDeparture, .voluntaryReturn, .postArrival, .reintegration, .reintegration,
+        ]
         for number in 0..<migrants {
             let id = Migrant.ID("M" + padded(number + 1, 8))
             let sex = sex()
@@ -226,7 +230,8 @@ struct Generator {
                 let date = day(from: first, to: min(first + 120, lastDay))
                 first = date.dayNumber
                 assistanceNumber += 1
-                sink.add(Assistance(Assistance.ID("A" + padded(assistanceNumber, 9)), for: id, kind, on: date, in: place))
+                sink.add(
+                    Assistance(Assistance.ID("A" + padded(assistanceNumber, 9)), for: id, kind, on: date, in: place))
                 lastKind = kind
                 lastDate = date
             }
@@ -260,7 +265,10 @@ struct Generator {
             let id = Training.ID("T" + padded(number, 6))
             let start = day(from: Generator.span.start.dayNumber, to: lastDay - 5)
             let end = CalendarDate(dayNumber: start.dayNumber + random.within(0...4)) ?? start
-            sink.add(Training(id, topic: random.pick(topics), audience: random.pick(audiences), in: country(), from: start, to: end))
+            sink.add(
+                Training(
+                    id, topic: random.pick(topics), audience: random.pick(audiences), in: country(), from: start,
+                    to: end))
             var seen: Set<Int> = []
             for _ in 0..<random.within(8...30) {
                 // One participant in ten has been trained before.
@@ -288,7 +296,8 @@ struct Generator {
             let date = day(from: Generator.span.start.dayNumber, to: lastDay)
             sink.add(
                 KnowledgeProduct(
-                    id, kind: kind, title: "Synthetic \(kind.label[.english].lowercased()) \(number), \"part \(number % 3 + 1)\"",
+                    id, kind: kind,
+                    title: "Synthetic \(kind.label[.english].lowercased()) \(number), \"part \(number % 3 + 1)\"",
                     publishedOn: date))
             for _ in 0..<random.within(1...3) {
                 disseminations += 1

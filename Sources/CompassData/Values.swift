@@ -98,7 +98,9 @@ final class CodeTable<C: Code> {
     if count >= 8 {
         var index = 0
         while index + 8 < count {
-            guard x.loadUnaligned(fromByteOffset: index, as: UInt64.self) == y.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            guard
+                x.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    == y.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             else { return false }
             index += 8
         }
@@ -191,7 +193,8 @@ enum Value {
     static func code<C>(_ bytes: UnsafeBufferPointer<UInt8>, _ table: CodeTable<C>) -> Result<C, Rejection> {
         if let value = table.lookup(bytes) { return .success(value) }
         if bytes.isEmpty {
-            return .failure(Rejection("missing-value", "a code of \(table.noun) is required (one of \(table.expected))"))
+            return .failure(
+                Rejection("missing-value", "a code of \(table.noun) is required (one of \(table.expected))"))
         }
         return .failure(
             failure(
@@ -231,7 +234,8 @@ enum Value {
             failure(
                 bytes,
                 Rejection(
-                    "invalid-country", "\(quoted(bytes)) is not an ISO 3166-1 alpha-3 code (three capital letters, such as MLI)")
+                    "invalid-country",
+                    "\(quoted(bytes)) is not an ISO 3166-1 alpha-3 code (three capital letters, such as MLI)")
             ))
     }
 

@@ -200,7 +200,8 @@ private struct Page {
             var meter = ""
             if let percent = progress.percent {
                 let shown = HTML.escape(style.percent(percent))
-                meter = " <meter id=\"\(meterID)\" min=\"0\" max=\"100\" value=\"\(max(0, min(100, percent)))\">\(shown)</meter>"
+                meter =
+                    " <meter id=\"\(meterID)\" min=\"0\" max=\"100\" value=\"\(max(0, min(100, percent)))\">\(shown)</meter>"
             }
             let label = progress.percent == nil ? "<span>" : "<label for=\"\(meterID)\">"
             let close = progress.percent == nil ? "</span>" : "</label>"
@@ -234,17 +235,22 @@ private struct Page {
         let unitName = unit.label[language]
         let unitHeader = unitName.prefix(1).uppercased() + unitName.dropFirst()
         line("<table>", 6)
-        line("<thead><tr><th scope=\"col\">\(HTML.escape(dimension))</th><th scope=\"col\" class=\"number\">\(HTML.escape(unitHeader))</th><th scope=\"col\" class=\"number\">\(term(.share))</th></tr></thead>", 7)
+        line(
+            "<thead><tr><th scope=\"col\">\(HTML.escape(dimension))</th><th scope=\"col\" class=\"number\">\(HTML.escape(unitHeader))</th><th scope=\"col\" class=\"number\">\(term(.share))</th></tr></thead>",
+            7)
         line("<tbody>", 7)
         for cell in breakdown.cells {
             let share = cell.percent.map(style.percent) ?? ""
             let label = "<th scope=\"row\">\(text(cell.category.label))</th>"
-            let numbers = "<td class=\"number\">\(style.cell(cell.value, cell.protection))</td><td class=\"number\">\(HTML.escape(share))</td>"
+            let numbers =
+                "<td class=\"number\">\(style.cell(cell.value, cell.protection))</td><td class=\"number\">\(HTML.escape(share))</td>"
             line("<tr>\(label)\(numbers)</tr>", 8)
         }
         line("</tbody>", 7)
         let totalShare = breakdown.reconciles && breakdown.total > 0 ? style.percent(100) : ""
-        line("<tfoot><tr><th scope=\"row\">\(term(.total))</th><td class=\"number\">\(style.integer(breakdown.total))</td><td class=\"number\">\(HTML.escape(totalShare))</td></tr></tfoot>", 7)
+        line(
+            "<tfoot><tr><th scope=\"row\">\(term(.total))</th><td class=\"number\">\(style.integer(breakdown.total))</td><td class=\"number\">\(HTML.escape(totalShare))</td></tr></tfoot>",
+            7)
         line("</table>", 6)
         if !breakdown.reconciles { line("<p class=\"note\">\(term(.overcount))</p>", 6) }
         line("</figure>", 5)
@@ -257,7 +263,9 @@ private struct Page {
         let columns = crossed.secondCategories
         line("<div class=\"crossed\">", 5)
         line("<table>", 6)
-        line("<caption>\(term(.breakdownBy)) \(HTML.escape(first.lowercased())) × \(HTML.escape(second.lowercased()))</caption>", 7)
+        line(
+            "<caption>\(term(.breakdownBy)) \(HTML.escape(first.lowercased())) × \(HTML.escape(second.lowercased()))</caption>",
+            7)
         let heads = columns.map { "<th scope=\"col\" class=\"number\">\(text($0.label))</th>" }.joined()
         let corner = "<th scope=\"col\">\(HTML.escape(first)) × \(HTML.escape(second))</th>"
         line("<thead><tr>\(corner)\(heads)<th scope=\"col\" class=\"number\">\(term(.total))</th></tr></thead>", 7)
@@ -266,7 +274,8 @@ private struct Page {
             let values = columns.map { column in
                 "<td class=\"number\">\(style.cell(crossed[row.code, column.code]?.value ?? 0, crossed[row.code, column.code]?.protection))</td>"
             }
-            let sum = "<td class=\"number\">\(style.cell(crossed.rowSum(row.code), crossed.rowProtection(row.code)))</td>"
+            let sum =
+                "<td class=\"number\">\(style.cell(crossed.rowSum(row.code), crossed.rowProtection(row.code)))</td>"
             line("<tr><th scope=\"row\">\(text(row.label))</th>\(values.joined())\(sum)</tr>", 8)
         }
         line("</tbody>", 7)
@@ -289,7 +298,9 @@ private struct Page {
             "\(cell.category.label[language]) \(cell.percent.map(style.percent) ?? style.cell(cell.value, cell.protection))"
         }
         let alternative = "\(breakdown.dimension.label[language])\(colon) \(summary.joined(separator: ", "))"
-        line("<svg class=\"chart\" role=\"img\" aria-labelledby=\"\(id)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">", 6)
+        line(
+            "<svg class=\"chart\" role=\"img\" aria-labelledby=\"\(id)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">",
+            6)
         line("<title id=\"\(id)\">\(HTML.escape(alternative))</title>", 7)
         for (index, cell) in breakdown.cells.enumerated() {
             let top = index * rowHeight
@@ -297,7 +308,9 @@ private struct Page {
             let barWidth = width * percent / 100
             let share = cell.percent.map(style.percent) ?? style.cell(cell.value, cell.protection)
             line("<text x=\"0\" y=\"\(top + 13)\" class=\"label\">\(text(cell.category.label))</text>", 7)
-            line("<text x=\"\(width)\" y=\"\(top + 13)\" class=\"value\" text-anchor=\"end\">\(HTML.escape(share))</text>", 7)
+            line(
+                "<text x=\"\(width)\" y=\"\(top + 13)\" class=\"value\" text-anchor=\"end\">\(HTML.escape(share))</text>",
+                7)
             line("<rect x=\"0\" y=\"\(top + 19)\" width=\"\(width)\" height=\"12\" rx=\"2\" class=\"track\"/>", 7)
             if barWidth > 0 {
                 line("<rect x=\"0\" y=\"\(top + 19)\" width=\"\(barWidth)\" height=\"12\" rx=\"2\" class=\"bar\"/>", 7)
@@ -316,7 +329,9 @@ private struct Page {
             for finding in findings {
                 let severity = HTML.escape(finding.severity.rawValue)
                 let rule = "<code>\(HTML.escape(finding.rule))</code>"
-                line("<li><span class=\"severity \(severity)\">\(severity)</span> \(rule) \(HTML.escape(finding.message))</li>", 3)
+                line(
+                    "<li><span class=\"severity \(severity)\">\(severity)</span> \(rule) \(HTML.escape(finding.message))</li>",
+                    3)
             }
             line("</ul>", 2)
         }

@@ -49,7 +49,8 @@ public struct JSONReporter: Reporter {
             programme.budget.map { money in
                 [
                     "minor_units": .int(Int(money.minorUnits)), "currency": .string(money.currency),
-                    "minor_units_per_major": .int(Int(money.minorUnitsPerMajor)), "display": .string(style.money(money)),
+                    "minor_units_per_major": .int(Int(money.minorUnitsPerMajor)),
+                    "display": .string(style.money(money)),
                 ]
             } ?? .null
         let programmeValue: JSONValue = [

@@ -32,7 +32,9 @@ public struct MarkdownReporter: Reporter {
         let colon = lang == .french ? "\u{00A0}:" : ":"
 
         let period = style.period(report.period, dates: report.dates)
-        lines.append("# \(Markdown.escape(report.programme.name))\(colon) \(Markdown.escape(period)) \(ReportTerm.yearInNumbers(lang))")
+        lines.append(
+            "# \(Markdown.escape(report.programme.name))\(colon) \(Markdown.escape(period)) \(ReportTerm.yearInNumbers(lang))"
+        )
         lines.append("")
         lines.append("*\(text(report.programme.fullName))*")
         lines.append("")
@@ -53,8 +55,12 @@ public struct MarkdownReporter: Reporter {
             fact(.partnerCountries, programme.partnerCountries.map { text($0.name) }.joined(separator: ", "))
         }
         if let site = programme.managementSite { fact(.managementSite, text(site)) }
-        if !programme.workAreas.isEmpty { fact(.workAreas, programme.workAreas.map { text($0.title) }.joined(separator: "; ")) }
-        if !programme.platforms.isEmpty { fact(.platforms, programme.platforms.map { text($0.name) }.joined(separator: "; ")) }
+        if !programme.workAreas.isEmpty {
+            fact(.workAreas, programme.workAreas.map { text($0.title) }.joined(separator: "; "))
+        }
+        if !programme.platforms.isEmpty {
+            fact(.platforms, programme.platforms.map { text($0.name) }.joined(separator: "; "))
+        }
         lines.append("")
 
         for section in report.sections {
@@ -106,7 +112,8 @@ public struct MarkdownReporter: Reporter {
             lines.append(ReportTerm.noFindings(lang))
         } else {
             for finding in report.findings {
-                lines.append("- **\(finding.severity.rawValue)** `\(finding.rule)`: \(Markdown.escape(finding.message))")
+                lines.append(
+                    "- **\(finding.severity.rawValue)** `\(finding.rule)`: \(Markdown.escape(finding.message))")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -122,11 +129,14 @@ public struct MarkdownReporter: Reporter {
         ]
         for cell in breakdown.cells {
             let share = cell.percent.map(style.percent) ?? ""
-            rows.append("| \(Markdown.escape(cell.category.label[lang])) | \(style.cell(cell.value, cell.protection)) | \(share) |")
+            rows.append(
+                "| \(Markdown.escape(cell.category.label[lang])) | \(style.cell(cell.value, cell.protection)) | \(share) |"
+            )
         }
         let totalShare = breakdown.reconciles && breakdown.total > 0 ? style.percent(100) : ""
         rows.append(
-            "| **\(ReportTerm.total(lang))** | **\(style.integer(breakdown.total))** | \(totalShare.isEmpty ? "" : "**\(totalShare)**") |")
+            "| **\(ReportTerm.total(lang))** | **\(style.integer(breakdown.total))** | \(totalShare.isEmpty ? "" : "**\(totalShare)**") |"
+        )
         return rows
     }
 }

@@ -63,11 +63,15 @@ private func checkInvariants(_ result: IndicatorResult, _ name: String, _ source
     for breakdown in result.breakdowns {
         let percents = breakdown.cells.compactMap(\.percent)
         if !percents.isEmpty, percents.reduce(0, +) != 100 {
-            record("\(name): percents by \(breakdown.dimension.rawValue) add up to \(percents.reduce(0, +)), not 100", sourceLocation)
+            record(
+                "\(name): percents by \(breakdown.dimension.rawValue) add up to \(percents.reduce(0, +)), not 100",
+                sourceLocation)
         }
         let personal: Set<Dimension> = [.sex, .ageGroup, .nationality]
         if personal.contains(breakdown.dimension), !breakdown.reconciles {
-            record("\(name): cells by \(breakdown.dimension.rawValue) add up to \(breakdown.cellSum), not the total \(breakdown.total)", sourceLocation)
+            record(
+                "\(name): cells by \(breakdown.dimension.rawValue) add up to \(breakdown.cellSum), not the total \(breakdown.total)",
+                sourceLocation)
         }
     }
 }
@@ -86,7 +90,8 @@ extension Dataset {
     ///   - programme: Whose period, countries and platforms to use.
     public static func random(seed: UInt64, migrants: Int = 200, programme: Programme = .testing) -> Dataset {
         var random = SeededRandom(seed: seed)
-        let countries: [CountryCode] = programme.partnerCountries.isEmpty ? ["MLI", "NER", "LBY"] : programme.partnerCountries
+        let countries: [CountryCode] =
+            programme.partnerCountries.isEmpty ? ["MLI", "NER", "LBY"] : programme.partnerCountries
         let platforms = programme.platforms.map(\.id)
         let period = programme.period
         func day() -> CalendarDate {
@@ -100,7 +105,8 @@ extension Dataset {
         for number in 0..<migrants {
             let id = Migrant.ID("m\(number)")
             // Born before the programme starts, so that no record predates its person's birth.
-            let birthYear: Int? = random.chance(1, in: 10) ? nil : random.within(period.start.year - 80...period.start.year)
+            let birthYear: Int? =
+                random.chance(1, in: 10) ? nil : random.within(period.start.year - 80...period.start.year)
             data.migrants.append(
                 Migrant(
                     id, sex: random.pick(Sex.allCases), birthYear: birthYear,
@@ -124,7 +130,8 @@ extension Dataset {
             data.trainings.append(
                 Training(
                     Training.ID("t\(number)"), topic: random.pick(TrainingTopic.allCases),
-                    audience: random.pick(TrainingAudience.allCases), in: random.pick(countries), from: start, to: start))
+                    audience: random.pick(TrainingAudience.allCases), in: random.pick(countries), from: start, to: start
+                ))
         }
         for person in 0..<max(4, migrants / 4) {
             let sex = random.pick(Sex.allCases)
@@ -141,7 +148,9 @@ extension Dataset {
         for number in 0..<max(2, migrants / 25) {
             let product = KnowledgeProduct.ID("k\(number)")
             data.knowledgeProducts.append(
-                KnowledgeProduct(product, kind: random.pick(KnowledgeProductKind.allCases), title: "Product \(number)", publishedOn: day()))
+                KnowledgeProduct(
+                    product, kind: random.pick(KnowledgeProductKind.allCases), title: "Product \(number)",
+                    publishedOn: day()))
             data.disseminations.append(
                 Dissemination(
                     Dissemination.ID("d\(number)"), of: product, on: day(), to: random.pick(OrganisationType.allCases),

@@ -203,7 +203,9 @@ enum CSVParser {
                 let opened = line
                 index += 1
                 while true {
-                    guard index < scalars.count else { throw CheckError("line \(opened): a quoted field is not closed") }
+                    guard index < scalars.count else {
+                        throw CheckError("line \(opened): a quoted field is not closed")
+                    }
                     let inner = scalars[index]
                     if inner == "\"" {
                         if index + 1 < scalars.count, scalars[index + 1] == "\"" {
@@ -424,7 +426,9 @@ struct JSONStrings {
 /// HTML text with its character references decoded.
 enum HTMLText {
     static func decode(_ html: String) -> String {
-        let named: [String: Unicode.Scalar] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
+        let named: [String: Unicode.Scalar] = [
+            "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}",
+        ]
         let scalars = Array(html.unicodeScalars)
         var result = String.UnicodeScalarView()
         var index = 0
@@ -519,7 +523,9 @@ enum MarkdownText {
             if scalars.first == "|" {
                 if let width = headerWidth {
                     if pipes != width {
-                        problems.append("the table row \(String(reflecting: String(line))) has \(pipes) cell borders, the header \(width)")
+                        problems.append(
+                            "the table row \(String(reflecting: String(line))) has \(pipes) cell borders, the header \(width)"
+                        )
                     }
                 } else {
                     headerWidth = pipes

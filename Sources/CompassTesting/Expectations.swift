@@ -95,7 +95,9 @@ private func compareCells(
     _ sourceLocation: SourceLocation
 ) {
     guard let breakdown = result.breakdown(dimension) else {
-        record("\(name) has no breakdown by \(dimension.rawValue); add .\(dimension) to the indicator's breakdowns", sourceLocation)
+        record(
+            "\(name) has no breakdown by \(dimension.rawValue); add .\(dimension) to the indicator's breakdowns",
+            sourceLocation)
         return
     }
     var actual: [String: Int] = [:]

@@ -108,7 +108,8 @@ public enum HostileReport {
         var report = try Engine().report(catalogue, on: dataset, period: .year(2022), disclosure: .off)
         report.findings.append(
             Finding(
-                .warning, rule: "hostile-finding", message: "A finding with <b>markup</b>, | pipes, \"quotes\"\nand =1+1",
+                .warning, rule: "hostile-finding",
+                message: "A finding with <b>markup</b>, | pipes, \"quotes\"\nand =1+1",
                 indicator: ids[0], record: "assistance a1,\"x\""))
         return report
     }

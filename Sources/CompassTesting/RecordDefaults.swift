@@ -9,14 +9,17 @@ extension Assistance {
     /// ```swift
     /// Assistance(for: "m1", .humanitarianAid, on: "2022-03-01", in: "MLI")
     /// ```
-    public init(for migrant: Migrant.ID, _ kind: AssistanceKind, on date: CalendarDate, in country: CountryCode = "MLI") {
+    public init(for migrant: Migrant.ID, _ kind: AssistanceKind, on date: CalendarDate, in country: CountryCode = "MLI")
+    {
         self.init("", for: migrant, kind, on: date, in: country)
     }
 }
 
 extension SatisfactionResponse {
     /// Creates a survey answer without an id; the `Dataset` builder gives it one.
-    public init(by migrant: Migrant.ID, about service: SurveyService = .protection, on date: CalendarDate, satisfied: Bool) {
+    public init(
+        by migrant: Migrant.ID, about service: SurveyService = .protection, on date: CalendarDate, satisfied: Bool
+    ) {
         self.init("", by: migrant, about: service, on: date, satisfied: satisfied)
     }
 }

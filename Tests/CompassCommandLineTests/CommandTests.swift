@@ -47,14 +47,35 @@ import Testing
 
     @Test(arguments: [
         (["--bogus"], "compass: unknown option '--bogus' (see 'compass --help')\n"),
-        (["report", "--language", "de"], "compass: unknown language 'de'; use --language en or --language fr (see 'compass --help')\n"),
+        (
+            ["report", "--language", "de"],
+            "compass: unknown language 'de'; use --language en or --language fr (see 'compass --help')\n"
+        ),
         (["report", "--language"], "compass: option '--language' needs a value (see 'compass --help')\n"),
-        (["report", "--format", "pdf"], "compass: unknown format 'pdf'; available formats: \(CompassCommand().registry.formats.map(\.id).joined(separator: ", ")) (see 'compass --help')\n"),
-        (["frobnicate"], "compass: unknown command 'frobnicate'; the commands are report, validate, indicators, formats and sample (see 'compass --help')\n"),
-        (["report", "--period", "2022-Q5"], "compass: '2022-Q5' is not a period; write 2022, 2022-Q3, 2022-07, programme or 2021-01-01..2023-12-31 (see 'compass --help')\n"),
-        (["report", "--language", "en", "--language", "fr"], "compass: option '--language' is given twice (see 'compass --help')\n"),
-        (["report", "--disclosure", "k=1"], "compass: invalid --disclosure 'k=1'; use k=5, k=10, k=11, round=10 or off (see 'compass --help')\n"),
-        (["report", "--disclosure", "none"], "compass: invalid --disclosure 'none'; use k=5, k=10, k=11, round=10 or off (see 'compass --help')\n"),
+        (
+            ["report", "--format", "pdf"],
+            "compass: unknown format 'pdf'; available formats: \(CompassCommand().registry.formats.map(\.id).joined(separator: ", ")) (see 'compass --help')\n"
+        ),
+        (
+            ["frobnicate"],
+            "compass: unknown command 'frobnicate'; the commands are report, validate, indicators, formats and sample (see 'compass --help')\n"
+        ),
+        (
+            ["report", "--period", "2022-Q5"],
+            "compass: '2022-Q5' is not a period; write 2022, 2022-Q3, 2022-07, programme or 2021-01-01..2023-12-31 (see 'compass --help')\n"
+        ),
+        (
+            ["report", "--language", "en", "--language", "fr"],
+            "compass: option '--language' is given twice (see 'compass --help')\n"
+        ),
+        (
+            ["report", "--disclosure", "k=1"],
+            "compass: invalid --disclosure 'k=1'; use k=5, k=10, k=11, round=10 or off (see 'compass --help')\n"
+        ),
+        (
+            ["report", "--disclosure", "none"],
+            "compass: invalid --disclosure 'none'; use k=5, k=10, k=11, round=10 or off (see 'compass --help')\n"
+        ),
     ])
     func usageErrorsExitWithTwoAndOneLine(_ arguments: [String], _ message: String) {
         let outcome = command.run(arguments)
@@ -73,7 +94,8 @@ import Testing
         #expect(command.run(["formats"]).standardOutput.hasPrefix("markdown\t.md\ttext/markdown"))
         let indicators = command.run(["indicators"]).standardOutput.split(separator: "\n")
         #expect(indicators.count == 13)
-        #expect(indicators.first == "migrants-assisted\tprotection\tpeople\tMigrants assisted under the global objectives")
+        #expect(
+            indicators.first == "migrants-assisted\tprotection\tpeople\tMigrants assisted under the global objectives")
     }
 
     @Test func outputGoesToAFileThroughARename() throws {
@@ -94,7 +116,10 @@ import Testing
     @Test func outputIntoAMissingFolderFailsClearly() {
         let outcome = command.run(["report", "--output", "/nonexistent-folder/factsheet.md"])
         #expect(outcome.status == 2)
-        #expect(outcome.standardError.hasPrefix("compass: cannot write /nonexistent-folder/factsheet.md: the folder /nonexistent-folder does not exist"))
+        #expect(
+            outcome.standardError.hasPrefix(
+                "compass: cannot write /nonexistent-folder/factsheet.md: the folder /nonexistent-folder does not exist")
+        )
     }
 }
 
@@ -116,6 +141,9 @@ import Testing
     @Test func aListFormatOtherThanTsvOrMarkdownIsAUsageError() {
         let outcome = CompassCommand().run(["indicators", "--format", "html"])
         #expect(outcome.status == 2)
-        #expect(outcome.standardError == "compass: unknown list format 'html'; use --format tsv or --format markdown (see 'compass indicators --help')\n")
+        #expect(
+            outcome.standardError
+                == "compass: unknown list format 'html'; use --format tsv or --format markdown (see 'compass indicators --help')\n"
+        )
     }
 }

@@ -57,8 +57,12 @@ import Testing
             }
         }
         for cell in entry.breakdowns[0].cells where cell.protection == nil { rowKnown[cell.category.code] = cell.value }
-        for cell in entry.breakdowns[1].cells where cell.protection == nil { columnKnown[cell.category.code] = cell.value }
-        for (row, value) in rowKnown where value != crossed.rowSum(row) { problems.append("row \(row) published wrong") }
+        for cell in entry.breakdowns[1].cells where cell.protection == nil {
+            columnKnown[cell.category.code] = cell.value
+        }
+        for (row, value) in rowKnown where value != crossed.rowSum(row) {
+            problems.append("row \(row) published wrong")
+        }
         for (column, value) in columnKnown where value != crossed.columnSum(column) {
             problems.append("column \(column) published wrong")
         }
@@ -144,8 +148,11 @@ import Testing
     static func tables(rows: Int, columns: Int, values: [Int]) -> [Table] {
         var result: [Table] = [[]]
         for _ in 0..<(rows * columns) { result = result.flatMap { prefix in values.map { prefix + [[$0]] } } }
-        return result.map { flat in (0..<rows).map { r in flat[(r * columns)..<(r * columns + columns)].map { $0[0] } } }
-            .filter { table in table.allSatisfy { $0.reduce(0, +) > 0 } && (0..<columns).allSatisfy { c in table.contains { $0[c] > 0 } } }
+        return result.map { flat in (0..<rows).map { r in flat[(r * columns)..<(r * columns + columns)].map { $0[0] } }
+        }
+        .filter { table in
+            table.allSatisfy { $0.reduce(0, +) > 0 } && (0..<columns).allSatisfy { c in table.contains { $0[c] > 0 } }
+        }
     }
 
     @Test func everyTwoByTwoTableOfZeroToSix() throws {
@@ -163,7 +170,9 @@ import Testing
     @Test func everyTwoByThreeTableOfSmallAndLargeCells() throws {
         let base = try DisclosureTests.report(breakdowns: [])
         var failures: [String] = []
-        for table in Self.tables(rows: 2, columns: 3, values: [0, 1, 6]) + Self.tables(rows: 2, columns: 3, values: [0, 2, 5]) {
+        for table in Self.tables(rows: 2, columns: 3, values: [0, 1, 6])
+            + Self.tables(rows: 2, columns: 3, values: [0, 2, 5])
+        {
             let problems = Self.problems(table, k: 5, base: base)
             if !problems.isEmpty { failures.append("\(table): \(problems)") }
         }
@@ -179,7 +188,9 @@ import Testing
         let entry = DisclosureControl.k5.protect(report).sections[0].entries[0]
         let table = entry.crossBreakdowns[0]
         #expect(table.cells.map(\.value) == [0, 0, 0, 0])
-        #expect(table.cells.map(\.protection) == [.suppressed(.primary)] + Array(repeating: .suppressed(.secondary), count: 3))
+        #expect(
+            table.cells.map(\.protection) == [.suppressed(.primary)]
+                + Array(repeating: .suppressed(.secondary), count: 3))
         #expect(table.rowSum("A") == 43 && table.rowSum("B") == 80 && table.columnSum("f") == 33)
         #expect(table.total == 123 && table.cellSum == 123 && table.reconciles)
         #expect(entry.breakdowns[0].cells.map(\.value) == [43, 80])

@@ -16,7 +16,9 @@ import Testing
         let sum = present.reduce(0) { $0 + $1.1 }
         let percents = Apportionment.largestRemainder(present.map(\.1), total: sum)
         let cells = zip(present, percents).map { pair, percent in
-            Cell(category: category(dimension, pair.0), value: pair.1, fraction: Fraction(pair.1, over: sum), percent: percent)
+            Cell(
+                category: category(dimension, pair.0), value: pair.1, fraction: Fraction(pair.1, over: sum),
+                percent: percent)
         }
         return Breakdown(dimension: dimension, cells: cells, total: sum)
     }
@@ -124,7 +126,8 @@ import Testing
         let original = Self.breakdown(.country, [("A", 1), ("B", 1), ("C", 30), ("D", 40)])
         let protected = DisclosureControl.k5.protect(try Self.report(breakdowns: [original]))
         let cells = try #require(protected.entries.first?.breakdowns.first?.cells)
-        #expect(cells.map(\.protection) == [.suppressed(.primary), .suppressed(.primary), .suppressed(.secondary), nil])
+        #expect(
+            cells.map(\.protection) == [.suppressed(.primary), .suppressed(.primary), .suppressed(.secondary), nil])
     }
 
     @Test func aSingleSmallCellIsWithheld() throws {

@@ -80,8 +80,16 @@ func evaluate(
         let data = Dataset {
             for index in 0..<7 { Migrant(Migrant.ID("f\(index)"), sex: .female) }
             for index in 0..<5 { Migrant(Migrant.ID("m\(index)"), sex: .male) }
-            for index in 0..<7 { Assistance(Assistance.ID("af\(index)"), for: Migrant.ID("f\(index)"), .humanitarianAid, on: "2022-02-01", in: "MLI") }
-            for index in 0..<5 { Assistance(Assistance.ID("am\(index)"), for: Migrant.ID("m\(index)"), .postArrival, on: "2022-02-01", in: "NER") }
+            for index in 0..<7 {
+                Assistance(
+                    Assistance.ID("af\(index)"), for: Migrant.ID("f\(index)"), .humanitarianAid, on: "2022-02-01",
+                    in: "MLI")
+            }
+            for index in 0..<5 {
+                Assistance(
+                    Assistance.ID("am\(index)"), for: Migrant.ID("m\(index)"), .postArrival, on: "2022-02-01", in: "NER"
+                )
+            }
         }
         let (result, findings) = try evaluate(assisted, on: data)
         #expect(findings.isEmpty)
@@ -129,11 +137,14 @@ func evaluate(
         #expect(youthResult.breakdown(.country)?.cells.map(\.value) == [10, 25])
         let (visitorResult, _) = try evaluate(visitors, on: data)
         #expect(visitorResult.value == .count(250))
-        #expect(FigureFormat(language: .english).display(visitorResult.value, presentation: visitors.presentation) == "> 200")
+        #expect(
+            FigureFormat(language: .english).display(visitorResult.value, presentation: visitors.presentation)
+                == "> 200")
     }
 
     @Test func aPersonInTwoCountriesCountsOnceInTheTotalAndOnceInEachCountry() throws {
-        let byCountry = Indicator(id: "by-country", title: "By country", measure: .distinctPeople(.assistance), breakdowns: [.country])
+        let byCountry = Indicator(
+            id: "by-country", title: "By country", measure: .distinctPeople(.assistance), breakdowns: [.country])
         let data = Dataset {
             Migrant("m1", sex: .female)
             Assistance("a1", for: "m1", .humanitarianAid, on: "2022-03-01", in: "MLI")
@@ -152,9 +163,13 @@ func evaluate(
             id: "trained", title: "Trained",
             measure: .distinctPeople(.trainingParticipants, where: .topics(.caseManagement)), breakdowns: [.sex])
         let data = Dataset {
-            Training("t1", topic: .caseManagement, audience: .socialWorkers, in: "MLI", from: "2022-02-01", to: "2022-02-03")
-            Training("t2", topic: .caseManagement, audience: .socialWorkers, in: "MLI", from: "2022-05-01", to: "2022-05-03")
-            Training("t3", topic: .migrationManagement, audience: .stakeholders, in: "MLI", from: "2022-05-01", to: "2022-05-03")
+            Training(
+                "t1", topic: .caseManagement, audience: .socialWorkers, in: "MLI", from: "2022-02-01", to: "2022-02-03")
+            Training(
+                "t2", topic: .caseManagement, audience: .socialWorkers, in: "MLI", from: "2022-05-01", to: "2022-05-03")
+            Training(
+                "t3", topic: .migrationManagement, audience: .stakeholders, in: "MLI", from: "2022-05-01",
+                to: "2022-05-03")
             TrainingParticipant("p1", in: "t1", sex: .female, organisation: .ngo)
             TrainingParticipant("p1", in: "t2", sex: .female, organisation: .ngo)
             TrainingParticipant("p2", in: "t2", sex: .male, organisation: .government)
@@ -185,7 +200,8 @@ func evaluate(
                 Indicator(id: "x", title: "X", measure: .count(.assistance)),
                 Indicator(id: "x", title: "X again", measure: .count(.assistance)),
                 Indicator(id: "y", title: "Y", workArea: "nowhere", measure: .distinctPeople(.engagements)),
-                Indicator(id: "z", title: "Z", measure: .sum(.youth, where: .kinds(.humanitarianAid)), breakdowns: [.sex]),
+                Indicator(
+                    id: "z", title: "Z", measure: .sum(.youth, where: .kinds(.humanitarianAid)), breakdowns: [.sex]),
             ])
         let error = try #require(throws: EvaluationError.self) {
             try Engine().evaluate(catalogue, on: Dataset(), period: .year(2022))

@@ -35,7 +35,10 @@ import Testing
             strict.standardError.hasPrefix(
                 "compass: migrants.csv:3:2: sex: 'woman' is not a code of sex (expected one of female, male, unknown)\nmigrants.csv: 2 read = 1 accepted + 1 rejected\n"
             ))
-        #expect(strict.standardError.hasSuffix("the dataset has 1 error; nothing was computed (fix the data, or use --lenient to keep the good records)\n"))
+        #expect(
+            strict.standardError.hasSuffix(
+                "the dataset has 1 error; nothing was computed (fix the data, or use --lenient to keep the good records)\n"
+            ))
 
         let rejects = directory + "-rejects.csv"
         defer { try? FileManager.default.removeItem(atPath: rejects) }
@@ -44,13 +47,17 @@ import Testing
         #expect(lenient.standardOutput.contains("# COMPASS: 2022 in numbers"))
         #expect(lenient.standardError.contains("migrants.csv: 2 read = 1 accepted + 1 rejected\n"))
         let rejected = try String(contentsOfFile: rejects, encoding: .utf8)
-        #expect(rejected.hasSuffix("migrants.csv,3,invalid-code,\"'woman' is not a code of sex (expected one of female, male, unknown)\",\"M2,woman,,,,\"\r\n"))
+        #expect(
+            rejected.hasSuffix(
+                "migrants.csv,3,invalid-code,\"'woman' is not a code of sex (expected one of female, male, unknown)\",\"M2,woman,,,,\"\r\n"
+            ))
 
         let validated = command.run(["validate", "--data", directory])
         #expect(validated.status == 1)
         #expect(
             validated.standardOutput.hasPrefix(
-                "migrants.csv:3:2: sex: 'woman' is not a code of sex (expected one of female, male, unknown) [invalid-code]\n"))
+                "migrants.csv:3:2: sex: 'woman' is not a code of sex (expected one of female, male, unknown) [invalid-code]\n"
+            ))
         #expect(validated.standardOutput.hasSuffix("1 error, 0 warnings, 0 notes\n"))
     }
 
@@ -74,11 +81,26 @@ import Testing
     }
 
     @Test(arguments: [
-        (["sample", "--migrants", "0", "--output", "x"], "compass: --migrants takes a whole number from 1 to 10,000,000, not '0' (see 'compass sample --help')\n"),
-        (["sample", "--output", "x"], "compass: give either --migrants N or --calibrated 2022 (see 'compass sample --help')\n"),
-        (["sample", "--calibrated", "2021", "--output", "x"], "compass: --calibrated knows only 2022, not '2021' (see 'compass sample --help')\n"),
-        (["report", "--strict"], "compass: --strict, --lenient and --rejects apply to a dataset given with --data PATH (see 'compass --help')\n"),
-        (["report", "--data", "x", "--strict", "--lenient"], "compass: choose one of --strict and --lenient (see 'compass --help')\n"),
+        (
+            ["sample", "--migrants", "0", "--output", "x"],
+            "compass: --migrants takes a whole number from 1 to 10,000,000, not '0' (see 'compass sample --help')\n"
+        ),
+        (
+            ["sample", "--output", "x"],
+            "compass: give either --migrants N or --calibrated 2022 (see 'compass sample --help')\n"
+        ),
+        (
+            ["sample", "--calibrated", "2021", "--output", "x"],
+            "compass: --calibrated knows only 2022, not '2021' (see 'compass sample --help')\n"
+        ),
+        (
+            ["report", "--strict"],
+            "compass: --strict, --lenient and --rejects apply to a dataset given with --data PATH (see 'compass --help')\n"
+        ),
+        (
+            ["report", "--data", "x", "--strict", "--lenient"],
+            "compass: choose one of --strict and --lenient (see 'compass --help')\n"
+        ),
     ])
     func usageErrors(arguments: [String], message: String) {
         let outcome = command.run(arguments)
@@ -91,7 +113,8 @@ import Testing
         #expect(outcome.status == 1)
         #expect(
             outcome.standardOutput
-                == "/nonexistent/compass: no such directory or file; give a dataset directory or a .json file [missing-file]\n1 error, 0 warnings, 0 notes\n")
+                == "/nonexistent/compass: no such directory or file; give a dataset directory or a .json file [missing-file]\n1 error, 0 warnings, 0 notes\n"
+        )
     }
 }
 
@@ -119,7 +142,9 @@ import Testing
     @Test func theDocumentedExamplesRead() throws {
         let csv = try blocks("csv")
         #expect(csv.count == 2)
-        let result = DatasetReader().read(files: ["migrants.csv": Array(csv[0].utf8), "assistance.csv": Array(csv[1].utf8)])
+        let result = DatasetReader().read(files: [
+            "migrants.csv": Array(csv[0].utf8), "assistance.csv": Array(csv[1].utf8),
+        ])
         #expect(result.problems == [])
         #expect(result.dataset.assistance.count == 2)
         let json = try blocks("json")
@@ -135,14 +160,17 @@ import Testing
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try SyntheticData.write(migrants: 10_000, seed: 3, toDirectory: directory + "/Data")
-        let reader = DatasetReader(options: DatasetReader.Options(
-            maximumRecordBytes: 1 << 20,
-            maximumProblemsPerFile: 1_000,
-            rejectsPath: directory + "/rejects.csv",
-            progress: { _ in }))
+        let reader = DatasetReader(
+            options: DatasetReader.Options(
+                maximumRecordBytes: 1 << 20,
+                maximumProblemsPerFile: 1_000,
+                rejectsPath: directory + "/rejects.csv",
+                progress: { _ in }))
         let result = reader.read(from: directory + "/Data")
         let dataset = try Dataset(strictly: result)
         #expect(dataset.migrants.count == 10_000)
-        #expect(try String(contentsOfFile: directory + "/rejects.csv", encoding: .utf8) == "file,line,rule,message,record\r\n")
+        #expect(
+            try String(contentsOfFile: directory + "/rejects.csv", encoding: .utf8)
+                == "file,line,rule,message,record\r\n")
     }
 }

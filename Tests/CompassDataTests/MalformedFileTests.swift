@@ -70,7 +70,8 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
         let result = read([
             "migrants.csv": validMigrants,
             "assistance.csv": assistanceHeader,
-            "knowledge_products.csv": "product_id,kind,title,published_on\nK1,report,\"\(big)\",2022-01-01\nK2,study,Fine,2022-02-02\n",
+            "knowledge_products.csv":
+                "product_id,kind,title,published_on\nK1,report,\"\(big)\",2022-01-01\nK2,study,Fine,2022-02-02\n",
         ])
         #expect(
             lines(result) == [
@@ -89,9 +90,12 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
         let result = DatasetReader(options: options).read(
             files: [
                 "migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(assistanceHeader.utf8),
-                "knowledge_products.csv": Array("product_id,kind,title,published_on\nK1,study,Fine,2022-02-02\n\(long)\nK3,study,Fine,2022-02-02\n".utf8),
+                "knowledge_products.csv": Array(
+                    "product_id,kind,title,published_on\nK1,study,Fine,2022-02-02\n\(long)\nK3,study,Fine,2022-02-02\n"
+                        .utf8),
             ])
-        #expect(lines(result) == ["knowledge_products.csv:3:3: title: the record is longer than 70 bytes and is not read"])
+        #expect(
+            lines(result) == ["knowledge_products.csv:3:3: title: the record is longer than 70 bytes and is not read"])
         #expect(result.dataset.knowledgeProducts.map(\.id) == ["K1", "K3"])
     }
 
@@ -115,7 +119,8 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
     @Test func missingRequiredColumnAndUnknownColumn() {
         let result = read([
             "migrants.csv": validMigrants,
-            "assistance.csv": "assistance_id,migrant_id,kind,delivered_on,place\nA1,M1,humanitarian_aid,2022-02-01,LBY\n",
+            "assistance.csv":
+                "assistance_id,migrant_id,kind,delivered_on,place\nA1,M1,humanitarian_aid,2022-02-01,LBY\n",
         ])
         #expect(
             lines(result) == [
@@ -144,7 +149,8 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
     @Test func impossibleDatesAndUnknownCodes() {
         let result = read([
             "migrants.csv": validMigrants,
-            "assistance.csv": assistanceHeader + "A1,M1,humanitarian,2022-02-01,LBY\nA2,M1,reintegration,2022-02-30,LBY\n",
+            "assistance.csv": assistanceHeader
+                + "A1,M1,humanitarian,2022-02-01,LBY\nA2,M1,reintegration,2022-02-30,LBY\n",
         ])
         #expect(
             lines(result) == [
@@ -157,7 +163,8 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
     @Test func negativeAndNonNumericCounts() {
         let result = read([
             "migrants.csv": validMigrants, "assistance.csv": validAssistance,
-            "engagements.csv": "engagement_id,engaged_on,country,youth,support_network\nE1,2022-03-01,MLI,-5,ten\nE2,2022-03-02,MLI,5,10\n",
+            "engagements.csv":
+                "engagement_id,engaged_on,country,youth,support_network\nE1,2022-03-01,MLI,-5,ten\nE2,2022-03-02,MLI,5,10\n",
         ])
         #expect(
             lines(result) == [
@@ -171,8 +178,10 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
         let result = read([
             "migrants.csv": validMigrants,
             "assistance.csv": assistanceHeader + "A1,M9,humanitarian_aid,2022-02-01,LBY\n",
-            "trainings.csv": "training_id,topic,audience,country,start_date,end_date\nT1,other,community,MLI,2022-01-01,2022-01-02\n",
-            "training_participants.csv": "training_id,person_id,sex,organisation_type\nT1,P1,male,ngo\nT2,P1,male,ngo\n",
+            "trainings.csv":
+                "training_id,topic,audience,country,start_date,end_date\nT1,other,community,MLI,2022-01-01,2022-01-02\n",
+            "training_participants.csv":
+                "training_id,person_id,sex,organisation_type\nT1,P1,male,ngo\nT2,P1,male,ngo\n",
         ])
         #expect(
             lines(result) == [
@@ -202,18 +211,34 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
     /// Duplicate assistance ids are found, with their first line, however the file is laid out:
     /// the ids are screened line by line when the file allows it (the id first, no quote, no lone
     /// CR), with the reader's own scanner otherwise; in both ways of reading.
-    @Test(arguments: [
-        // Line feeds; the last line without one.
-        ("assistance_id,migrant_id,kind,delivered_on,country\nA1,M1,reintegration,2022-05-05,MLI\nA2,M1,reintegration,2022-05-05,MLI\nA1,M1,reintegration,2022-05-05,MLI\nA2,M1,reintegration,2022-05-05,MLI", [(4, 2), (5, 3)]),
-        // A byte-order mark, CRLF, and a blank line.
-        ("\u{FEFF}assistance_id,migrant_id,kind,delivered_on,country\r\nA1,M1,reintegration,2022-05-05,MLI\r\n\r\nA1,M1,reintegration,2022-05-05,MLI\r\n", [(4, 2)]),
-        // The id in another column.
-        ("country,migrant_id,kind,delivered_on,assistance_id\nMLI,M1,reintegration,2022-05-05,A1\nMLI,M1,reintegration,2022-05-05,A1\n", [(3, 2)]),
-        // A quoted id, the same as an unquoted one.
-        ("assistance_id,migrant_id,kind,delivered_on,country\nA1,M1,reintegration,2022-05-05,MLI\n\"A1\",M1,reintegration,2022-05-05,MLI\n", [(3, 2)]),
-        // A lone CR ends a record, as it ends a line.
-        ("assistance_id,migrant_id,kind,delivered_on,country\nA1,M1,reintegration,2022-05-05,MLI\rA1,M1,reintegration,2022-05-05,MLI\n", [(3, 2)]),
-    ] as [(String, [(Int, Int)])])
+    @Test(
+        arguments: [
+            // Line feeds; the last line without one.
+            (
+                "assistance_id,migrant_id,kind,delivered_on,country\nA1,M1,reintegration,2022-05-05,MLI\nA2,M1,reintegration,2022-05-05,MLI\nA1,M1,reintegration,2022-05-05,MLI\nA2,M1,reintegration,2022-05-05,MLI",
+                [(4, 2), (5, 3)]
+            ),
+            // A byte-order mark, CRLF, and a blank line.
+            (
+                "\u{FEFF}assistance_id,migrant_id,kind,delivered_on,country\r\nA1,M1,reintegration,2022-05-05,MLI\r\n\r\nA1,M1,reintegration,2022-05-05,MLI\r\n",
+                [(4, 2)]
+            ),
+            // The id in another column.
+            (
+                "country,migrant_id,kind,delivered_on,assistance_id\nMLI,M1,reintegration,2022-05-05,A1\nMLI,M1,reintegration,2022-05-05,A1\n",
+                [(3, 2)]
+            ),
+            // A quoted id, the same as an unquoted one.
+            (
+                "assistance_id,migrant_id,kind,delivered_on,country\nA1,M1,reintegration,2022-05-05,MLI\n\"A1\",M1,reintegration,2022-05-05,MLI\n",
+                [(3, 2)]
+            ),
+            // A lone CR ends a record, as it ends a line.
+            (
+                "assistance_id,migrant_id,kind,delivered_on,country\nA1,M1,reintegration,2022-05-05,MLI\rA1,M1,reintegration,2022-05-05,MLI\n",
+                [(3, 2)]
+            ),
+        ] as [(String, [(Int, Int)])])
     func duplicateAssistanceIdsAreFoundInEveryLayout(assistance: String, duplicates: [(Int, Int)]) {
         let files = ["migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(assistance.utf8)]
         for problems in [
@@ -235,7 +260,8 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
     @Test func duplicateAssistanceIdsAreFoundAcrossAScreensBuffers() {
         var text = assistanceHeader
         for index in 0..<60_000 { text += "A\(index),M1,humanitarian_aid,2022-02-01,LBY\n" }
-        text += "A17,M1,humanitarian_aid,2022-02-01,LBY\nA59999,M1,humanitarian_aid,2022-02-01,LBY\nA30001,M2,reintegration,2022-02-01,LBY"
+        text +=
+            "A17,M1,humanitarian_aid,2022-02-01,LBY\nA59999,M1,humanitarian_aid,2022-02-01,LBY\nA30001,M2,reintegration,2022-02-01,LBY"
         let files = ["migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(text.utf8)]
         for result in [
             DatasetReader().read(files: files).problems,
@@ -253,17 +279,18 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
     /// The first line of a migrant is kept for every migrant, and must stay right after rows
     /// that are rejected, blank lines and quoted line breaks, in both ways of reading.
     @Test func duplicateMigrantsNameTheirFirstLineAfterRejectsBlankLinesAndLineBreaks() {
-        let migrants = [
-            "migrant_id,sex,birth_year,nationality,registered_on,vulnerabilities",
-            "M1,male,,,,",  // line 2
-            "M2,femme,,,,",  // 3: rejected
-            "",  // 4: blank
-            "\"M\n3\",male,,,,",  // 5 and 6
-            "M4,male,,,,",  // 7
-            "M1,female,,,,",  // 8: duplicate of line 2
-            "M4,female,,,,",  // 9: duplicate of line 7
-            "\"M\n3\",female,,,,",  // 10 and 11: duplicate of line 5
-        ].joined(separator: "\n") + "\n"
+        let migrants =
+            [
+                "migrant_id,sex,birth_year,nationality,registered_on,vulnerabilities",
+                "M1,male,,,,",  // line 2
+                "M2,femme,,,,",  // 3: rejected
+                "",  // 4: blank
+                "\"M\n3\",male,,,,",  // 5 and 6
+                "M4,male,,,,",  // 7
+                "M1,female,,,,",  // 8: duplicate of line 2
+                "M4,female,,,,",  // 9: duplicate of line 7
+                "\"M\n3\",female,,,,",  // 10 and 11: duplicate of line 5
+            ].joined(separator: "\n") + "\n"
         let files = ["migrants.csv": Array(migrants.utf8), "assistance.csv": Array(validAssistance.utf8)]
         let expected = [
             "migrant 'M1' already appears on line 2", "migrant 'M4' already appears on line 7",
@@ -351,7 +378,8 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
     @Test func byteOrderMarkCRLFAndColumnsInAnyOrder() throws {
         let result = read([
             "migrants.csv": "\u{FEFF}sex,migrant_id\r\nfemale,M1\r\n\r\nmale,M2",
-            "assistance.csv": "country,delivered_on,kind,migrant_id,assistance_id\r\nMLI,2022-05-05,reintegration,M2,A1\r\n",
+            "assistance.csv":
+                "country,delivered_on,kind,migrant_id,assistance_id\r\nMLI,2022-05-05,reintegration,M2,A1\r\n",
         ])
         #expect(result.problems == [])
         #expect(
@@ -366,7 +394,10 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
             "migrants.csv": "migrant_id,sex\rM1,female\r\"M\r2\",male\rM3,woman\r",
             "assistance.csv": assistanceHeader,
         ])
-        #expect(lines(result) == ["migrants.csv:5:2: sex: 'woman' is not a code of sex (expected one of female, male, unknown)"])
+        #expect(
+            lines(result) == [
+                "migrants.csv:5:2: sex: 'woman' is not a code of sex (expected one of female, male, unknown)"
+            ])
         #expect(result.dataset.migrants.map(\.id) == ["M1", "M\r2"])
     }
 
@@ -389,7 +420,9 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
         var rows = migrantsHeader
         for index in 1...30 { rows += "M\(index),woman,,,,\n" }
         let reader = DatasetReader(options: DatasetReader.Options(maximumProblemsPerFile: 10))
-        let result = reader.read(files: ["migrants.csv": Array(rows.utf8), "assistance.csv": Array(assistanceHeader.utf8)])
+        let result = reader.read(files: [
+            "migrants.csv": Array(rows.utf8), "assistance.csv": Array(assistanceHeader.utf8),
+        ])
         #expect(result.problems.count == 11)
         #expect(result.problems.last?.description == "migrants.csv: note: 20 more problems in this file are not listed")
         #expect(accounting(result, "migrants.csv") == "migrants.csv: 30 read = 0 accepted + 30 rejected")
@@ -500,19 +533,22 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
                 "data.json:6:106: assistance[0].delivered_on: '2022-02-30' is not a day of the calendar",
                 "data.json:6:18: assistance[0].country: a country is required (ISO 3166-1 alpha-3, such as MLI)",
             ])
-        #expect(result.accounting.map(\.description).prefix(2) == [
-            "data.json#migrants: 2 read = 1 accepted + 1 rejected",
-            "data.json#assistance: 1 read = 0 accepted + 1 rejected",
-        ])
+        #expect(
+            result.accounting.map(\.description).prefix(2) == [
+                "data.json#migrants: 2 read = 1 accepted + 1 rejected",
+                "data.json#assistance: 1 read = 0 accepted + 1 rejected",
+            ])
     }
 
     @Test func syntaxErrorsAreLocated() {
-        let result = DatasetReader().read(json: Array("{\"format\": \"compass-dataset\",\n \"version\": 1,]".utf8), name: "d.json")
+        let result = DatasetReader().read(
+            json: Array("{\"format\": \"compass-dataset\",\n \"version\": 1,]".utf8), name: "d.json")
         #expect(lines(result) == ["d.json:2:15: a key in quotes is expected"])
         let deep = String(repeating: "[", count: 100_000)
-        #expect(lines(DatasetReader().read(json: Array(deep.utf8), name: "d.json")) == [
-            "d.json:1:65: nesting deeper than 64 levels"
-        ])
+        #expect(
+            lines(DatasetReader().read(json: Array(deep.utf8), name: "d.json")) == [
+                "d.json:1:65: nesting deeper than 64 levels"
+            ])
     }
 }
 
@@ -587,7 +623,8 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
         var titles: [String] = []
         var line = 2
         for index in 0..<40_000 {
-            let title = String(repeating: "a", count: index % 37) + (index % 3 == 0 ? "\r\n\"\"x" : "\n,") + String(index)
+            let title =
+                String(repeating: "a", count: index % 37) + (index % 3 == 0 ? "\r\n\"\"x" : "\n,") + String(index)
             titles.append(title.replacingOccurrences(of: "\"\"", with: "\""))
             text += "K\(index),study,\"\(title)\",2022-01-01\r\n"
             line += 2
@@ -600,7 +637,10 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
         try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/knowledge_products.csv"))
         #expect(text.utf8.count > 2 << 20)
         let result = DatasetReader().read(from: directory)
-        #expect(lines(result) == ["knowledge_products.csv:\(line):4: published_on: '2022-02-30' is not a day of the calendar"])
+        #expect(
+            lines(result) == [
+                "knowledge_products.csv:\(line):4: published_on: '2022-02-30' is not a day of the calendar"
+            ])
         #expect(result.dataset.knowledgeProducts.map(\.title) == titles)
         #expect(
             accounting(result, "knowledge_products.csv")

@@ -106,7 +106,8 @@ import Testing
             try Data(contentsOf: URL(fileURLWithPath: preparedRejects))
                 == Data(contentsOf: URL(fileURLWithPath: recordsRejects)))
         #expect(try String(contentsOfFile: preparedRejects, encoding: .utf8).contains("A000000005"))
-        #expect(prepared.problems.contains { $0.rule == "duplicate-id" && $0.value == "A000000007" && $0.line == 4_505 })
+        #expect(
+            prepared.problems.contains { $0.rule == "duplicate-id" && $0.value == "A000000007" && $0.line == 4_505 })
         #expect(prepared.problems == records.problems)
         #expect(prepared.accounting == records.accounting)
         #expect(prepared.dataset.description == records.dataset.description)

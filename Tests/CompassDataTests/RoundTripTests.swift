@@ -37,8 +37,9 @@ func temporaryDirectory(_ name: String = #function) throws -> String {
 let trickyDataset = Dataset(
     description: ["en": "Tricky, \"quoted\"\nand multi-line", "fr": "Données — accentuées"],
     migrants: [
-        Migrant("M,1", sex: .female, birthYear: 1990, nationality: "NGA", registeredOn: "2022-01-10",
-                vulnerabilities: [.health, .victimOfTrafficking]),
+        Migrant(
+            "M,1", sex: .female, birthYear: 1990, nationality: "NGA", registeredOn: "2022-01-10",
+            vulnerabilities: [.health, .victimOfTrafficking]),
         Migrant("\"M2\"", sex: .unknown),
         Migrant(" M3 ", sex: .male, birthYear: 2010, vulnerabilities: Set(Vulnerability.allCases)),
     ],
@@ -47,10 +48,15 @@ let trickyDataset = Dataset(
         Assistance("A2", for: "unregistered", .reintegration, on: "2024-02-29", in: "MLI"),
     ],
     surveys: [SatisfactionResponse("S1", by: "M,1", about: .return, on: "2022-03-01", satisfied: false)],
-    trainings: [Training("T1", topic: .counterTrafficking, audience: .community, in: "TCD", from: "2022-01-01", to: "2022-01-03")],
+    trainings: [
+        Training(
+            "T1", topic: .counterTrafficking, audience: .community, in: "TCD", from: "2022-01-01", to: "2022-01-03")
+    ],
     participants: [TrainingParticipant("P1", in: "T1", sex: .female, organisation: .un)],
     knowledgeProducts: [
-        KnowledgeProduct("K1", kind: .policyBrief, title: "\u{FEFF}Starts with a BOM, ends with \"quotes\"\r", publishedOn: "2022-05-05"),
+        KnowledgeProduct(
+            "K1", kind: .policyBrief, title: "\u{FEFF}Starts with a BOM, ends with \"quotes\"\r",
+            publishedOn: "2022-05-05"),
         KnowledgeProduct("K2", kind: .other, title: "", publishedOn: "2023-01-01"),
     ],
     disseminations: [Dissemination("D1", of: "K1", on: "2022-06-01", to: .ngo, representatives: 0)],

@@ -53,7 +53,8 @@ import Testing
                 expectations[spec.indicator.id] = expected
                 #expect(
                     AgreementTests.shape(result) == expected,
-                    "seed \(seed), period \(period), indicator \(spec.indicator.id): \(spec.indicator.measure) where \(spec.indicator.filter)")
+                    "seed \(seed), period \(period), indicator \(spec.indicator.id): \(spec.indicator.measure) where \(spec.indicator.filter)"
+                )
             }
             let dataFindings = evaluation.findings.compactMap { finding in
                 finding.record.map { "\(finding.severity.rawValue) \(finding.rule) \($0)" }
@@ -63,7 +64,8 @@ import Testing
                 "\($0.severity.rawValue) \($0.rule) \($0.indicator?.rawValue ?? "-")"
             }
             #expect(
-                ruleFindings.sorted() == naive.ruleFindings(specs, rules: catalogue.rules, dates: dates, results: expectations),
+                ruleFindings.sorted()
+                    == naive.ruleFindings(specs, rules: catalogue.rules, dates: dates, results: expectations),
                 "seed \(seed), period \(period)")
         }
     }
@@ -77,13 +79,17 @@ import Testing
             let evaluation = try Engine().evaluate(catalogue, on: data, period: period)
             for result in evaluation.results {
                 for breakdown in result.breakdowns {
-                    if breakdown.categoriesOverlap { #expect(breakdown.cellSum >= breakdown.total) } else {
+                    if breakdown.categoriesOverlap {
+                        #expect(breakdown.cellSum >= breakdown.total)
+                    } else {
                         #expect(breakdown.reconciles, "\(result.indicator) by \(breakdown.dimension)")
                     }
                     if breakdown.cellSum > 0 { #expect(breakdown.cells.compactMap(\.percent).reduce(0, +) == 100) }
                 }
                 for breakdown in result.crossBreakdowns {
-                    if breakdown.categoriesOverlap { #expect(breakdown.cellSum >= breakdown.total) } else {
+                    if breakdown.categoriesOverlap {
+                        #expect(breakdown.cellSum >= breakdown.total)
+                    } else {
                         #expect(breakdown.reconciles, "\(result.indicator) by \(breakdown.dimensions)")
                     }
                     if breakdown.cellSum > 0 { #expect(breakdown.cells.compactMap(\.percent).reduce(0, +) == 100) }

@@ -61,20 +61,24 @@ import Testing
     @Test func errorsNameTheFileAndTheJSONPath() {
         #expect(
             CatalogueJSONTests.decode(
-                CatalogueJSONTests.catalogue(#"[{"id": "a", "title": "A", "measure": {"count": "assistance", "where": {"kind": ["food"]}}}]"#))
+                CatalogueJSONTests.catalogue(
+                    #"[{"id": "a", "title": "A", "measure": {"count": "assistance", "where": {"kind": ["food"]}}}]"#))
                 == "test.json: at indicators[0].measure.where.kind: unknown assistance kind 'food'; the codes are humanitarian_aid, comprehensive_assistance, pre_departure, post_arrival, voluntary_return, reintegration"
         )
         #expect(
-            CatalogueJSONTests.decode(CatalogueJSONTests.catalogue(#"[{"id": "a", "title": "A", "measure": {"count": "visits"}}]"#))
+            CatalogueJSONTests.decode(
+                CatalogueJSONTests.catalogue(#"[{"id": "a", "title": "A", "measure": {"count": "visits"}}]"#))
                 == "test.json: at indicators[0].measure.count: unknown source 'visits'; the sources are migrants, assistance, surveys, training_participants, knowledge_products, disseminations, engagements, platform_visits"
         )
         #expect(
             CatalogueJSONTests.decode(
-                CatalogueJSONTests.catalogue(#"[{"id": "a", "title": "A", "measure": {"count": "assistance"}, "breakdown": ["sex"]}]"#))
+                CatalogueJSONTests.catalogue(
+                    #"[{"id": "a", "title": "A", "measure": {"count": "assistance"}, "breakdown": ["sex"]}]"#))
                 == "test.json: at indicators[0].breakdown: unknown key 'breakdown' in an indicator; the keys are id, title, work_area, measure, filter, breakdowns, cross_breakdowns, presentation, note, baseline, target, parts"
         )
         #expect(
-            CatalogueJSONTests.decode(CatalogueJSONTests.catalogue(#"[{"id": "a", "measure": {"count": "assistance"}}]"#))
+            CatalogueJSONTests.decode(
+                CatalogueJSONTests.catalogue(#"[{"id": "a", "measure": {"count": "assistance"}}]"#))
                 == "test.json: at indicators[0]: the key 'title' is missing")
         #expect(
             CatalogueJSONTests.decode(
@@ -83,7 +87,7 @@ import Testing
                     rules: #"[{"id": "r", "title": "R", "left": "a", "operator": "=<", "right": 3}]"#))
                 == "test.json: at rules[0].operator: unknown operator '=<'; the operators are ==, !=, <, <=, >, >=, compulsory_pair, exclusive_pair"
         )
-        #expect(CatalogueJSONTests.decode("{\"programme\": ") .hasPrefix("test.json: is not valid JSON"))
+        #expect(CatalogueJSONTests.decode("{\"programme\": ").hasPrefix("test.json: is not valid JSON"))
     }
 
     @Test func aProgrammeThatEndsBeforeItStartsIsInvalid() throws {
@@ -131,7 +135,8 @@ import Testing
         let page = try String(
             contentsOf: CatalogueJSONTests.root.appendingPathComponent("Documentation/Indicators.md"), encoding: .utf8)
         let snippet = try String(
-            contentsOf: CatalogueJSONTests.root.appendingPathComponent("Snippets/IndicatorsGuide.swift"), encoding: .utf8)
+            contentsOf: CatalogueJSONTests.root.appendingPathComponent("Snippets/IndicatorsGuide.swift"),
+            encoding: .utf8)
         let blocks = page.components(separatedBy: "```swift\n").dropFirst().map {
             $0.components(separatedBy: "```").first ?? ""
         }

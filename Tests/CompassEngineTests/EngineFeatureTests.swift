@@ -6,7 +6,8 @@ import Testing
 /// Breakdowns, overlap, progress, rules and validation on small datasets with values worked out by hand.
 @Suite struct EngineFeatureTests {
     static let data = Dataset {
-        Migrant("m1", sex: .female, birthYear: 2010, nationality: "MLI", vulnerabilities: [.victimOfTrafficking, .health])
+        Migrant(
+            "m1", sex: .female, birthYear: 2010, nationality: "MLI", vulnerabilities: [.victimOfTrafficking, .health])
         Migrant("m2", sex: .male, birthYear: 1990, nationality: "NER")
         Migrant("m3")
         Assistance("a1", for: "m1", .humanitarianAid, on: "2022-03-01", in: "MLI")
@@ -17,7 +18,9 @@ import Testing
     }
 
     static func service(_ id: Indicator.ID, _ kinds: AssistanceKind...) -> Indicator {
-        Indicator(id: id, title: LocalizedText(stringLiteral: id.rawValue), measure: .distinctPeople(.assistance, where: .kinds(Set(kinds))))
+        Indicator(
+            id: id, title: LocalizedText(stringLiteral: id.rawValue),
+            measure: .distinctPeople(.assistance, where: .kinds(Set(kinds))))
     }
 
     static let assisted = Indicator(
@@ -30,12 +33,14 @@ import Testing
             programme: .compass,
             indicators: [
                 assisted, service("aid", .humanitarianAid), service("care", .comprehensiveAssistance),
-                service("return", .preDeparture, .postArrival, .voluntaryReturn), service("reintegration", .reintegration),
+                service("return", .preDeparture, .postArrival, .voluntaryReturn),
+                service("reintegration", .reintegration),
             ], rules: rules)
     }
 
     @Test func breakdownsOfDistinctPeopleSayWhenTheyCannotReconcile() throws {
-        let result = try #require(try Engine().evaluate(Self.catalogue(), on: Self.data, period: .year(2022))["assisted"])
+        let result = try #require(
+            try Engine().evaluate(Self.catalogue(), on: Self.data, period: .year(2022))["assisted"])
         #expect(result.value == .count(2))
         let country = try #require(result.breakdown(.country))
         #expect(country.cells.map { "\($0.category.code)=\($0.value)" } == ["MLI=2", "NER=1"])
@@ -61,10 +66,13 @@ import Testing
         let result = try #require(try engine.evaluate(Self.catalogue(), on: Self.data, period: .year(2022))["assisted"])
         #expect(
             result.overlap
-                == Overlap(parts: ["aid", "care", "return", "reintegration"], partValues: [2, 1, 0, 0], distinct: 2, peopleInSeveralParts: 1))
+                == Overlap(
+                    parts: ["aid", "care", "return", "reintegration"], partValues: [2, 1, 0, 0], distinct: 2,
+                    peopleInSeveralParts: 1))
         #expect(result.overlap?.sumOfParts == 3)
         #expect(result.overlap?.doubleCounted == 1)
-        let entry = try #require(try engine.report(Self.catalogue(), on: Self.data, period: .year(2022), disclosure: .off)["assisted"])
+        let entry = try #require(
+            try engine.report(Self.catalogue(), on: Self.data, period: .year(2022), disclosure: .off)["assisted"])
         #expect(entry.overlap == result.overlap)
         #expect(
             entry.notes.map { $0[.english] } == [
@@ -85,7 +93,8 @@ import Testing
     }
 
     @Test func progressIsMeasuredFromTheBaselineToTheTarget() throws {
-        let result = try #require(try Engine().evaluate(Self.catalogue(), on: Self.data, period: .year(2022))["assisted"])
+        let result = try #require(
+            try Engine().evaluate(Self.catalogue(), on: Self.data, period: .year(2022))["assisted"])
         #expect(result.progress == Progress(baseline: 1, target: 4, achieved: Fraction(1, over: 3)))
         #expect(result.progress?.percent == 33)
         let share = Progress.of(.share(Fraction(43, over: 50)), baseline: 80, target: 90)
@@ -99,9 +108,12 @@ import Testing
 
     static func rule(
         _ id: String, _ left: RuleExpression, _ op: RuleOperator, _ right: RuleExpression,
-        importance: ValidationRule.Importance = .high, missing: ValidationRule.MissingValueStrategy = .skipIfAnyValueMissing
+        importance: ValidationRule.Importance = .high,
+        missing: ValidationRule.MissingValueStrategy = .skipIfAnyValueMissing
     ) -> ValidationRule {
-        ValidationRule(id: id, title: LocalizedText(stringLiteral: id), left: left, op, right: right, importance: importance, missingValues: missing)
+        ValidationRule(
+            id: id, title: LocalizedText(stringLiteral: id), left: left, op, right: right, importance: importance,
+            missingValues: missing)
     }
 
     func findings(_ rules: [ValidationRule], _ period: Period) throws -> [String] {
@@ -133,15 +145,19 @@ import Testing
     ])
     func everyComparisonOperator(op: RuleOperator, constant: Int, broken: Bool) throws {
         // "assisted" is 2 in 2022.
-        let found = try findings([Self.rule("r-op", .value("assisted"), op, .constant(constant), importance: .low)], .year(2022))
+        let found = try findings(
+            [Self.rule("r-op", .value("assisted"), op, .constant(constant), importance: .low)], .year(2022))
         #expect(found == (broken ? ["note [r-op] r-op: assisted = 2 is not \(op) \(constant)"] : []))
     }
 
     @Test func missingValuesFollowTheRuleStrategy() throws {
         // In 2023 "care" has no record: its value is missing; "reintegration" is 1.
         let any = Self.rule("r-any", .value("care"), .greaterThan, .constant(5), missing: .skipIfAnyValueMissing)
-        let all = Self.rule("r-all", .sum([.value("care"), .value("reintegration")]), .greaterThan, .constant(5), missing: .skipIfAllValuesMissing)
-        let allMissing = Self.rule("r-all-missing", .value("care"), .greaterThan, .constant(5), missing: .skipIfAllValuesMissing)
+        let all = Self.rule(
+            "r-all", .sum([.value("care"), .value("reintegration")]), .greaterThan, .constant(5),
+            missing: .skipIfAllValuesMissing)
+        let allMissing = Self.rule(
+            "r-all-missing", .value("care"), .greaterThan, .constant(5), missing: .skipIfAllValuesMissing)
         let never = Self.rule("r-never", .value("care"), .greaterThan, .constant(5), missing: .neverSkip)
         #expect(
             try findings([any, all, allMissing, never], .year(2023)) == [
@@ -161,7 +177,7 @@ import Testing
         #expect(
             try findings([compulsory, exclusive], .year(2022)) == [
                 "error [r-compulsory] r-compulsory: care has value but reintegration has no value; both or neither must",
-                "error [r-exclusive] r-exclusive: aid and care both have values; at most one may"
+                "error [r-exclusive] r-exclusive: aid and care both have values; at most one may",
             ])
     }
 
@@ -221,7 +237,8 @@ import Testing
                     measure: .share(.count(.assistance), of: .distinctPeople(.assistance))),
             ],
             rules: [
-                Self.rule("r", .value("missing"), .equal, .constant(1)), Self.rule("r", .constant(1), .equal, .constant(1)),
+                Self.rule("r", .value("missing"), .equal, .constant(1)),
+                Self.rule("r", .constant(1), .equal, .constant(1)),
             ])
         let expected = [
             "error [inapplicable-breakdown] indicator youth: engagements records have no sex to break down by",
@@ -256,7 +273,8 @@ import Testing
         catalogue.indicators = [
             Indicator(
                 id: "girls-assisted", title: ["en": "Girls assisted", "fr": "Filles assistées"], workArea: "protection",
-                measure: .distinctPeople(.assistance, where: .sex(.female) && .ageGroups(.child)), breakdowns: [.country])
+                measure: .distinctPeople(.assistance, where: .sex(.female) && .ageGroups(.child)),
+                breakdowns: [.country])
         ]
         catalogue.rules = []
         let path = try temporaryCatalogue(catalogue, name: "girls")
@@ -275,7 +293,8 @@ import Testing
         catalogue.indicators[10].breakdowns = [.sex]  // youth-engaged: aggregate counts have no sex
         let path = try temporaryCatalogue(catalogue, name: "invalid")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let message = "error [inapplicable-breakdown] indicator youth-engaged: engagements records have no sex to break down by"
+        let message =
+            "error [inapplicable-breakdown] indicator youth-engaged: engagements records have no sex to break down by"
         let validated = CompassCommand().run(["validate", "--catalogue", path])
         #expect(validated.status == 1)
         #expect(validated.standardOutput == message + "\n1 error, 0 warnings, 0 notes\n")

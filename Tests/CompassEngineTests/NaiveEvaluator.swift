@@ -42,7 +42,9 @@ struct NaiveEvaluator {
         let end = programme.period.end
         let iso = CountryCode.iso3166Alpha3
         var findings: [String] = []
-        func note(_ severity: String, _ rule: String, _ record: String) { findings.append("\(severity) \(rule) \(record)") }
+        func note(_ severity: String, _ rule: String, _ record: String) {
+            findings.append("\(severity) \(rule) \(record)")
+        }
         func dated(_ date: CalendarDate, _ record: String) {
             if date < start || date > end { note("warning", "date-outside-programme", record) }
         }
@@ -181,7 +183,8 @@ struct NaiveEvaluator {
             dated(product.date, record)
             products[product.id.rawValue] = product
             productRows.append(
-                Row(source: .knowledgeProducts, date: product.date, categories: [.productKind: [product.kind.rawValue]]))
+                Row(source: .knowledgeProducts, date: product.date, categories: [.productKind: [product.kind.rawValue]])
+            )
         }
         var disseminationRows: [Row] = []
         seen = []
@@ -230,7 +233,8 @@ struct NaiveEvaluator {
         let declared = Set(programme.platforms.map(\.id))
         for visits in data.platformVisits {
             let record = "platform_visits \(visits.platform) \(visits.year)-\(visits.month)"
-            guard (1...12).contains(visits.month), let day = CalendarDate(year: visits.year, month: visits.month, day: 1)
+            guard (1...12).contains(visits.month),
+                let day = CalendarDate(year: visits.year, month: visits.month, day: 1)
             else {
                 note("error", "impossible-value", record)
                 continue
@@ -352,7 +356,9 @@ struct NaiveEvaluator {
                 var sums: [String: Int] = [:]
                 for row in chosen {
                     for category in categories(row, dimension, endYear: year) {
-                        if isPeople { people[category, default: []].insert(row.person ?? "") } else {
+                        if isPeople {
+                            people[category, default: []].insert(row.person ?? "")
+                        } else {
                             sums[category, default: 0] += amount(row)
                         }
                     }
@@ -367,7 +373,9 @@ struct NaiveEvaluator {
                     for first in categories(row, pair.first, endYear: year) {
                         for second in categories(row, pair.second, endYear: year) {
                             let key = first + "|" + second
-                            if isPeople { people[key, default: []].insert(row.person ?? "") } else {
+                            if isPeople {
+                                people[key, default: []].insert(row.person ?? "")
+                            } else {
                                 sums[key, default: 0] += amount(row)
                             }
                         }
@@ -392,7 +400,8 @@ struct NaiveEvaluator {
             let base = indicator.baseline ?? 0
             if let denominator = result.denominator {
                 if denominator > 0 {
-                    result.progress = reduced(100 * result.numerator - base * denominator, (target - base) * denominator)
+                    result.progress = reduced(
+                        100 * result.numerator - base * denominator, (target - base) * denominator)
                 }
             } else {
                 result.progress = reduced(result.numerator - base, target - base)

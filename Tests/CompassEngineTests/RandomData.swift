@@ -28,7 +28,9 @@ enum RandomData {
         for index in 0..<migrantCount {
             let id = "m\(index % (migrantCount - 5))"  // the last five repeat earlier ids
             var vulnerabilities = Set<Vulnerability>()
-            for vulnerability in Vulnerability.allCases where random.chance(1, in: 6) { vulnerabilities.insert(vulnerability) }
+            for vulnerability in Vulnerability.allCases where random.chance(1, in: 6) {
+                vulnerabilities.insert(vulnerability)
+            }
             let birthYear: Int? = random.chance(1, in: 8) ? nil : random.within(1940...2023)
             data.migrants.append(
                 Migrant(
@@ -56,7 +58,9 @@ enum RandomData {
         let trainingCount = 120
         for index in 0..<trainingCount {
             let start = date(&random)
-            let end = random.chance(1, in: 20) ? CalendarDate(dayNumber: start.dayNumber - 3) ?? start
+            let end =
+                random.chance(1, in: 20)
+                ? CalendarDate(dayNumber: start.dayNumber - 3) ?? start
                 : CalendarDate(dayNumber: start.dayNumber + random.below(4)) ?? start
             let id = index == trainingCount - 1 ? "t0" : "t\(index)"
             data.trainings.append(
@@ -77,7 +81,8 @@ enum RandomData {
             let id = random.chance(1, in: 30) ? "k\(random.below(max(index, 1)))" : "k\(index)"
             data.knowledgeProducts.append(
                 KnowledgeProduct(
-                    KnowledgeProduct.ID(id), kind: random.pick(KnowledgeProductKind.allCases), title: "Product \(index)",
+                    KnowledgeProduct.ID(id), kind: random.pick(KnowledgeProductKind.allCases),
+                    title: "Product \(index)",
                     publishedOn: date(&random)))
         }
         for index in 0..<(1_000 * scale) {
@@ -179,12 +184,17 @@ indirect enum FilterSpec: CustomStringConvertible {
         switch source {
         case .migrants: options = person
         case .assistance:
-            options = person + [{ .kinds(subset(AssistanceKind.allCases, &$0)) }, { .countries(subset(RandomData.countries, &$0)) }]
+            options =
+                person + [
+                    { .kinds(subset(AssistanceKind.allCases, &$0)) }, { .countries(subset(RandomData.countries, &$0)) },
+                ]
         case .surveys:
-            options = person + [{ .services(subset(SurveyService.allCases, &$0)) }, { .satisfied($0.chance(1, in: 2)) }]
+            options =
+                person + [{ .services(subset(SurveyService.allCases, &$0)) }, { .satisfied($0.chance(1, in: 2)) }]
         case .trainingParticipants:
             options = [
-                { .topics(subset(TrainingTopic.allCases, &$0)) }, { .audiences(subset(TrainingAudience.allCases, &$0)) },
+                { .topics(subset(TrainingTopic.allCases, &$0)) },
+                { .audiences(subset(TrainingAudience.allCases, &$0)) },
                 { .sexes(subset(Sex.allCases, &$0)) }, { .countries(subset(RandomData.countries, &$0)) },
                 { .organisations(subset(OrganisationType.allCases, &$0)) },
             ]
@@ -251,7 +261,9 @@ enum RandomCatalogue {
                     for _ in 0..<2 {
                         let first = random.pick(dimensions)
                         let second = random.pick(dimensions.filter { $0 != first })
-                        if !crosses.contains(DimensionPair(first, second)) { crosses.append(DimensionPair(first, second)) }
+                        if !crosses.contains(DimensionPair(first, second)) {
+                            crosses.append(DimensionPair(first, second))
+                        }
                     }
                 }
             }
@@ -270,7 +282,9 @@ enum RandomCatalogue {
         // Every measure on every source it applies to, with and without filters.
         for source in Source.allCases {
             add(.count(source, nil), source: source)
-            add(.count(source, FilterSpec.random(for: source, &random)), filter: FilterSpec.random(for: source, &random), source: source)
+            add(
+                .count(source, FilterSpec.random(for: source, &random)),
+                filter: FilterSpec.random(for: source, &random), source: source)
             if source.identifiesPeople {
                 add(.distinctPeople(source, nil), source: source)
                 add(
@@ -289,13 +303,16 @@ enum RandomCatalogue {
         // A distinct-people indicator with parts that cover it, and one whose parts may not.
         let partsStart = specs.count
         let kindGroups: [Set<AssistanceKind>] = [
-            [.humanitarianAid], [.comprehensiveAssistance], [.preDeparture, .postArrival, .voluntaryReturn], [.reintegration],
+            [.humanitarianAid], [.comprehensiveAssistance], [.preDeparture, .postArrival, .voluntaryReturn],
+            [.reintegration],
         ]
         for group in kindGroups { add(.distinctPeople(.assistance, .kinds(group)), source: .assistance) }
         let partIDs = specs[partsStart...].map(\.indicator.id)
         add(.distinctPeople(.assistance, nil), source: .assistance)
         specs[specs.count - 1].indicator.parts = partIDs
-        add(.distinctPeople(.assistance, nil), filter: FilterSpec.random(for: .assistance, &random), source: .assistance)
+        add(
+            .distinctPeople(.assistance, nil), filter: FilterSpec.random(for: .assistance, &random), source: .assistance
+        )
         specs[specs.count - 1].indicator.parts = Array(partIDs.prefix(2))
         // Random rules over the indicators.
         var rules: [ValidationRule] = []
@@ -306,7 +323,10 @@ enum RandomCatalogue {
                 switch random.below(4) {
                 case 0: return .constant(random.within(0...200))
                 case 1: return .value(pick, in: .programmeToDate)
-                case 2: return .sum([.value(pick), .value(random.pick(specs).indicator.id), .constant(random.within(0...5))])
+                case 2:
+                    return .sum([
+                        .value(pick), .value(random.pick(specs).indicator.id), .constant(random.within(0...5)),
+                    ])
                 default: return .value(pick)
                 }
             }

@@ -48,12 +48,14 @@ import Testing
     }
 
     @Test func csvShareOverZeroHasEmptyNumbersAndADash() throws {
-        let csv = try CSVReporter(language: .french).render(Self.handMadeReport(value: .share(Fraction(0, over: 0)), title: "Part"))
+        let csv = try CSVReporter(language: .french).render(
+            Self.handMadeReport(value: .share(Fraction(0, over: 0)), title: "Part"))
         #expect(csv.hasSuffix("\r\nnegative,Part,area,2022-01-01,2022-12-31,total,,Total,,,0,0,people,–,,,,,,,,\r\n"))
     }
 
     @Test func csvWritesTheHXLRowAndTheByteOrderMark() throws {
-        let csv = try CSVReporter(hxl: true, byteOrderMark: true).render(Self.handMadeReport(value: .count(7), title: "T"))
+        let csv = try CSVReporter(hxl: true, byteOrderMark: true).render(
+            Self.handMadeReport(value: .count(7), title: "T"))
         #expect(
             csv == "\u{FEFF}"
                 + "indicator_id,indicator_title,work_area,period_start,period_end,dimension,category_code,category,value,share_percent,numerator,denominator,unit,display,dimension_2,category_code_2,category_2,baseline,target,progress_percent,progress_numerator,progress_denominator\r\n"
@@ -64,7 +66,8 @@ import Testing
 
     @Test func jsonWriterSortsKeysByCodePointAndEscapesLikePython() {
         let value: JSONValue = [
-            "é": 1, "b": [true, false, nil], "B": [:], "a": "x/y \"q\" \\ \u{1}\u{8}\u{C}\n\r\t\u{1F}\u{7F} é", "z\u{301}": [],
+            "é": 1, "b": [true, false, nil], "B": [:], "a": "x/y \"q\" \\ \u{1}\u{8}\u{C}\n\r\t\u{1F}\u{7F} é",
+            "z\u{301}": [],
             "n": .int(-42),
         ]
         #expect(
@@ -100,7 +103,8 @@ import Testing
             for case .object(let members) in indicators where members["id"] == .string(id) { return members }
             return nil
         }
-        guard let satisfaction = indicator("protection-satisfaction"), let visitors = indicator("platform-visitors") else {
+        guard let satisfaction = indicator("protection-satisfaction"), let visitors = indicator("platform-visitors")
+        else {
             Issue.record("indicators are not objects")
             return
         }
@@ -139,7 +143,10 @@ import Testing
 
                 """)
         let report = try Engine().report(.compass, on: .compassSample2022(), period: .year(2022))
-        for (format, reporter) in [("csv", CSVReporter(language: .french)), ("json", JSONReporter(language: .french)), ("html", HTMLReporter(language: .french))] as [(String, any Reporter)] {
+        for (format, reporter) in [
+            ("csv", CSVReporter(language: .french)), ("json", JSONReporter(language: .french)),
+            ("html", HTMLReporter(language: .french)),
+        ] as [(String, any Reporter)] {
             let outcome = command.run(["report", "--format", format, "--language", "fr"])
             #expect(outcome.status == 0)
             #expect(outcome.standardOutput == (try reporter.render(report)))

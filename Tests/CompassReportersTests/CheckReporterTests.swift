@@ -1,12 +1,14 @@
 import Compass
-import Synchronization
 import CompassTesting
+import Synchronization
 import Testing
 
 /// `checkReporter` itself: each broken reporter below breaks one rule, and the check says which.
 @Suite struct CheckReporterTests {
     /// Runs the check and expects issues: each must contain one of `messages`, and each message must be seen.
-    func expectIssues(_ reporter: some Reporter, _ messages: [String], sourceLocation: SourceLocation = #_sourceLocation)
+    func expectIssues(
+        _ reporter: some Reporter, _ messages: [String], sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws
     {
         let seen = Seen()
@@ -131,7 +133,9 @@ import Testing
             try checkReporter(OneLinePerFigure()) { title, output in output.contains(title) }
         } matching: { issue in
             issue.comments.contains { $0.rawValue.contains("the title \"line\\nbreak\" does not appear") }
-                || issue.comments.contains { $0.rawValue.contains("the title \"carriage\\r\\nreturn\" does not appear") }
+                || issue.comments.contains {
+                    $0.rawValue.contains("the title \"carriage\\r\\nreturn\" does not appear")
+                }
                 || issue.comments.contains { $0.rawValue.contains("the title \"\\tleading tab\" does not appear") }
         }
     }

@@ -32,15 +32,21 @@ import Testing
         let command = CompassCommand(registry: registry)
         let formats = command.run(["formats"])
         #expect(formats.status == 0)
-        #expect(formats.standardOutput.hasSuffix("html\t.html\ttext/html; charset=utf-8\nhxl\t.csv\ttext/csv; charset=utf-8\n"))
+        #expect(
+            formats.standardOutput.hasSuffix(
+                "html\t.html\ttext/html; charset=utf-8\nhxl\t.csv\ttext/csv; charset=utf-8\n"))
         let outcome = command.run(["report", "--format", "hxl", "--language", "fr"])
         #expect(outcome.status == 0)
         #expect(outcome.standardOutput.hasPrefix("Indicator,Title,Start,End,Value,Women,Men,Sex unknown\r\n"))
-        #expect(outcome.standardOutput.contains("\r\nmigrants-assisted,Migrants ayant bénéficié d'une assistance au titre des objectifs mondiaux,2022-01-01,2022-12-31,41562,19950,19534,2078\r\n"))
+        #expect(
+            outcome.standardOutput.contains(
+                "\r\nmigrants-assisted,Migrants ayant bénéficié d'une assistance au titre des objectifs mondiaux,2022-01-01,2022-12-31,41562,19950,19534,2078\r\n"
+            ))
     }
 
     @Test func documentationShowsTheCompiledExample() throws {
-        let source = try String(contentsOf: Self.folder.appendingPathComponent("HXLReporterExample.swift"), encoding: .utf8)
+        let source = try String(
+            contentsOf: Self.folder.appendingPathComponent("HXLReporterExample.swift"), encoding: .utf8)
         let start = try #require(source.range(of: "// BEGIN EXAMPLE\n"))
         let end = try #require(source.range(of: "// END EXAMPLE\n"))
         let example = String(source[start.upperBound..<end.lowerBound])

@@ -26,7 +26,9 @@ enum FeatureReport {
         SatisfactionResponse("s4", by: "m4", about: .protection, on: "2022-12-01", satisfied: true)
     }
 
-    static func service(_ id: Indicator.ID, _ title: String, _ kinds: AssistanceKind..., target: Int? = nil) -> Indicator {
+    static func service(_ id: Indicator.ID, _ title: String, _ kinds: AssistanceKind..., target: Int? = nil)
+        -> Indicator
+    {
         Indicator(
             id: id, title: ["en": title, "fr": title], workArea: "protection",
             measure: .distinctPeople(.assistance, where: .kinds(Set(kinds))), target: target)

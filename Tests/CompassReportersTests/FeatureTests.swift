@@ -26,12 +26,19 @@ import Testing
         let entry = try #require(try FeatureReport.report()["assisted"])
         #expect(entry.value == .count(4))
         let crossed = try #require(entry.crossBreakdowns.first)
-        #expect(crossed.cells.map { "\($0.first.code)|\($0.second.code)=\($0.value)" } == ["MLI|female=1", "MLI|male=1", "MLI|unknown=1", "NER|female=2"])
+        #expect(
+            crossed.cells.map { "\($0.first.code)|\($0.second.code)=\($0.value)" } == [
+                "MLI|female=1", "MLI|male=1", "MLI|unknown=1", "NER|female=2",
+            ])
         #expect(crossed.firstCategories.map(\.code) == ["MLI", "NER"])
         #expect(crossed.secondCategories.map(\.code) == ["female", "male", "unknown"])
         #expect(crossed.rowSum("MLI") == 3 && crossed.columnSum("female") == 3)
         #expect(!crossed.reconciles && crossed.overcount == 1)
-        #expect(entry.overlap == Overlap(parts: ["aid", "care", "return", "reintegration"], partValues: [2, 1, 1, 1], distinct: 4, peopleInSeveralParts: 1))
+        #expect(
+            entry.overlap
+                == Overlap(
+                    parts: ["aid", "care", "return", "reintegration"], partValues: [2, 1, 1, 1], distinct: 4,
+                    peopleInSeveralParts: 1))
         #expect(entry.progress == Progress(baseline: 2, target: 6, achieved: Fraction(2, over: 4)))
     }
 
@@ -70,10 +77,19 @@ import Testing
         let period = "protection,2022-01-01,2022-12-31"
         #expect(csv.contains("\r\nassisted,Migrants assisted,\(period),total,,Total,4,,,,people,4,,,,2,6,50,2,4\r\n"))
         #expect(csv.contains("\r\nassisted,Migrants assisted,\(period),country,MLI,Mali,3,60,3,5,people,3,,,,,,,,\r\n"))
-        #expect(csv.contains("\r\nassisted,Migrants assisted,\(period),country,MLI,Mali,1,20,1,5,people,1,sex,unknown,Unknown,,,,,\r\n"))
-        #expect(csv.contains("\r\nassisted,Migrants assisted,\(period),country,NER,Niger,2,40,2,5,people,2,sex,female,Women,,,,,\r\n"))
+        #expect(
+            csv.contains(
+                "\r\nassisted,Migrants assisted,\(period),country,MLI,Mali,1,20,1,5,people,1,sex,unknown,Unknown,,,,,\r\n"
+            ))
+        #expect(
+            csv.contains(
+                "\r\nassisted,Migrants assisted,\(period),country,NER,Niger,2,40,2,5,people,2,sex,female,Women,,,,,\r\n"
+            ))
         #expect(csv.contains("\r\naid,Humanitarian aid,\(period),total,,Total,2,,,,people,2,,,,,1000,0,2,1000\r\n"))
-        #expect(csv.contains("\r\nsatisfied,Satisfied with protection,\(period),total,,Total,75,75,3,4,percent,75%,,,,60,80,75,60,80\r\n"))
+        #expect(
+            csv.contains(
+                "\r\nsatisfied,Satisfied with protection,\(period),total,,Total,75,75,3,4,percent,75%,,,,60,80,75,60,80\r\n"
+            ))
         #expect(csv.components(separatedBy: "\r\n").filter { $0.contains(",sex,") }.count == 4)
     }
 
@@ -147,7 +163,10 @@ import Testing
                   </table>
                   <p class="note">A person can be in more than one category, so the categories add up to more than the total.</p>
                 """.replacingOccurrences(of: "\n", with: "\n          ")))
-        #expect(html.contains("<p class=\"progress\"><label for=\"area-1-figure-6-progress\">Target: 80% (75% reached) · Baseline: 60%</label>"))
+        #expect(
+            html.contains(
+                "<p class=\"progress\"><label for=\"area-1-figure-6-progress\">Target: 80% (75% reached) · Baseline: 60%</label>"
+            ))
         #expect(html.contains("\ncaption { text-align: left;"))
     }
 
@@ -205,10 +224,16 @@ import Testing
         var report = try FeatureReport.report()
         report.sections[0].entries[0].progress = Progress(baseline: nil, target: 2, achieved: Fraction(4, over: 2))
         let html = try HTMLReporter().render(report)
-        #expect(html.contains("<label for=\"area-1-figure-1-progress\">Target: 2 (200% reached)</label> <meter id=\"area-1-figure-1-progress\" min=\"0\" max=\"100\" value=\"100\">200%</meter>"))
+        #expect(
+            html.contains(
+                "<label for=\"area-1-figure-1-progress\">Target: 2 (200% reached)</label> <meter id=\"area-1-figure-1-progress\" min=\"0\" max=\"100\" value=\"100\">200%</meter>"
+            ))
         report.sections[0].entries[0].progress = Progress(baseline: 10, target: 20, achieved: Fraction(-6, over: 10))
         let below = try HTMLReporter(language: .french).render(report)
-        #expect(below.contains("Cible\u{00A0}: 20 (-60\u{00A0}% atteint) · Valeur de référence\u{00A0}: 10</label> <meter id=\"area-1-figure-1-progress\" min=\"0\" max=\"100\" value=\"0\">-60\u{00A0}%</meter>"))
+        #expect(
+            below.contains(
+                "Cible\u{00A0}: 20 (-60\u{00A0}% atteint) · Valeur de référence\u{00A0}: 10</label> <meter id=\"area-1-figure-1-progress\" min=\"0\" max=\"100\" value=\"0\">-60\u{00A0}%</meter>"
+            ))
         let csv = try CSVReporter().render(report)
         #expect(csv.contains(",total,,Total,4,,,,people,4,,,,10,20,-60,-6,10\r\n"))
     }

@@ -34,7 +34,10 @@ import Testing
     @Test func everyTextColourHasAContrastOfAtLeastFourAndAHalf() throws {
         let ink = try Self.variable("ink"), muted = try Self.variable("muted"), brand = try Self.variable("brand")
         let paper = try Self.variable("paper"), card = try Self.variable("card"), track = try Self.variable("track")
-        #expect([ink, muted, brand, paper, card, track] == ["#1a1a1a", "#4a4a4a", "#0033a0", "#ffffff", "#f2f5fa", "#dde4f0"])
+        #expect(
+            [ink, muted, brand, paper, card, track] == [
+                "#1a1a1a", "#4a4a4a", "#0033a0", "#ffffff", "#f2f5fa", "#dde4f0",
+            ])
         #expect(Self.page.contains(".masthead { background: var(--brand); color: #ffffff;"))
         #expect(Self.page.contains(".severity.error { color: #a10000; }"))
         #expect(Self.page.contains(".severity.warning { color: #7a4b00; }"))
@@ -59,6 +62,9 @@ import Testing
             #expect(!page.contains(forbidden), "the page holds \(forbidden)")
         }
         #expect(page.contains("@media print {"))
-        #expect(page.contains("<title id=\"chart-1\">Sexe\u{00A0}: Femmes 48\u{00A0}%, Hommes 47\u{00A0}%, Inconnu 5\u{00A0}%</title>"))
+        #expect(
+            page.contains(
+                "<title id=\"chart-1\">Sexe\u{00A0}: Femmes 48\u{00A0}%, Hommes 47\u{00A0}%, Inconnu 5\u{00A0}%</title>"
+            ))
     }
 }

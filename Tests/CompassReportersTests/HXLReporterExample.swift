@@ -14,8 +14,10 @@ struct HXLReporter: Reporter {
     func render(_ report: Report) throws -> String {
         var rows = [
             ["Indicator", "Title", "Start", "End", "Value", "Women", "Men", "Sex unknown"],
-            ["#indicator+code", "#indicator+name", "#date+start", "#date+end", "#reached", "#reached+f", "#reached+m",
-             "#reached+sex_unknown"],
+            [
+                "#indicator+code", "#indicator+name", "#date+start", "#date+end", "#reached", "#reached+f",
+                "#reached+m", "#reached+sex_unknown",
+            ],
         ]
         for entry in report.entries {
             let bySex = entry.breakdowns.first { $0.dimension == .sex }

@@ -24,12 +24,24 @@ import Testing
     @Test func progressIsALineUnderTheFigureInEnglishAndFrench() throws {
         let report = try FeatureReport.report()
         let english = try MarkdownReporter().render(report)
-        #expect(english.contains("### 4 — Migrants assisted\n\nTarget: 6 (50% reached) · Baseline: 2\n\n| Country | People | Share |"))
-        #expect(english.contains("### 75% — Satisfied with protection\n\n3 of 4\n\nTarget: 80% (75% reached) · Baseline: 60%\n"))
+        #expect(
+            english.contains(
+                "### 4 — Migrants assisted\n\nTarget: 6 (50% reached) · Baseline: 2\n\n| Country | People | Share |"))
+        #expect(
+            english.contains(
+                "### 75% — Satisfied with protection\n\n3 of 4\n\nTarget: 80% (75% reached) · Baseline: 60%\n"))
         let french = try MarkdownReporter(language: .french).render(report)
-        #expect(french.contains("### 4 — Migrants assistés\n\nCible\u{00A0}: 6 (50\u{00A0}% atteint) · Valeur de référence\u{00A0}: 2\n"))
-        #expect(french.contains("Cible\u{00A0}: 80\u{00A0}% (75\u{00A0}% atteint) · Valeur de référence\u{00A0}: 60\u{00A0}%\n"))
-        #expect(french.contains("| Pays × Sexe | Femmes | Hommes | Inconnu | Total |\n| :-- | --: | --: | --: | --: |\n| Mali | 1 | 1 | 1 | 3 |"))
+        #expect(
+            french.contains(
+                "### 4 — Migrants assistés\n\nCible\u{00A0}: 6 (50\u{00A0}% atteint) · Valeur de référence\u{00A0}: 2\n"
+            ))
+        #expect(
+            french.contains(
+                "Cible\u{00A0}: 80\u{00A0}% (75\u{00A0}% atteint) · Valeur de référence\u{00A0}: 60\u{00A0}%\n"))
+        #expect(
+            french.contains(
+                "| Pays × Sexe | Femmes | Hommes | Inconnu | Total |\n| :-- | --: | --: | --: | --: |\n| Mali | 1 | 1 | 1 | 3 |"
+            ))
     }
 
     @Test func aReconcilingCrossedBreakdownHasNoNoteAndAnEmptyOneNoTable() throws {

@@ -7,11 +7,15 @@ import Testing
     /// The 2022 sample with planted records whose ids, birth years and free text are easy to find.
     static func dataset() -> Dataset {
         var data = Dataset.compassSample2022()
-        data.migrants.append(Migrant("ZZSECRETM41", sex: .female, birthYear: 2031, nationality: "MLI", registeredOn: "2022-03-01"))
-        data.assistance.append(Assistance("ZZSECRETA42", for: "ZZSECRETM43", .humanitarianAid, on: "2022-04-02", in: "NER"))
-        data.assistance.append(Assistance("ZZSECRETA44", for: "ZZSECRETM41", .humanitarianAid, on: "2022-04-03", in: "XQZ"))
+        data.migrants.append(
+            Migrant("ZZSECRETM41", sex: .female, birthYear: 2031, nationality: "MLI", registeredOn: "2022-03-01"))
+        data.assistance.append(
+            Assistance("ZZSECRETA42", for: "ZZSECRETM43", .humanitarianAid, on: "2022-04-02", in: "NER"))
+        data.assistance.append(
+            Assistance("ZZSECRETA44", for: "ZZSECRETM41", .humanitarianAid, on: "2022-04-03", in: "XQZ"))
         data.knowledgeProducts.append(
-            KnowledgeProduct("ZZSECRETK45", kind: .report, title: "ZZSECRET title of a report", publishedOn: "2022-06-01"))
+            KnowledgeProduct(
+                "ZZSECRETK45", kind: .report, title: "ZZSECRET title of a report", publishedOn: "2022-06-01"))
         return data
     }
 
@@ -19,7 +23,8 @@ import Testing
         var result: [(String, String)] = []
         for format in ["markdown", "csv", "json", "html"] {
             for language in [Language.english, .french] {
-                let reporter = try ReporterRegistry.builtIn.reporter(for: format, options: ReporterOptions(language: language))
+                let reporter = try ReporterRegistry.builtIn.reporter(
+                    for: format, options: ReporterOptions(language: language))
                 result.append(("\(format) \(language.code)", try reporter.render(report)))
             }
         }

@@ -18,11 +18,13 @@ let twoGirls = Dataset {
 
 @Suite struct ExpectationTests {
     @Test func girlsAreCountedOnce() throws {
-        try expect(girlsAssisted, in: twoGirls, period: .year(2022), equals: 2, breakdown: [.country: ["MLI": 1, "NER": 1]])
+        try expect(
+            girlsAssisted, in: twoGirls, period: .year(2022), equals: 2, breakdown: [.country: ["MLI": 1, "NER": 1]])
     }
 
     @Test func recordsWithoutIdsAreNumberedByTheBuilder() {
-        #expect(twoGirls.assistance.map(\.id.rawValue) == ["assistance-1", "assistance-2", "assistance-3", "assistance-4"])
+        #expect(
+            twoGirls.assistance.map(\.id.rawValue) == ["assistance-1", "assistance-2", "assistance-3", "assistance-4"])
         #expect(twoGirls.migrants.map(\.id.rawValue) == ["m1", "m2", "m3"])
     }
 
@@ -38,7 +40,9 @@ let twoGirls = Dataset {
 
     @Test func wrongCellsAreListedWithExpectedAndActual() throws {
         try withKnownIssue {
-            try expect(girlsAssisted, in: twoGirls, period: .year(2022), equals: 2, breakdown: [.country: ["MLI": 2, "TCD": 1]])
+            try expect(
+                girlsAssisted, in: twoGirls, period: .year(2022), equals: 2,
+                breakdown: [.country: ["MLI": 2, "TCD": 1]])
         } matching: { issue in
             issue.comments.map(\.rawValue) == [
                 """

@@ -38,7 +38,8 @@ let sampleEvaluation: Evaluation? = try? Engine().evaluate(
         let result = try #require(evaluation["platform-visitors"])
         #expect(result.value == .count(171_384))
         let indicator = try #require(Catalogue.compass["platform-visitors"])
-        #expect(FigureFormat(language: .english).display(result.value, presentation: indicator.presentation) == "> 170,000")
+        #expect(
+            FigureFormat(language: .english).display(result.value, presentation: indicator.presentation) == "> 170,000")
         #expect(result.breakdown(.platform)?.cells.map(\.category.code) == ["yenna", "waka_well", "ctdc"])
         #expect(result.breakdown(.platform)?.reconciles == true)
     }
