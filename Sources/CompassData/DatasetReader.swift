@@ -743,8 +743,12 @@ final class CSVFileReader<Source: ByteSource> {
     @exclusivity(unchecked) var pendingMigrants: [PendingMigrant] = []
     /// The ids, migrant ids and (when the rejects are written) records of the pending rows.
     @exclusivity(unchecked) var pendingBytes: [UInt8] = []
-    /// The batch handed to the committer last: being committed, or committed and empty.
-    let spare = PendingBatch()
+    /// The batches handed to the committer, in turn: each is being committed, waiting to be, or
+    /// committed and empty. Several are in flight, so that neither thread waits for the other
+    /// whenever one batch happens to take it longer than the next.
+    let batches = (0..<BatchCommitter.depth).map { _ in PendingBatch() }
+    /// The number of batches handed to the committer so far.
+    var handedOff = 0
     /// Commits batches to the store, when the rows of the file are read into one.
     var writer: BatchWriter?
     /// Runs the writer on a thread of its own while the reader fills the next batch.
@@ -823,7 +827,9 @@ final class CSVFileReader<Source: ByteSource> {
         session.reserve(for: file, bytes: scanner.totalBytes ?? 0, records: scanner.estimatedRecords())
         // Plain migrant and assistance rows are committed on a second thread while the next are decoded.
         if usable, buildsStore, file == .migrants || file == .assistance {
-            writer = BatchWriter(session: session, file: file, idColumn: fieldOf[0] + 1, migrantColumn: fieldOf[1] + 1)
+            writer = BatchWriter(
+                session: session, file: file, idColumn: fieldOf[0] + 1, migrantColumn: fieldOf[1] + 1,
+                dateColumn: fieldOf[3] + 1)
             committer = BatchCommitter()
         }
         let progressStep = 8 << 20
@@ -1042,9 +1048,9 @@ final class CSVFileReader<Source: ByteSource> {
     private func plainAssistance() -> Bool? {
         let id = bytes(0)
         let migrant = bytes(1)
+        let date = bytes(3)
         guard Self.isPlainID(id), Self.isPlainID(migrant),
-            let kind = codes.assistanceKind.lookup(bytes(2)),
-            let date = CalendarDate(isoBytes: bytes(3))
+            let kind = codes.assistanceKind.lookup(bytes(2)), date.count == 10
         else {
             flushPending()
             return nil
@@ -1055,13 +1061,16 @@ final class CSVFileReader<Source: ByteSource> {
             return nil
         }
         // The row waits in a batch; it is committed (or rejected as a duplicate) with the batch.
+        // Its date is only copied: it is read when committed, on the committing thread, which
+        // has time to spare while this one reads the file (`BatchWriter.commitAssistance`).
         let start = pendingBytes.count
         pendingBytes.append(contentsOf: id)
         pendingBytes.append(contentsOf: migrant)
         if keepsRecords { scanner.withRawRecord { pendingBytes.append(contentsOf: $0) } }
         pendingAssistance.append(
             PendingAssistance(
-                line: recordLine, kind: kind, date: date, country: (place[0], place[1], place[2]), start: start,
+                line: recordLine, kind: kind, date: PendingAssistance.DateBytes(date),
+                country: (place[0], place[1], place[2]), start: start,
                 idLength: id.count, migrantLength: migrant.count,
                 rawLength: pendingBytes.count - start - id.count - migrant.count))
         if pendingAssistance.count == Self.batchSize { handOff() }
@@ -1072,16 +1081,18 @@ final class CSVFileReader<Source: ByteSource> {
     /// the reader goes on with the other batch; at once otherwise.
     ///
     /// The committer is the only one to touch the store and the session's problems while it
-    /// commits, and commits one batch at a time: the reader waits for the previous batch before
-    /// handing over the next, and ``flushPending()`` waits for the last.
+    /// commits, and commits the batches one at a time, in order; ``flushPending()`` waits for
+    /// the last.
     private func handOff() {
         guard !pendingAssistance.isEmpty || !pendingMigrants.isEmpty, let writer, let committer else { return }
-        committer.waitUntilIdle()
-        // The spare batch was emptied when committed: its arrays, capacity kept, take the next rows.
-        let full = spare
+        // The batch used `depth` hand-overs ago was emptied when committed: its arrays, capacity
+        // kept, take the next rows.
+        let full = batches[handedOff % batches.count]
+        committer.waitUntilCompleted(handedOff - batches.count + 1)
         swap(&pendingAssistance, &full.assistance)
         swap(&pendingMigrants, &full.migrants)
         swap(&pendingBytes, &full.bytes)
+        handedOff += 1
         committer.start { writer.commit(full) }
     }
 
@@ -1454,9 +1465,30 @@ extension RowDecoding {
 
 /// A plain assistance row decoded and waiting in a batch; its id, migrant id and raw record are in the batch's bytes.
 struct PendingAssistance {
+    /// The ten bytes of a date column, kept as they are.
+    struct DateBytes {
+        let head: UInt64
+        let tail: UInt16
+
+        /// The bytes of a field of exactly ten bytes.
+        @inline(__always) init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let raw = UnsafeRawPointer(bytes.baseAddress!)
+            head = raw.loadUnaligned(as: UInt64.self)
+            tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        }
+
+        /// Calls `body` with the ten bytes.
+        @inline(__always) func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            withUnsafeBytes(of: (head, tail)) { raw in
+                body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10))
+            }
+        }
+    }
+
     let line: Int
     let kind: AssistanceKind
-    let date: CalendarDate
+    /// The ten bytes of the date column, read when the row is committed.
+    let date: DateBytes
     let country: (UInt8, UInt8, UInt8)
     let start: Int
     let idLength: Int
@@ -1524,6 +1556,8 @@ final class BatchWriter {
     /// The columns (from 1) of the id and of the migrant id, for problems.
     let idColumn: Int
     let migrantColumn: Int
+    /// The column (from 1) of the date of assistance.
+    let dateColumn: Int
     /// Rows counted as accepted when batched, then rejected when committed.
     @exclusivity(unchecked) var rejected = 0
     /// The probes of a batch's migrant ids, reused from batch to batch.
@@ -1532,12 +1566,13 @@ final class BatchWriter {
     /// few enough to stay in the cache.
     static var probeSize: Int { 256 }
 
-    init(session: ReadSession, file: DatasetFile, idColumn: Int, migrantColumn: Int) {
+    init(session: ReadSession, file: DatasetFile, idColumn: Int, migrantColumn: Int, dateColumn: Int) {
         self.session = session
         self.file = file
         name = file.fileName
         self.idColumn = idColumn
         self.migrantColumn = migrantColumn
+        self.dateColumn = dateColumn
     }
 
     /// Commits a batch of plain rows in order, then empties it.
@@ -1558,6 +1593,12 @@ final class BatchWriter {
                 session.store.probeMigrants(part.count, { part[start + $0].migrant(in: all) }, into: &probes)
                 for (row, probe) in zip(part, probes) {
                     let id = row.id(in: all)
+                    // The only value of a batched row not checked yet: when it is not a day, the
+                    // row is rejected with the problem `assistance()` would have reported.
+                    guard let date = row.date.withBytes({ CalendarDate(isoBytes: $0) }) else {
+                        rejectDate(row, raw: row.raw(in: all))
+                        continue
+                    }
                     if let first = session.firstLine(of: id, line: row.line, in: .assistance) {
                         rejectBatched(
                             "assistance", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
@@ -1566,7 +1607,7 @@ final class BatchWriter {
                     let migrant = row.migrant(in: all)
                     let country = session.store.countryNumber(row.country.0, row.country.1, row.country.2)
                     let number = session.store.addAssistance(
-                        migrant: migrant, probe: probe, kind: row.kind, date: row.date, country: country,
+                        migrant: migrant, probe: probe, kind: row.kind, date: date, country: country,
                         record: String(decoding: id, as: UTF8.self))
                     if session.isUnregistered(number) {
                         let shown = DataProblem.display(migrant)
@@ -1579,6 +1620,23 @@ final class BatchWriter {
                 }
             }
         }
+    }
+
+    /// Rejects a batched row of assistance whose date is not a day, as `assistance()` does: its
+    /// other values are plainly valid, so the date's is the row's only problem.
+    private func rejectDate(_ row: PendingAssistance, raw: UnsafeBufferPointer<UInt8>) {
+        let (rejection, shown) = row.date.withBytes { bytes in
+            switch Value.date(bytes) {
+            case .failure(let rejection): (rejection, DataProblem.display(bytes))
+            case .success: (Rejection("invalid-date", "the date cannot be read"), DataProblem.display(bytes))
+            }
+        }
+        session.report(
+            DataProblem(
+                .error, file: name, line: row.line, column: dateColumn, field: file.columns[3], value: shown,
+                rule: rejection.rule, message: rejection.message))
+        session.writeReject(file: name, line: row.line, rule: rejection.rule, message: rejection.message, record: raw)
+        rejected += 1
     }
 
     /// Rejects a batched row whose id (the first column) was seen on line `first`, as `rejectDuplicate` does for the current row.

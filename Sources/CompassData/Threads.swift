@@ -81,56 +81,75 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// A thread that runs the jobs one other thread hands it, one at a time.
+/// A thread that runs the jobs one other thread hands it, one at a time, in order.
 ///
-/// The reader of a large file decodes rows into a batch while the committer adds the
-/// previous batch to the store. The two never touch the same state at the same time:
-/// the reader hands a job over with ``start(_:)`` only once the previous one has ended,
-/// and touches what a job touches (the store, the session's problems) only after
-/// ``waitUntilIdle()`` has returned. Every hand-over and every end of a job goes through
-/// one monitor, which orders them, and is why the class can be shared across threads
-/// although its properties are mutable.
+/// The reader of a large file decodes rows into a batch while the committer adds earlier
+/// batches to the store. The two never touch the same state at the same time: the reader
+/// hands a batch over with ``start(_:)`` and fills it again only once its job has ended
+/// (``waitUntilCompleted(_:)``), and touches what the jobs touch (the store, the session's
+/// problems) only after ``waitUntilIdle()`` has returned. Every hand-over and every end of a
+/// job goes through one monitor, which orders them, and is why the class can be shared across
+/// threads although its properties are mutable.
 ///
 /// When the system cannot start a thread, each job runs at once, in ``start(_:)``.
 final class BatchCommitter: @unchecked Sendable {
+    /// The most jobs handed over and not yet ended.
+    static let depth = 4
     private let monitor = Monitor()
-    /// The job handed over and not yet ended.
-    private var job: (() -> Void)?
+    /// The jobs handed over and not yet started, in order.
+    private var jobs: [() -> Void] = []
+    /// The number of jobs handed over, and of those ended.
+    private var started = 0
+    private var completed = 0
     private var stopping = false
     private var hasThread = false
 
     /// Starts the committing thread, idle.
     init() {
+        jobs.reserveCapacity(Self.depth)
         hasThread = startDetachedThread(stackSize: 1 << 20) { [self] in run() }
     }
 
     private func run() {
-        while let current = monitor.locked(when: { job != nil || stopping }, { job }) {
+        while let current = monitor.locked(
+            when: { !jobs.isEmpty || stopping }, { jobs.isEmpty ? nil : jobs.removeFirst() })
+        {
             current()
             monitor.locked {
-                job = nil
+                completed += 1
                 monitor.broadcast()
             }
         }
     }
 
-    /// Waits until the job handed over last has ended.
+    /// Waits until every job handed over has ended.
     func waitUntilIdle() {
-        monitor.locked(when: { job == nil }) {}
+        monitor.locked(when: { completed == started }) {}
     }
 
-    /// Hands a job over, once the previous one has ended; returns without waiting for it.
+    /// Waits until at least `count` jobs have ended.
+    func waitUntilCompleted(_ count: Int) {
+        monitor.locked(when: { completed >= count }) {}
+    }
+
+    /// Hands a job over, once fewer than ``depth`` are waiting or running; returns without waiting for it.
     func start(_ job: @escaping () -> Void) {
-        guard hasThread else { return job() }
-        monitor.locked(when: { self.job == nil }) {
-            self.job = job
+        guard hasThread else {
+            started += 1
+            job()
+            completed += 1
+            return
+        }
+        monitor.locked(when: { started - completed < Self.depth }) {
+            jobs.append(job)
+            started += 1
             monitor.broadcast()
         }
     }
 
     /// Waits for the last job, then lets the thread end.
     func stop() {
-        monitor.locked(when: { job == nil }) {
+        monitor.locked(when: { completed == started }) {
             stopping = true
             monitor.broadcast()
         }
