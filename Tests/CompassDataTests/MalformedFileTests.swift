@@ -25,6 +25,17 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
     result.accounting.first { $0.file == file }?.description
 }
 
+/// Reads, from a directory on disk (so through the file reader's buffer and its refills), valid
+/// migrants and assistance and a knowledge_products.csv of `knowledgeProducts`.
+func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try Data(validMigrants.utf8).write(to: URL(fileURLWithPath: directory + "/migrants.csv"))
+    try Data(validAssistance.utf8).write(to: URL(fileURLWithPath: directory + "/assistance.csv"))
+    try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/knowledge_products.csv"))
+    return DatasetReader().read(from: directory)
+}
+
 @Suite struct MalformedFileTests {
     @Test func unterminatedQuoteIsLocatedAtItsField() {
         let result = read([
@@ -602,13 +613,8 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
             text += "K\(index),study,\(field),\(invalid ? "2022-02-30" : "2022-01-01")" + lastEnd
             line += 1 + breaks
         }
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try Data(validMigrants.utf8).write(to: URL(fileURLWithPath: directory + "/migrants.csv"))
-        try Data(validAssistance.utf8).write(to: URL(fileURLWithPath: directory + "/assistance.csv"))
-        try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/knowledge_products.csv"))
         #expect(text.utf8.count > 1 << 20)
-        let result = DatasetReader().read(from: directory)
+        let result = try readFromDisk(knowledgeProducts: text)
         #expect(result.problems.map(\.line) == rejectedLines)
         #expect(result.problems.allSatisfy { $0.value == "2022-02-30" })
         #expect(result.dataset.knowledgeProducts.map(\.title) == keptTitles)
@@ -630,13 +636,8 @@ func accounting(_ result: DatasetReadResult, _ file: String) -> String? {
             line += 2
         }
         text += "K-last,study,fine,2022-02-30\r\n"
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try Data(validMigrants.utf8).write(to: URL(fileURLWithPath: directory + "/migrants.csv"))
-        try Data(validAssistance.utf8).write(to: URL(fileURLWithPath: directory + "/assistance.csv"))
-        try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/knowledge_products.csv"))
         #expect(text.utf8.count > 2 << 20)
-        let result = DatasetReader().read(from: directory)
+        let result = try readFromDisk(knowledgeProducts: text)
         #expect(
             lines(result) == [
                 "knowledge_products.csv:\(line):4: published_on: '2022-02-30' is not a day of the calendar"
