@@ -1062,7 +1062,7 @@ final class CSVFileReader<Source: ByteSource> {
         }
         // The row waits in a batch; it is committed (or rejected as a duplicate) with the batch.
         // Its date is only copied: it is read when committed, on the committing thread, which
-        // has time to spare while this one reads the file (`BatchWriter.commitAssistance`).
+        // shares the work of a row about evenly between the two (`BatchWriter.commitAssistance`).
         let start = pendingBytes.count
         pendingBytes.append(contentsOf: id)
         pendingBytes.append(contentsOf: migrant)
@@ -1078,7 +1078,7 @@ final class CSVFileReader<Source: ByteSource> {
     }
 
     /// Sends the batch being filled to be committed: to the committer, when there is one, while
-    /// the reader goes on with the other batch; at once otherwise.
+    /// the reader goes on with the next one; at once otherwise.
     ///
     /// The committer is the only one to touch the store and the session's problems while it
     /// commits, and commits the batches one at a time, in order; ``flushPending()`` waits for
@@ -1463,7 +1463,8 @@ extension RowDecoding {
     }
 }
 
-/// A plain assistance row decoded and waiting in a batch; its id, migrant id and raw record are in the batch's bytes.
+/// A plain assistance row decoded, but for its date, and waiting in a batch; its id, migrant id
+/// and raw record are in the batch's bytes.
 struct PendingAssistance {
     /// The ten bytes of a date column, kept as they are.
     struct DateBytes {
