@@ -1587,39 +1587,47 @@ final class BatchWriter {
     /// so that their cache misses overlap, then each row is checked and added in order, exactly
     /// as `assistance()` would have.
     private func commitAssistance(_ batch: PendingBatch) {
-        let rows = batch.assistance
         batch.bytes.withUnsafeBufferPointer { all in
-            for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
-                let part = rows[start..<min(start + Self.probeSize, rows.count)]
-                session.store.probeMigrants(part.count, { part[start + $0].migrant(in: all) }, into: &probes)
-                for (row, probe) in zip(part, probes) {
-                    let id = row.id(in: all)
-                    // The only value of a batched row not checked yet: when it is not a day, the
-                    // row is rejected with the problem `assistance()` would have reported.
-                    guard let date = row.date.withBytes({ CalendarDate(isoBytes: $0) }) else {
-                        rejectDate(row, raw: row.raw(in: all))
-                        continue
-                    }
-                    if let first = session.firstLine(of: id, line: row.line, in: .assistance) {
-                        rejectBatched(
-                            "assistance", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
-                        continue
-                    }
-                    let migrant = row.migrant(in: all)
-                    let country = session.store.countryNumber(row.country.0, row.country.1, row.country.2)
-                    let number = session.store.addAssistance(
-                        migrant: migrant, probe: probe, kind: row.kind, date: date, country: country,
-                        record: String(decoding: id, as: UTF8.self))
-                    if session.isUnregistered(number) {
-                        let shown = DataProblem.display(migrant)
-                        let rejection = Rejection.unregistered(shown)
-                        session.report(
-                            DataProblem(
-                                .warning, file: name, line: row.line, column: migrantColumn, field: file.columns[1],
-                                value: shown, rule: rejection.rule, message: rejection.message))
-                    }
+            forEachProbed(batch.assistance, migrant: { $0.migrant(in: all) }) { row, probe in
+                let id = row.id(in: all)
+                // The only value of a batched row not checked yet: when it is not a day, the
+                // row is rejected with the problem `assistance()` would have reported.
+                guard let date = row.date.withBytes({ CalendarDate(isoBytes: $0) }) else {
+                    rejectDate(row, raw: row.raw(in: all))
+                    return
+                }
+                if let first = session.firstLine(of: id, line: row.line, in: .assistance) {
+                    rejectBatched(
+                        "assistance", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
+                    return
+                }
+                let migrant = row.migrant(in: all)
+                let country = session.store.countryNumber(row.country.0, row.country.1, row.country.2)
+                let number = session.store.addAssistance(
+                    migrant: migrant, probe: probe, kind: row.kind, date: date, country: country,
+                    record: String(decoding: id, as: UTF8.self))
+                if session.isUnregistered(number) {
+                    let shown = DataProblem.display(migrant)
+                    let rejection = Rejection.unregistered(shown)
+                    session.report(
+                        DataProblem(
+                            .warning, file: name, line: row.line, column: migrantColumn, field: file.columns[1],
+                            value: shown, rule: rejection.rule, message: rejection.message))
                 }
             }
+        }
+    }
+
+    /// Calls `body` with each row in order and the probe of the migrant it names: the migrants'
+    /// slots of `probeSize` rows are read first, in one tight loop, so that their cache misses
+    /// overlap.
+    @inline(__always) private func forEachProbed<Row>(
+        _ rows: [Row], migrant: (Row) -> UnsafeBufferPointer<UInt8>, _ body: (Row, IdTable.Probe) -> Void
+    ) {
+        for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
+            let part = rows[start..<min(start + Self.probeSize, rows.count)]
+            session.store.probeMigrants(part.count, { migrant(part[start + $0]) }, into: &probes)
+            for (row, probe) in zip(part, probes) { body(row, probe) }
         }
     }
 
@@ -1632,12 +1640,7 @@ final class BatchWriter {
             case .success: (Rejection("invalid-date", "the date cannot be read"), DataProblem.display(bytes))
             }
         }
-        session.report(
-            DataProblem(
-                .error, file: name, line: row.line, column: dateColumn, field: file.columns[3], value: shown,
-                rule: rejection.rule, message: rejection.message))
-        session.writeReject(file: name, line: row.line, rule: rejection.rule, message: rejection.message, record: raw)
-        rejected += 1
+        reject(rejection, shown: shown, line: row.line, column: dateColumn, field: file.columns[3], raw: raw)
     }
 
     /// Rejects a batched row whose id (the first column) was seen on line `first`, as `rejectDuplicate` does for the current row.
@@ -1646,34 +1649,38 @@ final class BatchWriter {
         raw: UnsafeBufferPointer<UInt8>
     ) {
         let shown = DataProblem.display(id)
-        let rejection = Rejection.duplicate(what, shown, first: first)
+        reject(
+            Rejection.duplicate(what, shown, first: first), shown: shown, line: line, column: column,
+            field: file.columns[0], raw: raw)
+    }
+
+    /// Rejects a batched row for the problem of one of its values: reports it, writes the row to
+    /// the rejects, and counts it as rejected.
+    private func reject(
+        _ rejection: Rejection, shown: String, line: Int, column: Int, field: String, raw: UnsafeBufferPointer<UInt8>
+    ) {
         session.report(
             DataProblem(
-                .error, file: name, line: line, column: column, field: file.columns[0], value: shown,
-                rule: rejection.rule, message: rejection.message))
+                .error, file: name, line: line, column: column, field: field, value: shown, rule: rejection.rule,
+                message: rejection.message))
         session.writeReject(file: name, line: line, rule: rejection.rule, message: rejection.message, record: raw)
         rejected += 1
     }
 
     /// Registers plain migrant rows in order, the slots of `probeSize` rows read first in one tight loop.
     private func commitMigrants(_ batch: PendingBatch) {
-        let rows = batch.migrants
         batch.bytes.withUnsafeBufferPointer { all in
-            for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
-                let part = rows[start..<min(start + Self.probeSize, rows.count)]
-                session.store.probeMigrants(part.count, { part[start + $0].id(in: all) }, into: &probes)
-                for (row, probe) in zip(part, probes) {
-                    let id = row.id(in: all)
-                    let nationality = row.nationality.map { session.store.countryNumber($0.0, $0.1, $0.2) } ?? -1
-                    guard
-                        let first = session.addMigrant(
-                            id: id, probe: probe, line: row.line, sex: row.sex, birthYear: row.birthYear,
-                            nationality: nationality, registeredOn: row.registered, vulnerabilities: row.vulnerabilities
-                        )
-                    else { continue }
-                    rejectBatched(
-                        "migrant", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
-                }
+            forEachProbed(batch.migrants, migrant: { $0.id(in: all) }) { row, probe in
+                let id = row.id(in: all)
+                let nationality = row.nationality.map { session.store.countryNumber($0.0, $0.1, $0.2) } ?? -1
+                guard
+                    let first = session.addMigrant(
+                        id: id, probe: probe, line: row.line, sex: row.sex, birthYear: row.birthYear,
+                        nationality: nationality, registeredOn: row.registered, vulnerabilities: row.vulnerabilities
+                    )
+                else { return }
+                rejectBatched(
+                    "migrant", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
             }
         }
     }

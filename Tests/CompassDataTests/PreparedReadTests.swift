@@ -88,6 +88,18 @@ import Testing
         return files
     }
 
+    /// The COMPASS catalogue with every distinct-people indicator of assistance also broken down
+    /// by country × sex.
+    static var compassCrossedByCountryAndSex: Catalogue {
+        var catalogue = Catalogue.compass
+        for index in catalogue.indicators.indices {
+            if case .distinctPeople(.assistance, _) = catalogue.indicators[index].measure {
+                catalogue.indicators[index].crossBreakdowns = [DimensionPair(.country, .sex)]
+            }
+        }
+        return catalogue
+    }
+
     @Test(arguments: [1, 2, 3] as [UInt64])
     func preparingFromCSVAgreesWithReadingRecords(seed: UInt64) throws {
         let files = try Self.files(seed: seed)
@@ -172,12 +184,7 @@ import Testing
     /// result, crossed breakdowns included.
     @Test func theOrderOfTheRowsChangesNoResult() throws {
         let dataset = SyntheticData.generate(migrants: 3_000, seed: 11)
-        var catalogue = Catalogue.compass
-        for index in catalogue.indicators.indices {
-            if case .distinctPeople(.assistance, _) = catalogue.indicators[index].measure {
-                catalogue.indicators[index].crossBreakdowns = [DimensionPair(.country, .sex)]
-            }
-        }
+        let catalogue = Self.compassCrossedByCountryAndSex
         #expect(catalogue.indicators.contains { !$0.crossBreakdowns.isEmpty })
         var shuffled = dataset
         var generator = SeededRandom(seed: 5)
@@ -204,12 +211,7 @@ import Testing
     /// evaluated on its own.
     @Test func indicatorsCountedTogetherEqualEachCountedAlone() throws {
         let dataset = SyntheticData.generate(migrants: 2_000, seed: 12)
-        var catalogue = Catalogue.compass
-        for index in catalogue.indicators.indices {
-            if case .distinctPeople(.assistance, _) = catalogue.indicators[index].measure {
-                catalogue.indicators[index].crossBreakdowns = [DimensionPair(.country, .sex)]
-            }
-        }
+        let catalogue = Self.compassCrossedByCountryAndSex
         let period = Period.year(2022)
         let evaluation = try Engine().evaluate(catalogue, on: dataset, period: period)
         let dates = try #require(period.dates(programme: catalogue.programme.period))
