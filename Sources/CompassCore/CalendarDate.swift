@@ -40,21 +40,41 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` from raw UTF-8 bytes.
     public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-            return nil
-        }
-        // A byte below "0" wraps around to more than 9, so one comparison checks all eight digits.
-        let digits = (
-            bytes[0] &- 48, bytes[1] &- 48, bytes[2] &- 48, bytes[3] &- 48, bytes[5] &- 48, bytes[6] &- 48,
-            bytes[8] &- 48, bytes[9] &- 48
-        )
-        let largest = max(
-            max(max(digits.0, digits.1), max(digits.2, digits.3)), max(max(digits.4, digits.5), max(digits.6, digits.7))
-        )
-        guard largest <= 9 else { return nil }
-        let year = Int(digits.0) * 1000 + Int(digits.1) * 100 + Int(digits.2) * 10 + Int(digits.3)
+        guard bytes.count == 10, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         self.init(
-            year: year, month: Int(digits.4) * 10 + Int(digits.5), day: Int(digits.6) * 10 + Int(digits.7))
+            isoHead: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)),
+            tail: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)))
+    }
+
+    /// Parses `YYYY-MM-DD` from its ten bytes: the first eight (`YYYY-MM-`) as a little-endian
+    /// word, the last two (`DD`) as a little-endian half-word.
+    ///
+    /// All ten bytes are checked at once, a word at a time: a reader that has the bytes in
+    /// registers parses a date without a loop or a branch per byte.
+    @inline(__always)
+    package init?(isoHead head: UInt64, tail: UInt16) {
+        // Bytes 4 and 7 are dashes.
+        guard head & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000 else { return nil }
+        // The dashes read as zeros, so that every byte of the word must be a digit: its high
+        // nibble 3, and its low nibble at most 9 (nine plus six does not carry into the high one).
+        let digits = (head & 0x00FF_FF00_FFFF_FFFF) | 0x3000_0030_0000_0000
+        let day = UInt64(tail)
+        guard digits & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
+            ((digits & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0,
+            day & 0xF0F0 == 0x3030, ((day & 0x0F0F) &+ 0x0606) & 0xF0F0 == 0
+        else { return nil }
+        @inline(__always) func digit(_ word: UInt64, _ index: UInt64) -> Int {
+            Int(truncatingIfNeeded: (word >> (index &* 8)) & 0x0F)
+        }
+        let year = digit(digits, 0) &* 1000 &+ digit(digits, 1) &* 100 &+ digit(digits, 2) &* 10 &+ digit(digits, 3)
+        let month = digit(digits, 5) &* 10 &+ digit(digits, 6)
+        let dayOfMonth = digit(day, 0) &* 10 &+ digit(day, 1)
+        // Every field is two or four digits, so only the lower bounds and the month's length are left.
+        guard year >= 1, month >= 1, month <= 12, dayOfMonth >= 1,
+            dayOfMonth <= 28 || dayOfMonth <= CalendarDate.daysIn(month: month, year: year)
+        else { return nil }
+        packed = Int32(truncatingIfNeeded: year &* 10_000 &+ month &* 100 &+ dayOfMonth)
     }
 
     /// The year, from 1 to 9999.

@@ -1478,6 +1478,11 @@ struct PendingAssistance {
             tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
         }
 
+        /// The day the bytes name, if they are `YYYY-MM-DD` and the day exists.
+        @inline(__always) var date: CalendarDate? {
+            CalendarDate(isoHead: UInt64(littleEndian: head), tail: UInt16(littleEndian: tail))
+        }
+
         /// Calls `body` with the ten bytes.
         @inline(__always) func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
             withUnsafeBytes(of: (head, tail)) { raw in
@@ -1592,7 +1597,7 @@ final class BatchWriter {
                 let id = row.id(in: all)
                 // The only value of a batched row not checked yet: when it is not a day, the
                 // row is rejected with the problem `assistance()` would have reported.
-                guard let date = row.date.withBytes({ CalendarDate(isoBytes: $0) }) else {
+                guard let date = row.date.date else {
                     rejectDate(row, raw: row.raw(in: all))
                     return
                 }

@@ -12,15 +12,24 @@ struct Rejection: Error, Hashable {
 
 /// The codes of one code list, looked up from bytes without making a `String`.
 final class CodeTable<C: Code> {
+    /// A code as a lookup compares it: its length, its first and last eight bytes as words (zero
+    /// padded when shorter), and its value.
+    private struct Entry {
+        var length = -1
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        var value: C?
+    }
+
     /// The codes' bytes, one after the other, from `starts`, with their lengths.
     private let flat: [UInt8]
     private let starts: [Int]
     private let lengths: [Int]
     private let values: [C]
-    /// A slot per hash of a text's length, first and last bytes (`slot(_:_:_:)`): the index of the
-    /// one code that can be there, or -1. The hash's multiplier is chosen so that no two codes
-    /// share a slot; a lookup reads one slot and compares one code.
-    private let slots: [Int8]
+    /// An entry per hash of a text's length, first and last bytes (`slot(_:_:_:)`): the one code
+    /// that can be there, or none. The hash's multiplier is chosen so that no two codes share a
+    /// slot; a lookup reads one entry and compares two words (and, over 16 bytes, the middle).
+    private let entries: UnsafeMutablePointer<Entry>
     private let multiplier: Int
     /// Whether such a multiplier was found (the code lists of the format all have one); if not,
     /// a lookup compares every code.
@@ -57,14 +66,41 @@ final class CodeTable<C: Code> {
             }
         }
         multiplier = found?.0 ?? 1
-        slots = found?.1 ?? []
         isPerfect = found != nil
+        entries = .allocate(capacity: 256)
+        entries.initialize(repeating: Entry(), count: 256)
+        for (slot, index) in (found?.1 ?? []).enumerated() where index >= 0 {
+            let code = codes[Int(index)]
+            let (head, tail) = code.withUnsafeBufferPointer(CodeTable.words)
+            entries[slot] = Entry(length: code.count, head: head, tail: tail, value: values[Int(index)])
+        }
         self.noun = noun
         expected = C.allCases.map(\.code).joined(separator: ", ")
     }
 
+    deinit {
+        entries.deinitialize(count: 256)
+        entries.deallocate()
+    }
+
     @inline(__always) private static func slot(_ count: Int, _ first: UInt8, _ last: UInt8, _ multiplier: Int) -> Int {
         (count &* 131 &+ Int(first) &* multiplier &+ Int(last) &* 7) & 255
+    }
+
+    /// The first and the last eight bytes of `bytes` as words; below eight bytes, the bytes in
+    /// the first word, zero padded, and a zero last word.
+    @inline(__always) private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let raw = UnsafeRawPointer(base)
+        if count >= 8 {
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        }
+        var head: UInt64 = 0
+        withUnsafeMutableBytes(of: &head) { word in
+            for index in 0..<count { word[index] = base[index] }
+        }
+        return (head, 0)
     }
 
     /// Whether the code at `index` is exactly `bytes`.
@@ -76,14 +112,20 @@ final class CodeTable<C: Code> {
     }
 
     /// The code whose text is exactly `bytes`.
-    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> C? {
-        guard let first = bytes.first, let last = bytes.last else { return nil }
-        if isPerfect {
-            let index = Int(slots[CodeTable.slot(bytes.count, first, last, multiplier)])
-            return index >= 0 && matches(index, bytes) ? values[index] : nil
+    @inline(__always) func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> C? {
+        let count = bytes.count
+        guard count > 0, let base = bytes.baseAddress else { return nil }
+        guard isPerfect else {
+            for index in values.indices where matches(index, bytes) { return values[index] }
+            return nil
         }
-        for index in values.indices where matches(index, bytes) { return values[index] }
-        return nil
+        let entry = entries[CodeTable.slot(count, base[0], base[count - 1], multiplier)]
+        guard entry.length == count else { return nil }
+        let (head, tail) = CodeTable.words(bytes)
+        guard head == entry.head, tail == entry.tail else { return nil }
+        // Over sixteen bytes, the two words leave a middle to compare.
+        if count > 16, let value = entry.value, !matches(value.ordinal, bytes) { return nil }
+        return entry.value
     }
 }
 

@@ -16,6 +16,55 @@ import Testing
         #expect(CalendarDate(text) == nil)
     }
 
+    /// The meaning of `YYYY-MM-DD`, read one byte at a time, for the word-at-a-time parser to agree with.
+    private static func reference(_ bytes: [UInt8]) -> CalendarDate? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        var numbers: [Int] = []
+        for range in [0..<4, 5..<7, 8..<10] {
+            var number = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                number = number * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            numbers.append(number)
+        }
+        return CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2])
+    }
+
+    /// Every byte value at every position of dates near the edges of months, years and the calendar.
+    @Test func bytesParseAsTheyReadOneByOne() {
+        let seeds = [
+            "2022-03-01", "2024-02-29", "2023-02-28", "1900-02-28", "2000-02-29", "0001-01-01", "9999-12-31",
+            "2022-12-31", "2022-10-09", "1999-09-30", "2022-04-30", "0000-00-00",
+        ]
+        var parsed = 0
+        for seed in seeds {
+            for position in 0..<10 {
+                for value in 0...255 {
+                    var bytes = Array(seed.utf8)
+                    bytes[position] = UInt8(value)
+                    let date = bytes.withUnsafeBufferPointer { CalendarDate(isoBytes: $0) }
+                    #expect(date == Self.reference(bytes), "\(bytes)")
+                    if date != nil { parsed += 1 }
+                }
+            }
+        }
+        // Lengths other than ten, and every day of a leap and a common year in every month's shape.
+        for text in ["2022-03-1", "2022-03-011", "", "2022-03-01 "] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { CalendarDate(isoBytes: $0) } == nil)
+        }
+        for year in [2023, 2024] {
+            for month in 0...13 {
+                for day in 0...32 {
+                    let text = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+                    let bytes = Array(text.utf8)
+                    #expect(bytes.withUnsafeBufferPointer { CalendarDate(isoBytes: $0) } == Self.reference(bytes))
+                }
+            }
+        }
+        #expect(parsed == 625)
+    }
+
     @Test func componentsAndOrder() throws {
         let date = try #require(CalendarDate(year: 2022, month: 12, day: 31))
         #expect(date.year == 2022 && date.month == 12 && date.day == 31)
