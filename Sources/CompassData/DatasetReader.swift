@@ -767,6 +767,13 @@ final class CSVFileReader<Source: ByteSource> {
     /// The rows of a full batch: enough that handing batches over stays cheap beside the rows' work.
     static var batchSize: Int { 2048 }
 
+    /// Whether the current row's `idBytes` bytes of ids, and its record when the rejects are
+    /// written, fit in the batch being filled, whose rows locate their bytes with 32-bit offsets;
+    /// a row that does not takes the general path.
+    @inline(__always) private func fitsBatch(_ idBytes: Int) -> Bool {
+        pendingBytes.count + idBytes + (keepsRecords ? scanner.recordLength : 0) <= Int(UInt32.max)
+    }
+
     init(file: DatasetFile, scanner: CSVScanner<Source>, session: ReadSession) {
         self.file = file
         name = file.fileName
@@ -1049,7 +1056,8 @@ final class CSVFileReader<Source: ByteSource> {
         let id = bytes(0)
         let migrant = bytes(1)
         let date = bytes(3)
-        guard Self.isPlainID(id), Self.isPlainID(migrant),
+        guard Self.isPlainID(id), Self.isPlainID(migrant), id.count <= PendingAssistance.maximumIDLength,
+            migrant.count <= PendingAssistance.maximumIDLength, fitsBatch(id.count + migrant.count),
             let kind = codes.assistanceKind.lookup(bytes(2)), date.count == 10
         else {
             flushPending()
@@ -1125,7 +1133,9 @@ final class CSVFileReader<Source: ByteSource> {
 
     private func plainMigrant() -> Bool? {
         let id = bytes(0)
-        guard Self.isPlainID(id), let sex = codes.sex.lookup(bytes(1)) else {
+        guard Self.isPlainID(id), id.count <= PendingAssistance.maximumIDLength, fitsBatch(id.count),
+            let sex = codes.sex.lookup(bytes(1))
+        else {
             flushPending()
             return nil
         }
@@ -1465,6 +1475,9 @@ extension RowDecoding {
 
 /// A plain assistance row decoded, but for its date, and waiting in a batch; its id, migrant id
 /// and raw record are in the batch's bytes.
+///
+/// Its fields are laid out in 40 bytes (the offsets and lengths in 32 and 16 bits): the batches
+/// go from one core to the other, and their rows are read once by each.
 struct PendingAssistance {
     /// The ten bytes of a date column, kept as they are.
     struct DateBytes {
@@ -1476,6 +1489,11 @@ struct PendingAssistance {
             let raw = UnsafeRawPointer(bytes.baseAddress!)
             head = raw.loadUnaligned(as: UInt64.self)
             tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        }
+
+        @inline(__always) init(head: UInt64, tail: UInt16) {
+            self.head = head
+            self.tail = tail
         }
 
         /// The day the bytes name, if they are `YYYY-MM-DD` and the day exists.
@@ -1491,27 +1509,53 @@ struct PendingAssistance {
         }
     }
 
-    let line: Int
-    let kind: AssistanceKind
-    /// The ten bytes of the date column, read when the row is committed.
-    let date: DateBytes
-    let country: (UInt8, UInt8, UInt8)
-    let start: Int
-    let idLength: Int
-    let migrantLength: Int
-    let rawLength: Int
+    /// The longest id or migrant id a batched row holds; a row with a longer one takes the general path.
+    static let maximumIDLength = Int(UInt16.max)
 
-    func id(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[start..<start + idLength])
+    let line: Int
+    private let dateHead: UInt64
+    private let start: UInt32
+    private let rawLength: UInt32
+    private let idLength: UInt16
+    private let migrantLength: UInt16
+    private let dateTail: UInt16
+    let kind: AssistanceKind
+    let country: (UInt8, UInt8, UInt8)
+
+    /// A row whose id and migrant id (at most ``maximumIDLength`` bytes each) and raw record
+    /// (`rawLength` bytes) follow one another from `start` in its batch's bytes, which stay
+    /// shorter than 4 GiB.
+    @inline(__always) init(
+        line: Int, kind: AssistanceKind, date: DateBytes, country: (UInt8, UInt8, UInt8), start: Int, idLength: Int,
+        migrantLength: Int, rawLength: Int
+    ) {
+        self.line = line
+        dateHead = date.head
+        self.start = UInt32(truncatingIfNeeded: start)
+        self.rawLength = UInt32(truncatingIfNeeded: rawLength)
+        self.idLength = UInt16(truncatingIfNeeded: idLength)
+        self.migrantLength = UInt16(truncatingIfNeeded: migrantLength)
+        dateTail = date.tail
+        self.kind = kind
+        self.country = country
     }
 
-    func migrant(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[start + idLength..<start + idLength + migrantLength])
+    /// The ten bytes of the date column, read when the row is committed.
+    @inline(__always) var date: DateBytes { DateBytes(head: dateHead, tail: dateTail) }
+
+    @inline(__always) func id(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(start)
+        return UnsafeBufferPointer(rebasing: bytes[start..<start + Int(idLength)])
+    }
+
+    @inline(__always) func migrant(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let from = Int(start) + Int(idLength)
+        return UnsafeBufferPointer(rebasing: bytes[from..<from + Int(migrantLength)])
     }
 
     func raw(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        let rawStart = start + idLength + migrantLength
-        return UnsafeBufferPointer(rebasing: bytes[rawStart..<rawStart + rawLength])
+        let rawStart = Int(start) + Int(idLength) + Int(migrantLength)
+        return UnsafeBufferPointer(rebasing: bytes[rawStart..<rawStart + Int(rawLength)])
     }
 }
 
@@ -1530,23 +1574,50 @@ extension Rejection {
 }
 
 /// A plain migrant row decoded and waiting in a batch; its id and raw record are in the batch's bytes.
+///
+/// Laid out in 32 bytes, as ``PendingAssistance`` is.
 struct PendingMigrant {
     let line: Int
-    let sex: Sex
-    let birthYear: Int?
-    let nationality: (UInt8, UInt8, UInt8)?
+    private let start: UInt32
+    private let rawLength: UInt32
     let registered: CalendarDate?
+    /// The birth year, or 0 when it is not given.
+    private let year: Int16
+    private let idLength: UInt16
+    let sex: Sex
     let vulnerabilities: UInt8
-    let start: Int
-    let idLength: Int
-    let rawLength: Int
+    /// The letters of the nationality; the first is 0 when it is not given.
+    private let country: (UInt8, UInt8, UInt8)
 
-    func id(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[start..<start + idLength])
+    /// A row whose id (at most ``PendingAssistance/maximumIDLength`` bytes) and raw record
+    /// (`rawLength` bytes) follow one another from `start` in its batch's bytes, which stay
+    /// shorter than 4 GiB; `birthYear` is from 1900 to 2100, and the nationality three capital letters.
+    @inline(__always) init(
+        line: Int, sex: Sex, birthYear: Int?, nationality: (UInt8, UInt8, UInt8)?, registered: CalendarDate?,
+        vulnerabilities: UInt8, start: Int, idLength: Int, rawLength: Int
+    ) {
+        self.line = line
+        self.start = UInt32(truncatingIfNeeded: start)
+        self.rawLength = UInt32(truncatingIfNeeded: rawLength)
+        self.registered = registered
+        year = Int16(truncatingIfNeeded: birthYear ?? 0)
+        self.idLength = UInt16(truncatingIfNeeded: idLength)
+        self.sex = sex
+        self.vulnerabilities = vulnerabilities
+        country = nationality ?? (0, 0, 0)
+    }
+
+    var birthYear: Int? { year == 0 ? nil : Int(year) }
+    var nationality: (UInt8, UInt8, UInt8)? { country.0 == 0 ? nil : country }
+
+    @inline(__always) func id(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(start)
+        return UnsafeBufferPointer(rebasing: bytes[start..<start + Int(idLength)])
     }
 
     func raw(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[start + idLength..<start + idLength + rawLength])
+        let rawStart = Int(start) + Int(idLength)
+        return UnsafeBufferPointer(rebasing: bytes[rawStart..<rawStart + Int(rawLength)])
     }
 }
 

@@ -110,6 +110,30 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
         #expect(result.dataset.knowledgeProducts.map(\.id) == ["K1", "K3"])
     }
 
+    /// Ids over 65,535 bytes do not fit a batched row: their rows take the general path, with
+    /// the same results, duplicates and references as any other.
+    @Test func idsOverSixtyFourKilobytesAreReadAndChecked() throws {
+        let migrant = String(repeating: "m", count: 70_000)
+        let assistance = String(repeating: "a", count: 66_000)
+        let files = [
+            "migrants.csv": migrantsHeader + "M1,female,1990,NGA,2022-01-10,\n\(migrant),male,1980,MLI,2022-01-10,\n"
+                + "\(migrant),female,1981,MLI,2022-01-10,\n",
+            "assistance.csv": assistanceHeader + "A1,\(migrant),humanitarian_aid,2022-02-01,LBY\n"
+                + "\(assistance),M1,reintegration,2022-02-02,LBY\n\(assistance),M1,reintegration,2022-02-03,LBY\n"
+                + "A2,M1,reintegration,2022-02-04,LBY\n",
+        ].mapValues { Array($0.utf8) }
+        let records = DatasetReader().read(files: files)
+        let prepared = DatasetReader().prepare(files: files, programme: nil)
+        #expect(records.problems.map(\.rule) == ["duplicate-id", "duplicate-id"])
+        #expect(records.problems.map(\.line) == [4, 4])
+        #expect(prepared.problems == records.problems)
+        #expect(prepared.accounting == records.accounting)
+        #expect(records.dataset.assistance.map(\.id) == ["A1", Assistance.ID(assistance), "A2"])
+        #expect(prepared.dataset.recordCount(of: .assistance) == 3)
+        let fromRecords = try Engine().evaluate(Catalogue.compass, on: records.dataset, period: .year(2022))
+        #expect(try Engine().evaluate(Catalogue.compass, on: prepared.dataset, period: .year(2022)) == fromRecords)
+    }
+
     @Test func emptyFileAndHeaderOnly() {
         let result = read(["migrants.csv": "", "assistance.csv": assistanceHeader])
         #expect(
