@@ -368,11 +368,14 @@ final class ReadSession {
     @exclusivity(unchecked) var screen: DuplicateScreen?
     var trainingLines: [String: Int] = [:]
     var trainingsRead = false
-    /// The first line of each participation, keyed by its training's number and its person's.
-    var participantLines: [Int64: Int] = [:]
-    /// The trainings and people named by training_participants.csv, numbered by their ids' bytes.
+    /// The trainings of trainings.csv, numbered by their ids' bytes, for participants to find theirs.
     var participantTrainings = IdTable()
+    /// The people named by training_participants.csv, numbered by their ids' bytes.
     var participantPeople = IdTable()
+    /// Each participation (its training's number and its person's, eight bytes), numbered, and
+    /// the line of its first row by number.
+    var participations = IdTable()
+    var participationLines: [Int] = []
     var productLines: [String: Int] = [:]
     var productsRead = false
     var disseminationLines: [String: Int] = [:]
@@ -436,9 +439,11 @@ final class ReadSession {
             }
             if !buildsStore { dataset.surveys.reserveCapacity(records) }
         case .trainingParticipants:
-            participantLines.reserveCapacity(rows)
+            participations.reserveCapacity(rows, bytes: rows * 8)
+            participationLines.reserveCapacity(rows)
             participantPeople.reserveCapacity(rows, bytes: bytes / 4)
-            dataset.participants.reserveCapacity(records)
+            // Rows of participants are short (about 30 bytes): the estimate from lines is closer.
+            dataset.participants.reserveCapacity(max(records, rows))
         default: break
         }
     }
@@ -616,9 +621,10 @@ final class ReadSession {
         others = columns
         dataset = Dataset()
         trainingLines = [:]
-        participantLines = [:]
         participantTrainings = IdTable()
         participantPeople = IdTable()
+        participations = IdTable()
+        participationLines = []
         productLines = [:]
         disseminationLines = [:]
         engagementLines = [:]
@@ -1344,6 +1350,7 @@ extension RowDecoding {
             firstOccurrence(
                 id, in: &session.trainingLines, position: 0, what: "training", display: DataProblem.display(id))
         else { return false }
+        _ = withBytes(0) { session.participantTrainings.insert($0) }
         session.dataset.trainings.append(
             Training(Training.ID(id), topic: topic, audience: audience, in: place, from: start, to: end))
         return true
@@ -1355,7 +1362,8 @@ extension RowDecoding {
         let sex = value(2) { Value.code($0, session.codes.sex) }
         let organisation = value(3) { Value.code($0, session.codes.organisationType) }
         guard rowError == nil, let training, let person, let sex, let organisation else { return false }
-        if session.trainingLines[training] == nil {
+        // Ids are compared by their bytes, as the store compares them.
+        guard let trainingNumber = withBytes(0, { session.participantTrainings.number(of: $0) }) else {
             let shown = DataProblem.display(training)
             failValue(
                 0,
@@ -1368,14 +1376,18 @@ extension RowDecoding {
             return false
         }
         // A participation is a pair of numbers: its training's and its person's.
-        let trainingNumber = session.participantTrainings.insert(training).number
-        let personNumber = session.participantPeople.insert(person).number
-        guard
-            firstOccurrence(
-                Int64(trainingNumber) << 32 | Int64(personNumber), in: &session.participantLines, position: 1,
-                what: "participant",
-                display: "\(DataProblem.display(person))' in training '\(DataProblem.display(training))")
-        else { return false }
+        let personNumber = withBytes(1) { session.participantPeople.insert($0).number }
+        let pair = UInt64(UInt32(bitPattern: trainingNumber)) << 32 | UInt64(UInt32(bitPattern: personNumber))
+        let (number, isNew) = withUnsafeBytes(of: pair.littleEndian) { key in
+            session.participations.insert(key.assumingMemoryBound(to: UInt8.self))
+        }
+        guard isNew else {
+            let shown = "\(DataProblem.display(person))' in training '\(DataProblem.display(training))"
+            let first = session.participationLines[Int(number)]
+            failValue(1, Rejection.duplicate("participant", shown, first: first), value: shown)
+            return false
+        }
+        session.participationLines.append(recordLine)
         session.dataset.participants.append(
             TrainingParticipant(
                 TrainingParticipant.PersonID(person), in: Training.ID(training), sex: sex, organisation: organisation))
