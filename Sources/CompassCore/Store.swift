@@ -496,11 +496,11 @@ package struct Store {
     /// Adds a survey answer whose id is not a duplicate; returns the number of the person it names.
     @discardableResult
     package mutating func addSurvey(
-        migrant: UnsafeBufferPointer<UInt8>, service: SurveyService, date: CalendarDate, satisfied: Bool,
-        record: @autoclosure () -> String
+        migrant: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe? = nil, service: SurveyService, date: CalendarDate,
+        satisfied: Bool, record: @autoclosure () -> String
     ) -> Int32 {
         func name() -> String { "surveys \(record())" }
-        let number = person(migrant, probe: nil, source: "surveys", record: record())
+        let number = person(migrant, probe: probe, source: "surveys", record: record())
         checkDate(date, field: "answered_on", record: name())
         checkBirth(number, date, field: "answered_on", record: name())
         if let keptDays, !keptDays.contains(date) { return number }

@@ -747,6 +747,7 @@ final class CSVFileReader<Source: ByteSource> {
     /// the reader's own properties (not in a `PendingBatch`, whose every use would retain it).
     @exclusivity(unchecked) var pendingAssistance: [PendingAssistance] = []
     @exclusivity(unchecked) var pendingMigrants: [PendingMigrant] = []
+    @exclusivity(unchecked) var pendingSurveys: [PendingSurvey] = []
     /// The ids, migrant ids and (when the rejects are written) records of the pending rows.
     @exclusivity(unchecked) var pendingBytes: [UInt8] = []
     /// The batches handed to the committer, in turn: each is being committed, waiting to be, or
@@ -838,8 +839,8 @@ final class CSVFileReader<Source: ByteSource> {
     func read(_ counts: inout FileAccounting) throws(DataFileError) {
         let usable = try readHeader()
         session.reserve(for: file, bytes: scanner.totalBytes ?? 0, records: scanner.estimatedRecords())
-        // Plain migrant and assistance rows are committed on a second thread while the next are decoded.
-        if usable, buildsStore, file == .migrants || file == .assistance {
+        // Plain rows of the three large files are committed on a second thread while the next are decoded.
+        if usable, buildsStore, file == .migrants || file == .assistance || file == .surveys {
             writer = BatchWriter(
                 session: session, file: file, idColumn: fieldOf[0] + 1, migrantColumn: fieldOf[1] + 1,
                 dateColumn: fieldOf[3] + 1)
@@ -1062,8 +1063,8 @@ final class CSVFileReader<Source: ByteSource> {
         let id = bytes(0)
         let migrant = bytes(1)
         let date = bytes(3)
-        guard Self.isPlainID(id), Self.isPlainID(migrant), id.count <= PendingAssistance.maximumIDLength,
-            migrant.count <= PendingAssistance.maximumIDLength, fitsBatch(id.count + migrant.count),
+        guard Self.isPlainID(id), Self.isPlainID(migrant), id.count <= RowBytes.maximumIDLength,
+            migrant.count <= RowBytes.maximumIDLength, fitsBatch(id.count + migrant.count),
             let kind = codes.assistanceKind.lookup(bytes(2)), date.count == 10
         else {
             flushPending()
@@ -1077,18 +1078,26 @@ final class CSVFileReader<Source: ByteSource> {
         // The row waits in a batch; it is committed (or rejected as a duplicate) with the batch.
         // Its date is only copied: it is read when committed, on the committing thread, which
         // shares the work of a row about evenly between the two (`BatchWriter.commitAssistance`).
+        pendingAssistance.append(
+            PendingAssistance(
+                line: recordLine, kind: kind, date: PendingAssistance.DateBytes(date),
+                country: (place[0], place[1], place[2]), bytes: batchBytes(id, migrant)))
+        if pendingAssistance.count == Self.batchSize { handOff() }
+        return true
+    }
+
+    /// Copies a row's id and migrant id, and its record when the rejects are written, into the
+    /// batch being filled; returns where they are.
+    @inline(__always) private func batchBytes(
+        _ id: UnsafeBufferPointer<UInt8>, _ migrant: UnsafeBufferPointer<UInt8>
+    ) -> RowBytes {
         let start = pendingBytes.count
         pendingBytes.append(contentsOf: id)
         pendingBytes.append(contentsOf: migrant)
         if keepsRecords { scanner.withRawRecord { pendingBytes.append(contentsOf: $0) } }
-        pendingAssistance.append(
-            PendingAssistance(
-                line: recordLine, kind: kind, date: PendingAssistance.DateBytes(date),
-                country: (place[0], place[1], place[2]), start: start,
-                idLength: id.count, migrantLength: migrant.count,
-                rawLength: pendingBytes.count - start - id.count - migrant.count))
-        if pendingAssistance.count == Self.batchSize { handOff() }
-        return true
+        return RowBytes(
+            start: start, idLength: id.count, migrantLength: migrant.count,
+            rawLength: pendingBytes.count - start - id.count - migrant.count)
     }
 
     /// Sends the batch being filled to be committed: to the committer, when there is one, while
@@ -1098,13 +1107,16 @@ final class CSVFileReader<Source: ByteSource> {
     /// commits, and commits the batches one at a time, in order; ``flushPending()`` waits for
     /// the last.
     private func handOff() {
-        guard !pendingAssistance.isEmpty || !pendingMigrants.isEmpty, let writer, let committer else { return }
+        guard !pendingAssistance.isEmpty || !pendingMigrants.isEmpty || !pendingSurveys.isEmpty, let writer,
+            let committer
+        else { return }
         // The batch used `depth` hand-overs ago was emptied when committed: its arrays, capacity
         // kept, take the next rows.
         let full = batches[handedOff % batches.count]
         committer.waitUntilCompleted(handedOff - batches.count + 1)
         swap(&pendingAssistance, &full.assistance)
         swap(&pendingMigrants, &full.migrants)
+        swap(&pendingSurveys, &full.surveys)
         swap(&pendingBytes, &full.bytes)
         handedOff += 1
         committer.start { writer.commit(full) }
@@ -1120,26 +1132,23 @@ final class CSVFileReader<Source: ByteSource> {
     private func plainSurvey() -> Bool? {
         let id = bytes(0)
         let migrant = bytes(1)
-        guard Self.isPlainID(id), Self.isPlainID(migrant),
+        guard Self.isPlainID(id), Self.isPlainID(migrant), id.count <= RowBytes.maximumIDLength,
+            migrant.count <= RowBytes.maximumIDLength, fitsBatch(id.count + migrant.count),
             let service = codes.surveyService.lookup(bytes(2)),
             let date = CalendarDate(isoBytes: bytes(3)),
             case .success(let satisfied) = Value.yesNo(bytes(4))
         else { return nil }
-        let line = recordLine
-        if let first = session.firstLine(of: id, line: line, in: .surveys) {
-            rejectDuplicate(0, what: "survey", first: first)
-            return false
-        }
-        let number = session.store.addSurvey(
-            migrant: migrant, service: service, date: date, satisfied: satisfied,
-            record: String(decoding: id, as: UTF8.self))
-        if session.isUnregistered(number) { warnUnregistered(1) }
+        // The row waits in a batch; it is committed (or rejected as a duplicate) with the batch.
+        pendingSurveys.append(
+            PendingSurvey(
+                line: recordLine, bytes: batchBytes(id, migrant), date: date, service: service, satisfied: satisfied))
+        if pendingSurveys.count == Self.batchSize { handOff() }
         return true
     }
 
     private func plainMigrant() -> Bool? {
         let id = bytes(0)
-        guard Self.isPlainID(id), id.count <= PendingAssistance.maximumIDLength, fitsBatch(id.count),
+        guard Self.isPlainID(id), id.count <= RowBytes.maximumIDLength, fitsBatch(id.count),
             let sex = codes.sex.lookup(bytes(1))
         else {
             flushPending()
@@ -1488,8 +1497,8 @@ extension RowDecoding {
 /// A plain assistance row decoded, but for its date, and waiting in a batch; its id, migrant id
 /// and raw record are in the batch's bytes.
 ///
-/// Its fields are laid out in 40 bytes (the offsets and lengths in 32 and 16 bits): the batches
-/// go from one core to the other, and their rows are read once by each.
+/// Its fields are laid out in 40 bytes (the offsets and lengths in 32 and 16 bits, ``RowBytes``):
+/// the batches go from one core to the other, and their rows are read once by each.
 struct PendingAssistance {
     /// The ten bytes of a date column, kept as they are.
     struct DateBytes {
@@ -1521,32 +1530,20 @@ struct PendingAssistance {
         }
     }
 
-    /// The longest id or migrant id a batched row holds; a row with a longer one takes the general path.
-    static let maximumIDLength = Int(UInt16.max)
-
     let line: Int
     private let dateHead: UInt64
-    private let start: UInt32
-    private let rawLength: UInt32
-    private let idLength: UInt16
-    private let migrantLength: UInt16
+    /// Where its id, migrant id and record are in the batch's bytes.
+    let bytes: RowBytes
     private let dateTail: UInt16
     let kind: AssistanceKind
     let country: (UInt8, UInt8, UInt8)
 
-    /// A row whose id and migrant id (at most ``maximumIDLength`` bytes each) and raw record
-    /// (`rawLength` bytes) follow one another from `start` in its batch's bytes, which stay
-    /// shorter than 4 GiB.
     @inline(__always) init(
-        line: Int, kind: AssistanceKind, date: DateBytes, country: (UInt8, UInt8, UInt8), start: Int, idLength: Int,
-        migrantLength: Int, rawLength: Int
+        line: Int, kind: AssistanceKind, date: DateBytes, country: (UInt8, UInt8, UInt8), bytes: RowBytes
     ) {
         self.line = line
         dateHead = date.head
-        self.start = UInt32(truncatingIfNeeded: start)
-        self.rawLength = UInt32(truncatingIfNeeded: rawLength)
-        self.idLength = UInt16(truncatingIfNeeded: idLength)
-        self.migrantLength = UInt16(truncatingIfNeeded: migrantLength)
+        self.bytes = bytes
         dateTail = date.tail
         self.kind = kind
         self.country = country
@@ -1554,6 +1551,27 @@ struct PendingAssistance {
 
     /// The ten bytes of the date column, read when the row is committed.
     @inline(__always) var date: DateBytes { DateBytes(head: dateHead, tail: dateTail) }
+}
+
+/// Where the id, the migrant id and the raw record of a batched row of assistance.csv or
+/// surveys.csv are in its batch's bytes, one after the other, in 12 bytes.
+struct RowBytes {
+    /// The longest id or migrant id a batched row holds; a row with a longer one takes the general path.
+    static let maximumIDLength = Int(UInt16.max)
+
+    private let start: UInt32
+    private let rawLength: UInt32
+    private let idLength: UInt16
+    private let migrantLength: UInt16
+
+    /// Bytes from `start` (the batch's bytes stay shorter than 4 GiB): an id and a migrant id of
+    /// at most ``maximumIDLength`` bytes each, then a record of `rawLength` bytes.
+    @inline(__always) init(start: Int, idLength: Int, migrantLength: Int, rawLength: Int) {
+        self.start = UInt32(truncatingIfNeeded: start)
+        self.rawLength = UInt32(truncatingIfNeeded: rawLength)
+        self.idLength = UInt16(truncatingIfNeeded: idLength)
+        self.migrantLength = UInt16(truncatingIfNeeded: migrantLength)
+    }
 
     @inline(__always) func id(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         let start = Int(start)
@@ -1569,6 +1587,16 @@ struct PendingAssistance {
         let rawStart = Int(start) + Int(idLength) + Int(migrantLength)
         return UnsafeBufferPointer(rebasing: bytes[rawStart..<rawStart + Int(rawLength)])
     }
+}
+
+/// A plain survey answer decoded and waiting in a batch; its id, migrant id and raw record are
+/// in the batch's bytes.
+struct PendingSurvey {
+    let line: Int
+    let bytes: RowBytes
+    let date: CalendarDate
+    let service: SurveyService
+    let satisfied: Bool
 }
 
 extension Rejection {
@@ -1601,7 +1629,7 @@ struct PendingMigrant {
     /// The letters of the nationality; the first is 0 when it is not given.
     private let country: (UInt8, UInt8, UInt8)
 
-    /// A row whose id (at most ``PendingAssistance/maximumIDLength`` bytes) and raw record
+    /// A row whose id (at most ``RowBytes/maximumIDLength`` bytes) and raw record
     /// (`rawLength` bytes) follow one another from `start` in its batch's bytes, which stay
     /// shorter than 4 GiB; `birthYear` is from 1900 to 2100, and the nationality three capital letters.
     @inline(__always) init(
@@ -1668,6 +1696,7 @@ final class BatchWriter {
     func commit(_ batch: PendingBatch) {
         if !batch.migrants.isEmpty { commitMigrants(batch) }
         if !batch.assistance.isEmpty { commitAssistance(batch) }
+        if !batch.surveys.isEmpty { commitSurveys(batch) }
         batch.removeAll()
     }
 
@@ -1676,34 +1705,58 @@ final class BatchWriter {
     /// as `assistance()` would have.
     private func commitAssistance(_ batch: PendingBatch) {
         batch.bytes.withUnsafeBufferPointer { all in
-            forEachProbed(batch.assistance, migrant: { $0.migrant(in: all) }) { row, probe in
-                let id = row.id(in: all)
+            forEachProbed(batch.assistance, migrant: { $0.bytes.migrant(in: all) }) { row, probe in
+                let id = row.bytes.id(in: all)
                 // The only value of a batched row not checked yet: when it is not a day, the
                 // row is rejected with the problem `assistance()` would have reported.
                 guard let date = row.date.date else {
-                    rejectDate(row, raw: row.raw(in: all))
+                    rejectDate(row, raw: row.bytes.raw(in: all))
                     return
                 }
                 if let first = session.firstLine(of: id, line: row.line, in: .assistance) {
                     rejectBatched(
-                        "assistance", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
+                        "assistance", id: id, first: first, line: row.line, column: idColumn,
+                        raw: row.bytes.raw(in: all))
                     return
                 }
-                let migrant = row.migrant(in: all)
+                let migrant = row.bytes.migrant(in: all)
                 let country = session.store.countryNumber(row.country.0, row.country.1, row.country.2)
                 let number = session.store.addAssistance(
                     migrant: migrant, probe: probe, kind: row.kind, date: date, country: country,
                     record: String(decoding: id, as: UTF8.self))
-                if session.isUnregistered(number) {
-                    let shown = DataProblem.display(migrant)
-                    let rejection = Rejection.unregistered(shown)
-                    session.report(
-                        DataProblem(
-                            .warning, file: name, line: row.line, column: migrantColumn, field: file.columns[1],
-                            value: shown, rule: rejection.rule, message: rejection.message))
-                }
+                if session.isUnregistered(number) { warnUnregistered(migrant, line: row.line) }
             }
         }
+    }
+
+    /// Commits plain survey answers, the migrants' slots of `probeSize` rows read first, each
+    /// checked and added exactly as `survey()` would have.
+    private func commitSurveys(_ batch: PendingBatch) {
+        batch.bytes.withUnsafeBufferPointer { all in
+            forEachProbed(batch.surveys, migrant: { $0.bytes.migrant(in: all) }) { row, probe in
+                let id = row.bytes.id(in: all)
+                if let first = session.firstLine(of: id, line: row.line, in: .surveys) {
+                    rejectBatched(
+                        "survey", id: id, first: first, line: row.line, column: idColumn, raw: row.bytes.raw(in: all))
+                    return
+                }
+                let migrant = row.bytes.migrant(in: all)
+                let number = session.store.addSurvey(
+                    migrant: migrant, probe: probe, service: row.service, date: row.date, satisfied: row.satisfied,
+                    record: String(decoding: id, as: UTF8.self))
+                if session.isUnregistered(number) { warnUnregistered(migrant, line: row.line) }
+            }
+        }
+    }
+
+    /// Warns that a batched row names a migrant who is not in migrants.csv, as `warnUnregistered` does for the current row.
+    private func warnUnregistered(_ migrant: UnsafeBufferPointer<UInt8>, line: Int) {
+        let shown = DataProblem.display(migrant)
+        let rejection = Rejection.unregistered(shown)
+        session.report(
+            DataProblem(
+                .warning, file: name, line: line, column: migrantColumn, field: file.columns[1], value: shown,
+                rule: rejection.rule, message: rejection.message))
     }
 
     /// Calls `body` with each row in order and the probe of the migrant it names: the migrants'
@@ -1778,12 +1831,14 @@ final class BatchWriter {
 final class PendingBatch {
     @exclusivity(unchecked) var assistance: [PendingAssistance] = []
     @exclusivity(unchecked) var migrants: [PendingMigrant] = []
+    @exclusivity(unchecked) var surveys: [PendingSurvey] = []
     /// The ids, migrant ids and (when the rejects are written) records of the rows.
     @exclusivity(unchecked) var bytes: [UInt8] = []
 
     func removeAll() {
         assistance.removeAll(keepingCapacity: true)
         migrants.removeAll(keepingCapacity: true)
+        surveys.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
     }
 }

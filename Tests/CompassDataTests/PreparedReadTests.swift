@@ -182,6 +182,45 @@ import Testing
     /// written person by person, as the synthetic one is, or a prepared dataset, whose rows are
     /// put in that order) and by a counting sort otherwise: the order of the rows changes no
     /// result, crossed breakdowns included.
+    /// Survey answers are committed in batches of 2,048 on another thread: troubles within and
+    /// between batches come out as from the records path, in the order of the file.
+    @Test func surveysInSeveralBatchesAgreeWithReadingRecords() throws {
+        var migrants = "migrant_id,sex,birth_year,nationality,registered_on,vulnerabilities\n"
+        for person in 0..<500 { migrants += "M\(person),\(person % 2 == 0 ? "female" : "male"),1990,MLI,2022-01-01,\n" }
+        var rows: [String] = []
+        for answer in 0..<5_000 {
+            let day = answer % 28 + 1
+            let satisfied = answer % 3 == 0 ? "no" : "yes"
+            rows.append("S\(answer),M\(answer % 500),protection,2022-03-\(day < 10 ? "0" : "")\(day),\(satisfied)")
+        }
+        rows[4_500] = "S10,M1,protection,2022-04-04,yes"  // a duplicate of the first batch, two batches on
+        rows[2_049] = "S2049,M-none,protection,2022-04-04,yes"  // an unregistered migrant, plain
+        rows[2_050] = "S2050,M1,protection,2022-02-30,yes"  // not a day: the general path, between batches
+        rows[2_051] = "S2051,\"M\"\"q\",protection,2022-04-04,no"  // quoted: the general path
+        rows[2_052] = "S2049,M2,protection,2022-04-04,yes"  // a duplicate of the row before the last two
+        rows[4_999] = "S4999,M-none,legal_aid,2022-04-04,yes"  // an unknown service
+        let files = [
+            "migrants.csv": migrants,
+            "assistance.csv": assistanceHeader + "A1,M1,reintegration,2022-02-02,MLI\n",
+            "surveys.csv": "survey_id,migrant_id,service,answered_on,satisfied\n" + rows.joined(separator: "\n") + "\n",
+        ].mapValues { Array($0.utf8) }
+        let records = DatasetReader().read(files: files)
+        let prepared = DatasetReader().prepare(files: files, programme: nil)
+        #expect(
+            records.problems.filter { $0.file == "surveys.csv" }.map { "\($0.line ?? 0) \($0.rule)" } == [
+                "2051 unknown-migrant", "2052 invalid-date", "2053 unknown-migrant", "2054 duplicate-id",
+                "4502 duplicate-id", "5001 invalid-code",
+            ])
+        #expect(prepared.problems == records.problems)
+        #expect(prepared.accounting == records.accounting)
+        #expect(prepared.dataset.recordCount(of: .surveys) == 4_996)
+        for period in [Period.year(2022), .programme] {
+            #expect(
+                try Engine().evaluate(Catalogue.compass, on: prepared.dataset, period: period)
+                    == Engine().evaluate(Catalogue.compass, on: records.dataset, period: period))
+        }
+    }
+
     @Test func theOrderOfTheRowsChangesNoResult() throws {
         let dataset = SyntheticData.generate(migrants: 3_000, seed: 11)
         let catalogue = Self.compassCrossedByCountryAndSex
