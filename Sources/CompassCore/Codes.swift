@@ -25,7 +25,7 @@ extension Code {
     /// index in one byte, so the position is read from that byte instead of searching
     /// `allCases` (which builds an array) for every record. A test checks every value of
     /// every code list against `allCases`; any other layout takes the search.
-    package var ordinal: Int {
+    @inlinable package var ordinal: Int {
         if MemoryLayout<Self>.size == 1 { return withUnsafeBytes(of: self) { Int($0[0]) } }
         return Self.allCases.firstIndex(of: self) ?? 0
     }

@@ -13,11 +13,12 @@ struct Rejection: Error, Hashable {
 /// The codes of one code list, looked up from bytes without making a `String`.
 final class CodeTable<C: Code> {
     /// A code as a lookup compares it: its length, its first and last eight bytes as words (zero
-    /// padded when shorter), and its value.
+    /// padded when shorter), its index in the list, and its value.
     private struct Entry {
         var length = -1
         var head: UInt64 = 0
         var tail: UInt64 = 0
+        var index = 0
         var value: C?
     }
 
@@ -72,7 +73,8 @@ final class CodeTable<C: Code> {
         for (slot, index) in (found?.1 ?? []).enumerated() where index >= 0 {
             let code = codes[Int(index)]
             let (head, tail) = code.withUnsafeBufferPointer(CodeTable.words)
-            entries[slot] = Entry(length: code.count, head: head, tail: tail, value: values[Int(index)])
+            entries[slot] = Entry(
+                length: code.count, head: head, tail: tail, index: Int(index), value: values[Int(index)])
         }
         self.noun = noun
         expected = C.allCases.map(\.code).joined(separator: ", ")
@@ -124,7 +126,7 @@ final class CodeTable<C: Code> {
         let (head, tail) = CodeTable.words(bytes)
         guard head == entry.head, tail == entry.tail else { return nil }
         // Over sixteen bytes, the two words leave a middle to compare.
-        if count > 16, let value = entry.value, !matches(value.ordinal, bytes) { return nil }
+        if count > 16, !matches(entry.index, bytes) { return nil }
         return entry.value
     }
 }
