@@ -749,7 +749,7 @@ final class CSVFileReader<Source: ByteSource> {
     @exclusivity(unchecked) var pendingMigrants: [PendingMigrant] = []
     @exclusivity(unchecked) var pendingSurveys: [PendingSurvey] = []
     /// The ids, migrant ids and (when the rejects are written) records of the pending rows.
-    @exclusivity(unchecked) var pendingBytes: [UInt8] = []
+    @exclusivity(unchecked) var pendingBytes = BatchBytes()
     /// The batches handed to the committer, in turn: each is being committed, waiting to be, or
     /// committed and empty. Several are in flight, so that neither thread waits for the other
     /// whenever one batch happens to take it longer than the next.
@@ -1092,9 +1092,9 @@ final class CSVFileReader<Source: ByteSource> {
         _ id: UnsafeBufferPointer<UInt8>, _ migrant: UnsafeBufferPointer<UInt8>
     ) -> RowBytes {
         let start = pendingBytes.count
-        pendingBytes.append(contentsOf: id)
-        pendingBytes.append(contentsOf: migrant)
-        if keepsRecords { scanner.withRawRecord { pendingBytes.append(contentsOf: $0) } }
+        pendingBytes.append(id)
+        pendingBytes.append(migrant)
+        if keepsRecords { scanner.withRawRecord { pendingBytes.append($0) } }
         return RowBytes(
             start: start, idLength: id.count, migrantLength: migrant.count,
             rawLength: pendingBytes.count - start - id.count - migrant.count)
@@ -1193,8 +1193,8 @@ final class CSVFileReader<Source: ByteSource> {
         }
         // The row waits in a batch; it is registered (or rejected as a duplicate) with the batch.
         let start = pendingBytes.count
-        pendingBytes.append(contentsOf: id)
-        if keepsRecords { scanner.withRawRecord { pendingBytes.append(contentsOf: $0) } }
+        pendingBytes.append(id)
+        if keepsRecords { scanner.withRawRecord { pendingBytes.append($0) } }
         pendingMigrants.append(
             PendingMigrant(
                 line: recordLine, sex: sex, birthYear: birthYear,
@@ -1704,7 +1704,7 @@ final class BatchWriter {
     /// so that their cache misses overlap, then each row is checked and added in order, exactly
     /// as `assistance()` would have.
     private func commitAssistance(_ batch: PendingBatch) {
-        batch.bytes.withUnsafeBufferPointer { all in
+        batch.bytes.withBytes { all in
             forEachProbed(batch.assistance, migrant: { $0.bytes.migrant(in: all) }) { row, probe in
                 let id = row.bytes.id(in: all)
                 // The only value of a batched row not checked yet: when it is not a day, the
@@ -1732,7 +1732,7 @@ final class BatchWriter {
     /// Commits plain survey answers, the migrants' slots of `probeSize` rows read first, each
     /// checked and added exactly as `survey()` would have.
     private func commitSurveys(_ batch: PendingBatch) {
-        batch.bytes.withUnsafeBufferPointer { all in
+        batch.bytes.withBytes { all in
             forEachProbed(batch.surveys, migrant: { $0.bytes.migrant(in: all) }) { row, probe in
                 let id = row.bytes.id(in: all)
                 if let first = session.firstLine(of: id, line: row.line, in: .surveys) {
@@ -1810,7 +1810,7 @@ final class BatchWriter {
 
     /// Registers plain migrant rows in order, the slots of `probeSize` rows read first in one tight loop.
     private func commitMigrants(_ batch: PendingBatch) {
-        batch.bytes.withUnsafeBufferPointer { all in
+        batch.bytes.withBytes { all in
             forEachProbed(batch.migrants, migrant: { $0.id(in: all) }) { row, probe in
                 let id = row.id(in: all)
                 let nationality = row.nationality.map { session.store.countryNumber($0.0, $0.1, $0.2) } ?? -1
@@ -1833,13 +1833,72 @@ final class PendingBatch {
     @exclusivity(unchecked) var migrants: [PendingMigrant] = []
     @exclusivity(unchecked) var surveys: [PendingSurvey] = []
     /// The ids, migrant ids and (when the rejects are written) records of the rows.
-    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var bytes = BatchBytes()
 
     func removeAll() {
         assistance.removeAll(keepingCapacity: true)
         migrants.removeAll(keepingCapacity: true)
         surveys.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
+        bytes.removeAll()
+    }
+}
+
+/// The bytes of a batch's rows (ids, migrant ids, records): one buffer that only grows, filled
+/// by the reader a few bytes at a time and read by the committer.
+///
+/// An array's `append(contentsOf:)` was a call, with its checks, for each id of each row (a
+/// twentieth of the reader's time); an id of 8 to 16 bytes is copied here as two words.
+///
+/// A value that is never copied, so that its one owner (the reader, or a batch, which swap them)
+/// frees it; a class would cost a retain and a release at each append.
+struct BatchBytes: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// The number of bytes appended since the buffer was last emptied.
+    private(set) var count = 0
+
+    init() {
+        capacity = 1 << 16
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Appends bytes.
+    @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let length = bytes.count
+        guard length > 0, let source = bytes.baseAddress else { return }
+        if count + length > capacity { grow(to: count + length) }
+        let target = UnsafeMutableRawPointer(base + count)
+        if length >= 8, length <= 16 {
+            // Two words, overlapping when the length is below 16.
+            let raw = UnsafeRawPointer(source)
+            let head = raw.loadUnaligned(as: UInt64.self)
+            let tail = raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        } else {
+            target.copyMemory(from: source, byteCount: length)
+        }
+        count += length
+    }
+
+    /// Makes room for at least `needed` bytes, keeping those appended.
+    private mutating func grow(to needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    /// Empties the buffer, keeping its room.
+    mutating func removeAll() { count = 0 }
+
+    /// Calls `body` with the bytes appended; they are valid only inside `body`.
+    @inline(__always) func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: count))
     }
 }
 
