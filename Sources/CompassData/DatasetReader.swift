@@ -857,7 +857,8 @@ final class CSVFileReader<Source: ByteSource> {
         }
         while try scanner.nextRecord() {
             counts.read += 1
-            rowError = nil
+            // Tested first: clearing an error that is not there still called its destructor.
+            if rowError != nil { rowError = nil }
             var accepted = false
             var plain: Bool?
             if usable, scanner.issues.isEmpty, scanner.fieldCount == headerCount { plain = decodePlainRow() }

@@ -89,8 +89,9 @@ final class CodeTable<C: Code> {
         (count &* 131 &+ Int(first) &* multiplier &+ Int(last) &* 7) & 255
     }
 
-    /// The first and the last eight bytes of `bytes` as words; below eight bytes, the bytes in
-    /// the first word, zero padded, and a zero last word.
+    /// Two words that, for texts of one length, are equal only when the texts are: from eight
+    /// bytes on, the first and the last eight bytes; below, the first and the last four bytes
+    /// (or, below four, the first, middle and last byte) in the first word, and a zero second.
     @inline(__always) private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return (0, 0) }
@@ -98,11 +99,12 @@ final class CodeTable<C: Code> {
         if count >= 8 {
             return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
         }
-        var head: UInt64 = 0
-        withUnsafeMutableBytes(of: &head) { word in
-            for index in 0..<count { word[index] = base[index] }
+        if count >= 4 {
+            let first = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let last = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return (first | last << 32, 0)
         }
-        return (head, 0)
+        return (UInt64(base[0]) | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]) << 16, 0)
     }
 
     /// Whether the code at `index` is exactly `bytes`.

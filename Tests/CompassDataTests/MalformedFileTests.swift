@@ -376,12 +376,25 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
                 surveys += "S-near\(index)-\(near),M0,\(miss),2022-01-01,yes\n"
             }
         }
-        let files = ["migrants.csv": migrants, "assistance.csv": assistance, "surveys.csv": surveys]
-            .mapValues { Array($0.utf8) }
+        // Organisation types have codes of two and three letters.
+        var participants = "training_id,person_id,sex,organisation_type\n"
+        for (index, organisation) in OrganisationType.allCases.enumerated() {
+            participants += "T1,P\(index),female,\(organisation.code)\n"
+            for (near, miss) in nearMisses(organisation.code).enumerated() {
+                participants += "T1,P-near\(index)-\(near),female,\(miss)\n"
+            }
+        }
+        let files = [
+            "migrants.csv": migrants, "assistance.csv": assistance, "surveys.csv": surveys,
+            "trainings.csv": "training_id,topic,audience,country,start_date,end_date\n"
+                + "T1,other,community,MLI,2022-01-01,2022-01-02\n",
+            "training_participants.csv": participants,
+        ].mapValues { Array($0.utf8) }
         let expected =
             nearMisses(Sex.female.code) + AssistanceKind.allCases.flatMap { nearMisses($0.code) }
             + SurveyService.allCases.flatMap { nearMisses($0.code) }
-        #expect(expected.count == 50)
+            + OrganisationType.allCases.flatMap { nearMisses($0.code) }
+        #expect(OrganisationType.allCases.contains { $0.code.utf8.count < 4 })
         #expect(AssistanceKind.allCases.contains { $0.code.utf8.count > 16 })
         for result in [
             DatasetReader().read(files: files).problems, DatasetReader().prepare(files: files, programme: nil).problems,
@@ -394,6 +407,7 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
         #expect(dataset.migrants.allSatisfy { $0.vulnerabilities == Set(Vulnerability.allCases) })
         #expect(dataset.assistance.map(\.kind) == AssistanceKind.allCases)
         #expect(dataset.surveys.map(\.service) == SurveyService.allCases)
+        #expect(dataset.participants.map(\.organisation) == OrganisationType.allCases)
     }
 
     @Test func quotedLineBreaksKeepLineNumbersAsAnEditorShows() {
