@@ -52,7 +52,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     ///
     /// All ten bytes are checked at once, a word at a time: a reader that has the bytes in
     /// registers parses a date without a loop or a branch per byte.
-    @inline(__always)
+    @inlinable @inline(__always)
     package init?(isoHead head: UInt64, tail: UInt16) {
         // Bytes 4 and 7 are dashes.
         guard head & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000 else { return nil }
@@ -96,12 +96,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.packed < rhs.packed }
 
     /// Whether `year` is a leap year in the Gregorian calendar.
-    public static func isLeapYear(_ year: Int) -> Bool {
+    @inlinable public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// The number of days in a month of a year.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    @inlinable public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
