@@ -311,6 +311,57 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
         }
     }
 
+    /// Random files of LF and CRLF lines, blank lines, ids of 1 to 40 bytes and repeats anywhere
+    /// (the last line with or without a line end): every repeat is found, with its first line,
+    /// through the screen's buffers and its batches of ids.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func everyRepeatedAssistanceIdIsFoundInRandomFiles(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        var text = assistanceHeader
+        var line = 1
+        var firstLines: [String: Int] = [:]
+        var expected: [String] = []
+        var pool: [String] = []
+        for row in 0..<30_000 {
+            while Int.random(in: 0..<20, using: &random) == 0 {
+                text += Bool.random(using: &random) ? "\n" : "\r\n"
+                line += 1
+            }
+            let id: String
+            if !pool.isEmpty, Int.random(in: 0..<25, using: &random) == 0 {
+                id = pool[Int.random(in: 0..<pool.count, using: &random)]
+            } else {
+                let length = Int.random(in: 1...40, using: &random)
+                id = "A\(row)" + String(repeating: "x", count: max(0, length - "A\(row)".count))
+                pool.append(id)
+            }
+            line += 1
+            if let first = firstLines[id] {
+                expected.append("\(line) \(id) \(first)")
+            } else {
+                firstLines[id] = line
+            }
+            // The rest of the row varies, so that an id read wrongly differs between its rows.
+            let migrant = ["M1", "M2"][Int.random(in: 0..<2, using: &random)]
+            let day = Int.random(in: 10...28, using: &random)
+            text += "\(id),\(migrant),humanitarian_aid,2022-02-\(day),LBY"
+            if row < 29_999 || Bool.random(using: &random) { text += Bool.random(using: &random) ? "\n" : "\r\n" }
+        }
+        #expect(expected.count > 1_000)
+        let files = ["migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(text.utf8)]
+        let options = DatasetReader.Options(maximumProblemsPerFile: 100_000)
+        for result in [
+            DatasetReader(options: options).read(files: files).problems,
+            DatasetReader(options: options).prepare(files: files, programme: nil).problems,
+        ] {
+            let found = result.filter { $0.rule == "duplicate-id" }.map { problem in
+                let first = problem.message.components(separatedBy: "on line ").last?.components(separatedBy: ";")
+                return "\(problem.line ?? 0) \(problem.value ?? "") \(first?.first ?? "")"
+            }
+            #expect(found == expected)
+        }
+    }
+
     /// The first line of a migrant is kept for every migrant, and must stay right after rows
     /// that are rejected, blank lines and quoted line breaks, in both ways of reading.
     @Test func duplicateMigrantsNameTheirFirstLineAfterRejectsBlankLinesAndLineBreaks() {
