@@ -516,6 +516,11 @@ final class ReadSession {
     /// Checks an id of assistance.csv or surveys.csv; returns the line of the first record when it was seen before.
     func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile) -> Int? {
         if let screen, !screen.isSuspect(id) { return nil }
+        return exactFirstLine(of: id, line: line, in: file)
+    }
+
+    /// Checks an id of assistance.csv or surveys.csv that the file's screen (if any) suspects.
+    func exactFirstLine(of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile) -> Int? {
         if file == .assistance {
             let (number, added) = assistanceIDs.insert(id)
             guard added else { return Int(assistanceLines[Int(number)]) }
@@ -1691,6 +1696,17 @@ final class BatchWriter {
         self.idColumn = idColumn
         self.migrantColumn = migrantColumn
         self.dateColumn = dateColumn
+        screen = session.screen
+    }
+
+    /// The screen of the file, held here as a constant: read from the session, whose property
+    /// may change, it was retained and released for every row.
+    let screen: DuplicateScreen?
+
+    /// `ReadSession.firstLine(of:line:in:)`, with the screen of the file.
+    @inline(__always) private func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
+        if let screen, !screen.isSuspect(id) { return nil }
+        return session.exactFirstLine(of: id, line: line, in: file)
     }
 
     /// Commits a batch of plain rows in order, then empties it.
@@ -1714,7 +1730,7 @@ final class BatchWriter {
                     rejectDate(row, raw: row.bytes.raw(in: all))
                     return
                 }
-                if let first = session.firstLine(of: id, line: row.line, in: .assistance) {
+                if let first = firstLine(of: id, line: row.line) {
                     rejectBatched(
                         "assistance", id: id, first: first, line: row.line, column: idColumn,
                         raw: row.bytes.raw(in: all))
@@ -1736,7 +1752,7 @@ final class BatchWriter {
         batch.bytes.withBytes { all in
             forEachProbed(batch.surveys, migrant: { $0.bytes.migrant(in: all) }) { row, probe in
                 let id = row.bytes.id(in: all)
-                if let first = session.firstLine(of: id, line: row.line, in: .surveys) {
+                if let first = firstLine(of: id, line: row.line) {
                     rejectBatched(
                         "survey", id: id, first: first, line: row.line, column: idColumn, raw: row.bytes.raw(in: all))
                     return
