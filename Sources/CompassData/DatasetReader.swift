@@ -621,10 +621,8 @@ final class ReadSession {
     /// Adds the records read to `columns`, a blank store, into `others`, then lets the records
     /// go: on a side session, this happens on its thread, beside the reading of the large files.
     func addOthers(to columns: Store) {
-        var columns = columns
-        columns.addOthers(dataset)
-        others = columns
-        dataset = Dataset()
+        // The tables that found duplicates and references while reading go first: the columns
+        // are built without them, and both at once made the peak of the whole read higher.
         trainingLines = [:]
         participantTrainings = IdTable()
         participantPeople = IdTable()
@@ -634,6 +632,10 @@ final class ReadSession {
         disseminationLines = [:]
         engagementLines = [:]
         visitLines = [:]
+        var columns = columns
+        columns.addOthers(dataset)
+        others = columns
+        dataset = Dataset()
     }
 
     /// Takes in what a side session read, as if this session had read those files after its own.
