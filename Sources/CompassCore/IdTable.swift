@@ -61,13 +61,16 @@ package struct IdTable: Sendable {
 
     // MARK: Hashing
 
-    @inline(__always) private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    @inlinable @inline(__always) static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         let product = a.multipliedFullWidth(by: b)
         return product.high ^ product.low
     }
 
     /// A 64-bit hash of `bytes`, eight bytes at a time, each word folded in with a 128-bit multiply.
-    @inline(__always) package static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+    ///
+    /// Inlinable, so that readers in other modules hash without an opaque call (around which the
+    /// objects they hold were retained and released).
+    @inlinable @inline(__always) package static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
         let count = bytes.count
         var state = seed ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
         guard let base = bytes.baseAddress else { return mix(state, 0xA076_1D64_78BD_642F) }

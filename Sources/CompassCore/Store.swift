@@ -535,6 +535,7 @@ package struct Store {
         }
         // A participation is a pair of numbers: the training's and the trainee's.
         var seen = Set<Int64>(minimumCapacity: participants.count)
+        trainees.reserveCapacity(trainees.count + participants.count)
         participationPerson.reserveCapacity(participants.count)
         for participant in participants {
             guard let trainingNumber = trainingIDs.number(of: participant.training.rawValue) else {

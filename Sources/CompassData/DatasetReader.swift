@@ -776,6 +776,11 @@ final class CSVFileReader<Source: ByteSource> {
     let buildsStore: Bool
     /// The session's code tables.
     let codes: CodeTables
+    /// The code tables of the plain rows' codes, as values (`CodeTable.Lookups`); `codes` keeps them alive.
+    let kindCodes: CodeTable<AssistanceKind>.Lookups
+    let serviceCodes: CodeTable<SurveyService>.Lookups
+    let sexCodes: CodeTable<Sex>.Lookups
+    let vulnerabilityCodes: CodeTable<Vulnerability>.Lookups
     /// The session's progress handler.
     let progress: (@Sendable (DatasetReader.ReadProgress) -> Void)?
     /// The rows of a full batch: enough that handing batches over stays cheap beside the rows' work.
@@ -797,6 +802,10 @@ final class CSVFileReader<Source: ByteSource> {
         keepsRecords = session.rejects != nil
         buildsStore = session.buildsStore
         codes = session.codes
+        kindCodes = session.codes.assistanceKind.lookups
+        serviceCodes = session.codes.surveyService.lookups
+        sexCodes = session.codes.sex.lookups
+        vulnerabilityCodes = session.codes.vulnerability.lookups
         progress = session.options.progress
     }
 
@@ -1073,7 +1082,7 @@ final class CSVFileReader<Source: ByteSource> {
         let date = bytes(3)
         guard Self.isPlainID(id), Self.isPlainID(migrant), id.count <= RowBytes.maximumIDLength,
             migrant.count <= RowBytes.maximumIDLength, fitsBatch(id.count + migrant.count),
-            let kind = codes.assistanceKind.lookup(bytes(2)), date.count == 10
+            let kind = kindCodes.lookup(bytes(2)), date.count == 10
         else {
             flushPending()
             return nil
@@ -1142,7 +1151,7 @@ final class CSVFileReader<Source: ByteSource> {
         let migrant = bytes(1)
         guard Self.isPlainID(id), Self.isPlainID(migrant), id.count <= RowBytes.maximumIDLength,
             migrant.count <= RowBytes.maximumIDLength, fitsBatch(id.count + migrant.count),
-            let service = codes.surveyService.lookup(bytes(2)),
+            let service = serviceCodes.lookup(bytes(2)),
             let date = CalendarDate(isoBytes: bytes(3)),
             case .success(let satisfied) = Value.yesNo(bytes(4))
         else { return nil }
@@ -1157,7 +1166,7 @@ final class CSVFileReader<Source: ByteSource> {
     private func plainMigrant() -> Bool? {
         let id = bytes(0)
         guard Self.isPlainID(id), id.count <= RowBytes.maximumIDLength, fitsBatch(id.count),
-            let sex = codes.sex.lookup(bytes(1))
+            let sex = sexCodes.lookup(bytes(1))
         else {
             flushPending()
             return nil
@@ -1190,7 +1199,7 @@ final class CSVFileReader<Source: ByteSource> {
         if !list.isEmpty {
             var start = 0
             for index in 0...list.count where index == list.count || list[index] == UInt8(ascii: ";") {
-                guard let value = codes.vulnerability.lookup(UnsafeBufferPointer(rebasing: list[start..<index]))
+                guard let value = vulnerabilityCodes.lookup(UnsafeBufferPointer(rebasing: list[start..<index]))
                 else {
                     flushPending()
                     return nil
@@ -1699,15 +1708,17 @@ final class BatchWriter {
         self.migrantColumn = migrantColumn
         self.dateColumn = dateColumn
         screen = session.screen
+        screenCheck = session.screen?.check
     }
 
-    /// The screen of the file, held here as a constant: read from the session, whose property
-    /// may change, it was retained and released for every row.
+    /// The screen of the file, kept alive for `screenCheck`.
     let screen: DuplicateScreen?
+    /// The screen's test, used for every row without retaining the screen.
+    let screenCheck: DuplicateScreen.Check?
 
     /// `ReadSession.firstLine(of:line:in:)`, with the screen of the file.
     @inline(__always) private func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
-        if let screen, !screen.isSuspect(id) { return nil }
+        if let screenCheck, !screenCheck.isSuspect(id) { return nil }
         return session.exactFirstLine(of: id, line: line, in: file)
     }
 

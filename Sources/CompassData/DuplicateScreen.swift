@@ -27,35 +27,58 @@ import CompassCore
 /// asks about, which only makes suspects. Any other file is screened with the same scanner and
 /// limits as the reader, looking only at rows the reader would decode (no syntax problem, the
 /// header's number of fields).
-final class DuplicateScreen: Sendable {
+///
+/// Sendable: its memory is written in `init` only, and read after by any thread.
+final class DuplicateScreen: @unchecked Sendable {
     /// The fingerprints met more than once, in increasing order.
-    let suspects: [UInt32]
+    private let suspects: UnsafeMutableBufferPointer<UInt32>
     /// One bit per value of a fingerprint's high 16 bits, set when a suspect has them: most ids are
     /// cleared by one bit test, without a search.
-    let filter: [UInt64]
+    private let filter: UnsafeMutableBufferPointer<UInt64>
     /// The seed of the hash the fingerprints come from.
     let seed: UInt64
 
     init(suspects: Set<UInt32>, seed: UInt64) {
-        self.suspects = suspects.sorted()
-        var bits = [UInt64](repeating: 0, count: suspects.isEmpty ? 0 : 1024)
-        for print in suspects { bits[Int(print >> 22)] |= 1 << UInt64((print >> 16) & 63) }
-        filter = bits
+        let sorted = suspects.sorted()
+        self.suspects = .allocate(capacity: sorted.count)
+        _ = self.suspects.initialize(from: sorted)
+        filter = .allocate(capacity: suspects.isEmpty ? 0 : 1024)
+        filter.initialize(repeating: 0)
+        for print in suspects { filter[Int(print >> 22)] |= 1 << UInt64((print >> 16) & 63) }
         self.seed = seed
     }
 
+    deinit {
+        suspects.deallocate()
+        filter.deallocate()
+    }
+
     /// Whether an id (its bytes) must be checked exactly.
-    @inline(__always) func isSuspect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !suspects.isEmpty else { return false }
-        let print = DuplicateScreen.fingerprint(IdTable.hash(bytes, seed: seed))
-        guard filter[Int(print >> 22)] & (1 << UInt64((print >> 16) & 63)) != 0 else { return false }
-        var low = 0
-        var high = suspects.count
-        while low < high {
-            let middle = (low + high) / 2
-            if suspects[middle] < print { low = middle + 1 } else { high = middle }
+    @inline(__always) func isSuspect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { check.isSuspect(bytes) }
+
+    /// The screen's test as a value without references, valid while the screen lives: a loop
+    /// that calls the screen itself retains and releases it for every id.
+    var check: Check { Check(suspects: UnsafeBufferPointer(suspects), filter: UnsafeBufferPointer(filter), seed: seed) }
+
+    /// ``DuplicateScreen/isSuspect(_:)`` of a screen that a caller keeps alive, through its memory.
+    struct Check {
+        let suspects: UnsafeBufferPointer<UInt32>
+        let filter: UnsafeBufferPointer<UInt64>
+        let seed: UInt64
+
+        /// Whether an id (its bytes) must be checked exactly.
+        @inline(__always) func isSuspect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !suspects.isEmpty else { return false }
+            let print = DuplicateScreen.fingerprint(IdTable.hash(bytes, seed: seed))
+            guard filter[Int(print >> 22)] & (1 << UInt64((print >> 16) & 63)) != 0 else { return false }
+            var low = 0
+            var high = suspects.count
+            while low < high {
+                let middle = (low + high) / 2
+                if suspects[middle] < print { low = middle + 1 } else { high = middle }
+            }
+            return low < suspects.count && suspects[low] == print
         }
-        return low < suspects.count && suspects[low] == print
     }
 
     /// The low 32 bits of a hash, never zero (zero marks an empty slot).

@@ -12,13 +12,14 @@ struct Rejection: Error, Hashable {
 
 /// The codes of one code list, looked up from bytes without making a `String`.
 final class CodeTable<C: Code> {
-    /// A code as a lookup compares it: its length, its first and last eight bytes as words (zero
-    /// padded when shorter), its index in the list, and its value.
+    /// A code as a lookup compares it: its length, two words of its bytes (``words(_:)``), the
+    /// bytes themselves, and its value.
     private struct Entry {
         var length = -1
         var head: UInt64 = 0
         var tail: UInt64 = 0
-        var index = 0
+        /// The code's bytes, in `codeBytes`.
+        var bytes: UnsafePointer<UInt8>?
         var value: C?
     }
 
@@ -31,6 +32,8 @@ final class CodeTable<C: Code> {
     /// that can be there, or none. The hash's multiplier is chosen so that no two codes share a
     /// slot; a lookup reads one entry and compares two words (and, over 16 bytes, the middle).
     private let entries: UnsafeMutablePointer<Entry>
+    /// The codes' bytes, one after the other, in memory that stays where it is, for the entries.
+    private let codeBytes: UnsafeMutablePointer<UInt8>
     private let multiplier: Int
     /// Whether such a multiplier was found (the code lists of the format all have one); if not,
     /// a lookup compares every code.
@@ -68,13 +71,16 @@ final class CodeTable<C: Code> {
         }
         multiplier = found?.0 ?? 1
         isPerfect = found != nil
+        codeBytes = .allocate(capacity: max(1, flat.count))
+        codeBytes.initialize(from: flat, count: flat.count)
         entries = .allocate(capacity: 256)
         entries.initialize(repeating: Entry(), count: 256)
         for (slot, index) in (found?.1 ?? []).enumerated() where index >= 0 {
             let code = codes[Int(index)]
             let (head, tail) = code.withUnsafeBufferPointer(CodeTable.words)
             entries[slot] = Entry(
-                length: code.count, head: head, tail: tail, index: Int(index), value: values[Int(index)])
+                length: code.count, head: head, tail: tail, bytes: UnsafePointer(codeBytes + offsets[Int(index)]),
+                value: values[Int(index)])
         }
         self.noun = noun
         expected = C.allCases.map(\.code).joined(separator: ", ")
@@ -83,6 +89,7 @@ final class CodeTable<C: Code> {
     deinit {
         entries.deinitialize(count: 256)
         entries.deallocate()
+        codeBytes.deallocate()
     }
 
     @inline(__always) private static func slot(_ count: Int, _ first: UInt8, _ last: UInt8, _ multiplier: Int) -> Int {
@@ -117,19 +124,56 @@ final class CodeTable<C: Code> {
 
     /// The code whose text is exactly `bytes`.
     @inline(__always) func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> C? {
+        guard isPerfect else { return search(bytes) }
+        return CodeTable.lookup(bytes, entries: entries, multiplier: multiplier)
+    }
+
+    /// The code whose text is exactly `bytes`, compared with every code in turn.
+    private func search(_ bytes: UnsafeBufferPointer<UInt8>) -> C? {
+        for index in values.indices where matches(index, bytes) { return values[index] }
+        return nil
+    }
+
+    /// The code of the entry of `bytes`'s slot, if they are its bytes.
+    @inline(__always) private static func lookup(
+        _ bytes: UnsafeBufferPointer<UInt8>, entries: UnsafeMutablePointer<Entry>, multiplier: Int
+    ) -> C? {
         let count = bytes.count
         guard count > 0, let base = bytes.baseAddress else { return nil }
-        guard isPerfect else {
-            for index in values.indices where matches(index, bytes) { return values[index] }
-            return nil
-        }
         let entry = entries[CodeTable.slot(count, base[0], base[count - 1], multiplier)]
         guard entry.length == count else { return nil }
         let (head, tail) = CodeTable.words(bytes)
         guard head == entry.head, tail == entry.tail else { return nil }
         // Over sixteen bytes, the two words leave a middle to compare.
-        if count > 16, !matches(entry.index, bytes) { return nil }
+        if count > 16, let code = entry.bytes, !memoryEqual(UnsafeBufferPointer(start: code, count: count), bytes) {
+            return nil
+        }
         return entry.value
+    }
+
+    /// The table as a value without references, for a reader's loop: using the table itself
+    /// there retained and released it at every lookup. Valid while the table lives.
+    var lookups: Lookups { Lookups(table: self) }
+
+    /// ``CodeTable/lookup(_:)`` of a table that a caller keeps alive, through its memory.
+    struct Lookups {
+        private let entries: UnsafeMutablePointer<Entry>
+        private let multiplier: Int
+        private let isPerfect: Bool
+        private let table: Unmanaged<CodeTable>
+
+        fileprivate init(table: CodeTable) {
+            entries = table.entries
+            multiplier = table.multiplier
+            isPerfect = table.isPerfect
+            self.table = Unmanaged.passUnretained(table)
+        }
+
+        /// The code whose text is exactly `bytes`.
+        @inline(__always) func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> C? {
+            guard isPerfect else { return table.takeUnretainedValue().search(bytes) }
+            return CodeTable.lookup(bytes, entries: entries, multiplier: multiplier)
+        }
     }
 }
 
