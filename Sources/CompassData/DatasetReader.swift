@@ -150,11 +150,15 @@ public struct DatasetReader: Sendable {
             session.startScreen(file, path: filePath)
         }
         screen(.assistance)
-        // The smaller files that name no migrant are read beside the others, on the second core.
+        // The smaller files that name no migrant are read beside the others, on the second core,
+        // once the screen of assistance.csv is made: the two at once held both their memories at
+        // the peak of the read, and the screen is needed first.
         let sideOptions = options
         let blank = session.blankStore
+        let firstScreen = session.screens[.assistance]
         let side = BackgroundWork {
-            SessionBox(Self.readFiles(ReadSession.sideFiles, in: path, options: sideOptions, columns: blank))
+            _ = firstScreen?.wait()
+            return SessionBox(Self.readFiles(ReadSession.sideFiles, in: path, options: sideOptions, columns: blank))
         }
         for file in DatasetFile.allCases where !ReadSession.sideFiles.contains(file) {
             if file == .assistance { screen(.surveys) }
