@@ -339,7 +339,7 @@ enum Value {
         return .failure(failure(bytes, Rejection("invalid-integer", "\(quoted(bytes)) is not a whole number")))
     }
 
-    static func unsigned(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    @inline(__always) static func unsigned(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
         var value = 0
         for byte in bytes {
