@@ -23,8 +23,7 @@ final class CodeTable<C: Code> {
         var value: C?
     }
 
-    /// The codes' bytes, one after the other, from `starts`, with their lengths.
-    private let flat: [UInt8]
+    /// Where each code's bytes start in `codeBytes`, and their lengths.
     private let starts: [Int]
     private let lengths: [Int]
     private let values: [C]
@@ -32,7 +31,7 @@ final class CodeTable<C: Code> {
     /// that can be there, or none. The hash's multiplier is chosen so that no two codes share a
     /// slot; a lookup reads one entry and compares two words (and, over 16 bytes, the middle).
     private let entries: UnsafeMutablePointer<Entry>
-    /// The codes' bytes, one after the other, in memory that stays where it is, for the entries.
+    /// The codes' bytes, one after the other, in memory that stays where it is (the entries point into it).
     private let codeBytes: UnsafeMutablePointer<UInt8>
     private let multiplier: Int
     /// Whether such a multiplier was found (the code lists of the format all have one); if not,
@@ -43,7 +42,7 @@ final class CodeTable<C: Code> {
 
     init(_ type: C.Type, noun: String) {
         let codes = C.allCases.map { Array($0.code.utf8) }
-        flat = codes.flatMap { $0 }
+        let flat = codes.flatMap { $0 }
         var offsets: [Int] = []
         var offset = 0
         for code in codes {
@@ -117,9 +116,7 @@ final class CodeTable<C: Code> {
     /// Whether the code at `index` is exactly `bytes`.
     @inline(__always) private func matches(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lengths[index] == bytes.count else { return false }
-        return flat.withUnsafeBufferPointer { flat in
-            memoryEqual(UnsafeBufferPointer(rebasing: flat[starts[index]..<starts[index] + bytes.count]), bytes)
-        }
+        return memoryEqual(UnsafeBufferPointer(start: codeBytes + starts[index], count: bytes.count), bytes)
     }
 
     /// The code whose text is exactly `bytes`.
