@@ -519,12 +519,16 @@ final class ReadSession {
 
     /// Checks an id of assistance.csv or surveys.csv; returns the line of the first record when it was seen before.
     func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile) -> Int? {
-        if let screen, !screen.isSuspect(id) { return nil }
-        return exactFirstLine(of: id, line: line, in: file)
+        firstLine(of: id, line: line, in: file, screen: screen?.check)
     }
 
-    /// Checks an id of assistance.csv or surveys.csv that the file's screen (if any) suspects.
-    func exactFirstLine(of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile) -> Int? {
+    /// ``firstLine(of:line:in:)`` with the test of the file's screen given, for a caller that
+    /// holds it for many rows: only the ids it suspects are checked exactly.
+    @inline(__always)
+    func firstLine(
+        of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile, screen: DuplicateScreen.Check?
+    ) -> Int? {
+        if let screen, !screen.isSuspect(id) { return nil }
         if file == .assistance {
             let (number, added) = assistanceIDs.insert(id)
             guard added else { return Int(assistanceLines[Int(number)]) }
@@ -1722,8 +1726,7 @@ final class BatchWriter {
 
     /// `ReadSession.firstLine(of:line:in:)`, with the screen of the file.
     @inline(__always) private func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
-        if let screenCheck, !screenCheck.isSuspect(id) { return nil }
-        return session.exactFirstLine(of: id, line: line, in: file)
+        session.firstLine(of: id, line: line, in: file, screen: screenCheck)
     }
 
     /// Commits a batch of plain rows in order, then empties it.

@@ -53,14 +53,11 @@ final class DuplicateScreen: @unchecked Sendable {
         filter.deallocate()
     }
 
-    /// Whether an id (its bytes) must be checked exactly.
-    @inline(__always) func isSuspect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { check.isSuspect(bytes) }
-
     /// The screen's test as a value without references, valid while the screen lives: a loop
-    /// that calls the screen itself retains and releases it for every id.
+    /// that called the screen itself retained and released it for every id.
     var check: Check { Check(suspects: UnsafeBufferPointer(suspects), filter: UnsafeBufferPointer(filter), seed: seed) }
 
-    /// ``DuplicateScreen/isSuspect(_:)`` of a screen that a caller keeps alive, through its memory.
+    /// The test of a screen that a caller keeps alive, through its memory.
     struct Check {
         let suspects: UnsafeBufferPointer<UInt32>
         let filter: UnsafeBufferPointer<UInt64>
