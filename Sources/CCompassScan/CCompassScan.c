@@ -71,3 +71,96 @@ size_t compass_find_stops(const uint8_t *bytes, size_t length, uint32_t *stops, 
 #endif
     return find_stops_bytes(bytes, index, length, stops, count, capacity, scanned);
 }
+
+/// The state of `compass_plain_records` between blocks: the record being scanned.
+typedef struct {
+    const uint8_t *bytes;
+    size_t width;
+    size_t maximum;
+    uint32_t *ends;
+    size_t written;    // records written
+    size_t capacity;   // records that fit
+    size_t start;      // the record's first byte
+    size_t field;      // fields ended in the record so far
+    uint32_t *record;  // where the record's offsets go
+} plain_scan;
+
+/// Ends a field at a comma; returns 0 when the record has too many fields.
+static inline int plain_comma(plain_scan *scan, size_t offset) {
+    if (scan->field + 1 >= scan->width) return 0;
+    scan->record[++scan->field] = (uint32_t)offset;
+    return 1;
+}
+
+/// Ends the record at a line feed; returns 0 when it is not a plain record, and 2 when it was
+/// the last that fits.
+static inline int plain_line_feed(plain_scan *scan, size_t offset) {
+    size_t end = (offset > scan->start && scan->bytes[offset - 1] == '\r') ? offset - 1 : offset;
+    if (scan->field + 1 != scan->width || end == scan->start || end - scan->start > scan->maximum) return 0;
+    scan->record[scan->width] = (uint32_t)end;
+    scan->written += 1;
+    scan->start = offset + 1;
+    scan->field = 0;
+    if (scan->written == scan->capacity) return 2;
+    scan->record += scan->width + 1;
+    scan->record[0] = (uint32_t)scan->start - 1u;
+    return 1;
+}
+
+size_t compass_plain_records(const uint8_t *bytes, size_t length, size_t width, size_t maximum, uint32_t *ends,
+                             size_t records, size_t *consumed) {
+    plain_scan scan = {bytes, width, maximum, ends, 0, records, 0, 0, ends};
+    *consumed = 0;
+    if (records == 0 || width == 0) return 0;
+    ends[0] = 0xFFFFFFFFu;
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(',');
+    const __m128i lineFeed = _mm_set1_epi8('\n');
+    const __m128i carriageReturn = _mm_set1_epi8('\r');
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i zero = _mm_setzero_si128();
+    while (index + 16 < length) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
+        uint32_t commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, comma));
+        uint32_t lineFeeds = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, lineFeed));
+        uint32_t returns = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, carriageReturn));
+        uint32_t stopping = (uint32_t)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, zero)));
+        if (returns != 0) {
+            uint32_t nextIsLineFeed = (lineFeeds >> 1) | (bytes[index + 16] == '\n' ? 0x8000u : 0u);
+            stopping |= returns & ~nextIsLineFeed;
+        }
+        uint32_t found = commas | lineFeeds;
+        if (stopping != 0) found &= (stopping & (0u - stopping)) - 1u;
+        while (found != 0) {
+            uint32_t bit = (uint32_t)__builtin_ctz(found);
+            size_t offset = index + bit;
+            int kept = ((lineFeeds >> bit) & 1u) ? plain_line_feed(&scan, offset) : plain_comma(&scan, offset);
+            if (kept != 1) break;
+            found &= found - 1u;
+        }
+        // A record that is not plain, the last record that fits, or one seen to be longer than
+        // the limit (its last byte so far, at index + 15, is before its end) stops the scan.
+        if (found != 0 || stopping != 0 || index + 16 - scan.start > scan.maximum + 1) goto done;
+        index += 16;
+    }
+#endif
+    for (; index < length; index++) {
+        uint8_t byte = bytes[index];
+        int kept = 1;
+        if (byte == ',') {
+            kept = plain_comma(&scan, index);
+        } else if (byte == '\n') {
+            kept = plain_line_feed(&scan, index);
+        } else if (byte == '"' || byte == 0 || (byte == '\r' && (index + 1 == length || bytes[index + 1] != '\n'))) {
+            kept = 0;
+        } else if (index - scan.start > scan.maximum + 1) {
+            kept = 0;
+        }
+        if (kept != 1) break;
+    }
+done:
+    *consumed = scan.written == 0 ? 0 : scan.start;
+    return scan.written;
+}

@@ -116,19 +116,35 @@ package struct IdTable: Sendable {
     /// - Parameters:
     ///   - count: The number of ids.
     ///   - id: The bytes of the id at an index.
-    ///   - probes: Replaced by the probes, in order.
+    ///   - probes: Room for `count` probes, written in order.
     package func probe(
-        _ count: Int, _ id: (Int) -> UnsafeBufferPointer<UInt8>, into probes: inout [Probe]
+        _ count: Int, _ id: (Int) -> UnsafeBufferPointer<UInt8>, into probes: UnsafeMutablePointer<Probe>
     ) {
-        probes.removeAll(keepingCapacity: true)
-        var hashes = [UInt64](repeating: 0, count: count)
-        for index in 0..<count { hashes[index] = IdTable.hash(id(index), seed: seed) }
+        for index in 0..<count {
+            (probes + index).initialize(to: Probe(hash: IdTable.hash(id(index), seed: seed), firstSlot: 0, size: size))
+        }
+        readFirstSlots(count, into: probes)
+    }
+
+    /// Reads the first slots of probes whose hashes are set, in a loop with nothing else in it,
+    /// so that as many of their cache misses as the processor allows are under way at once.
+    @inline(__always) private func readFirstSlots(_ count: Int, into probes: UnsafeMutablePointer<Probe>) {
         slots.withUnsafeBufferPointer { slots in
-            for hash in hashes {
-                probes.append(Probe(hash: hash, firstSlot: slots[IdTable.home(hash, size)], size: size))
+            for index in 0..<count {
+                let hash = probes[index].hash
+                probes[index] = Probe(hash: hash, firstSlot: slots[IdTable.home(hash, size)], size: size)
             }
         }
     }
+
+    /// ``probe(_:_:into:)`` for ids already hashed, with ``hash(_:seed:)`` and ``hashSeed``.
+    package func probe(_ count: Int, hashes: (Int) -> UInt64, into probes: UnsafeMutablePointer<Probe>) {
+        for index in 0..<count { (probes + index).initialize(to: Probe(hash: hashes(index), firstSlot: 0, size: size)) }
+        readFirstSlots(count, into: probes)
+    }
+
+    /// The seed of the table's hashes, the same for its whole life.
+    package var hashSeed: UInt64 { seed }
 
     /// The number of `bytes`, assigning the next one when the id is new.
     @inline(__always)

@@ -446,10 +446,20 @@ package struct Store {
     ///
     /// Mutating only so that a store kept in a class property is used in place, not copied.
     package mutating func probeMigrants(
-        _ count: Int, _ id: (Int) -> UnsafeBufferPointer<UInt8>, into probes: inout [IdTable.Probe]
+        _ count: Int, _ id: (Int) -> UnsafeBufferPointer<UInt8>, into probes: UnsafeMutablePointer<IdTable.Probe>
     ) {
-        migrants.probe(count, id, into: &probes)
+        migrants.probe(count, id, into: probes)
     }
+
+    /// ``probeMigrants(_:_:into:)`` for ids already hashed with ``migrantHashSeed``.
+    package mutating func probeMigrants(
+        _ count: Int, hashes: (Int) -> UInt64, into probes: UnsafeMutablePointer<IdTable.Probe>
+    ) {
+        migrants.probe(count, hashes: hashes, into: probes)
+    }
+
+    /// The seed of the hashes of migrant ids (``IdTable/hash(_:seed:)``), the same for the store's life.
+    package var migrantHashSeed: UInt64 { migrants.hashSeed }
 
     /// The number of a migrant named by a record; an unregistered one is added with unknown attributes.
     private mutating func person(

@@ -91,6 +91,34 @@ final class CSVScanner<Source: ByteSource> {
     @exclusivity(unchecked) private var stopsBase = 0
     private static var stopCapacity: Int { 4096 }
 
+    // Plain records found a batch at a time by `compass_plain_records`, when the number of fields
+    // to expect is known (``plainWidth``): for each, the offset before its first byte and the end
+    // of each field, from `plainBase` in the buffer. While one of them is the current record,
+    // `plainRecord` points at its offsets and `fields` is not used.
+    @exclusivity(unchecked) private var plainEnds: UnsafeMutablePointer<UInt32>
+    @exclusivity(unchecked) private var plainCapacity = 0
+    @exclusivity(unchecked) private var plainCount = 0
+    @exclusivity(unchecked) private var plainNext = 0
+    @exclusivity(unchecked) private var plainBase = 0
+    @exclusivity(unchecked) private var plainRecord: UnsafeMutablePointer<UInt32>?
+    /// Records to scan one at a time before the next batch is tried, after a batch found none.
+    @exclusivity(unchecked) private var plainBackoff = 0
+    private static var plainOffsets: Int { 8192 }
+
+    /// The number of fields of the records to scan in batches: the header's, once it is read.
+    ///
+    /// Records of this many fields, on one line, without quotes, are then found many at a time,
+    /// which is faster than one by one; every other record is scanned as before. Setting it never
+    /// changes the records, fields and lines read. 0 (the default) turns batches off.
+    var plainWidth: Int {
+        get { plainCapacity > 0 ? _plainWidth : 0 }
+        set {
+            _plainWidth = max(0, newValue)
+            plainCapacity = _plainWidth == 0 ? 0 : CSVScanner.plainOffsets / (_plainWidth + 1)
+        }
+    }
+    @exclusivity(unchecked) private var _plainWidth = 0
+
     init(source: Source, maximumRecordBytes: Int) {
         self.source = source
         self.maximumRecordBytes = max(1, maximumRecordBytes)
@@ -98,12 +126,14 @@ final class CSVScanner<Source: ByteSource> {
         buffer = .allocate(capacity: capacity)
         fields = .allocate(capacity: fieldCapacity)
         stops = .allocate(capacity: CSVScanner.stopCapacity)
+        plainEnds = .allocate(capacity: CSVScanner.plainOffsets)
     }
 
     deinit {
         buffer.deallocate()
         fields.deallocate()
         stops.deallocate()
+        plainEnds.deallocate()
         for space in scratch { space.deallocate() }
     }
 
@@ -137,6 +167,8 @@ final class CSVScanner<Source: ByteSource> {
         // The stops found are offsets in the buffer as it is.
         stopCount = 0
         nextStop = 0
+        plainCount = 0
+        plainNext = 0
         let shift = isOverlong ? count : recordStart
         let keep = count - shift
         if shift > 0 {
@@ -182,6 +214,31 @@ final class CSVScanner<Source: ByteSource> {
     ///
     /// - Throws: ``DataFileError`` when the source cannot be read.
     func nextRecord() throws(DataFileError) -> Bool {
+        if plainNext < plainCount {
+            takePlainRecord()
+            return true
+        }
+        plainRecord = nil
+        if plainCapacity > 0, !previousWasCR {
+            if plainBackoff > 0 {
+                plainBackoff -= 1
+            } else {
+                if position == count, !(try refill()) { return false }
+                if scanPlainBatch() {
+                    takePlainRecord()
+                    return true
+                }
+                // Near the end of the buffer, the next record may only be cut short: read more and try again.
+                if count - position < CSVScanner.chunk / 4, !atEnd {
+                    recordStart = position
+                    if try refill(), scanPlainBatch() {
+                        takePlainRecord()
+                        return true
+                    }
+                }
+                plainBackoff = 16
+            }
+        }
         while true {
             if position == count, !(try refill()) { return false }
             if let plain = scanPlainRecord() {
@@ -191,6 +248,36 @@ final class CSVScanner<Source: ByteSource> {
             if try scanRecord() { return true }
             if position == count, atEnd { return false }
         }
+    }
+
+    /// Finds a batch of plain records from `position`; `false` when the next record is not one.
+    private func scanPlainBatch() -> Bool {
+        var consumed = 0
+        let records = compass_plain_records(
+            buffer + position, min(count - position, 1 << 30), _plainWidth, maximumRecordBytes, plainEnds,
+            plainCapacity, &consumed)
+        guard records > 0 else { return false }
+        plainBase = position
+        plainCount = records
+        plainNext = 0
+        position += consumed
+        if !issues.isEmpty { issues.removeAll(keepingCapacity: true) }
+        isOverlong = false
+        storedFields = _plainWidth
+        fieldCount = _plainWidth
+        return true
+    }
+
+    /// Makes the next record of the batch the current one.
+    @inline(__always) private func takePlainRecord() {
+        let record = plainEnds + plainNext * (_plainWidth + 1)
+        plainNext += 1
+        plainRecord = record
+        let start = plainBase + Int(record[0] &+ 1)
+        recordStart = start
+        recordLength = plainBase + Int(record[_plainWidth]) - start
+        recordLine = line
+        line += 1
     }
 
     /// Scans a plain record from the stops of the buffer (``findStops(from:)``): one that lies
@@ -459,7 +546,9 @@ final class CSVScanner<Source: ByteSource> {
     }
 
     /// The line where field `index` (from 0) starts.
-    func line(ofField index: Int) -> Int { index < storedFields ? fields[index].line : recordLine }
+    func line(ofField index: Int) -> Int {
+        plainRecord == nil && index < storedFields ? fields[index].line : recordLine
+    }
 
     /// Calls `body` with the bytes of field `index` (from 0), quotes removed and doubled quotes undone.
     ///
@@ -474,6 +563,10 @@ final class CSVScanner<Source: ByteSource> {
     /// unescaped into a buffer kept for its field index.
     @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         guard index < storedFields else { return UnsafeBufferPointer(start: nil, count: 0) }
+        if let record = plainRecord {
+            let start = Int(record[index] &+ 1)
+            return UnsafeBufferPointer(start: buffer + plainBase + start, count: Int(record[index + 1]) - start)
+        }
         let range = fields[index]
         let start = buffer + recordStart + range.start
         let length = max(0, range.end - range.start)

@@ -760,9 +760,11 @@ final class CSVFileReader<Source: ByteSource> {
     @exclusivity(unchecked) var rowError: Rejection?
     /// Plain rows decoded but not yet committed to the store: the batch being filled, kept in
     /// the reader's own properties (not in a `PendingBatch`, whose every use would retain it).
-    @exclusivity(unchecked) var pendingAssistance: [PendingAssistance] = []
-    @exclusivity(unchecked) var pendingMigrants: [PendingMigrant] = []
-    @exclusivity(unchecked) var pendingSurveys: [PendingSurvey] = []
+    @exclusivity(unchecked) var pendingAssistance = BatchRows<PendingAssistance>()
+    /// The seed of the hashes of the migrants' id table, which never changes.
+    @exclusivity(unchecked) var migrantSeed: UInt64 = 0
+    @exclusivity(unchecked) var pendingMigrants = BatchRows<PendingMigrant>()
+    @exclusivity(unchecked) var pendingSurveys = BatchRows<PendingSurvey>()
     /// The ids, migrant ids and (when the rejects are written) records of the pending rows.
     @exclusivity(unchecked) var pendingBytes = BatchBytes()
     /// The batches handed to the committer, in turn: each is being committed, waiting to be, or
@@ -869,6 +871,8 @@ final class CSVFileReader<Source: ByteSource> {
                 session: session, file: file, idColumn: fieldOf[0] + 1, migrantColumn: fieldOf[1] + 1,
                 dateColumn: fieldOf[3] + 1)
             committer = BatchCommitter()
+            // The reader hashes a batched row's migrant id, so that the committer only looks it up.
+            migrantSeed = session.store.migrantHashSeed
         }
         let progressStep = 8 << 20
         var nextProgress = progressStep
@@ -955,6 +959,8 @@ final class CSVFileReader<Source: ByteSource> {
             return false
         }
         headerCount = scanner.fieldCount
+        // Rows as wide as the header are then found many at a time.
+        scanner.plainWidth = headerCount
         var firstColumn: [String: Int] = [:]
         for index in 0..<headerCount {
             let column = index + 1
@@ -1101,12 +1107,14 @@ final class CSVFileReader<Source: ByteSource> {
             return nil
         }
         // The row waits in a batch; it is committed (or rejected as a duplicate) with the batch.
-        // Its date is only copied: it is read when committed, on the committing thread, which
-        // shares the work of a row about evenly between the two (`BatchWriter.commitAssistance`).
+        // Its date is only copied: it is read when committed, on the committing thread. The
+        // reader hashes the migrant id, which shares the work of a row about evenly between the
+        // two (`BatchWriter.commitAssistance`).
         pendingAssistance.append(
             PendingAssistance(
                 line: recordLine, kind: kind, date: PendingAssistance.DateBytes(date),
-                country: (place[0], place[1], place[2]), bytes: batchBytes(id, migrant)))
+                country: (place[0], place[1], place[2]), bytes: batchBytes(id, migrant),
+                migrantHash: IdTable.hash(migrant, seed: migrantSeed)))
         if pendingAssistance.count == Self.batchSize { handOff() }
         return true
     }
@@ -1522,7 +1530,7 @@ extension RowDecoding {
 /// A plain assistance row decoded, but for its date, and waiting in a batch; its id, migrant id
 /// and raw record are in the batch's bytes.
 ///
-/// Its fields are laid out in 40 bytes (the offsets and lengths in 32 and 16 bits, ``RowBytes``):
+/// Its fields are laid out in 48 bytes (the offsets and lengths in 32 and 16 bits, ``RowBytes``):
 /// the batches go from one core to the other, and their rows are read once by each.
 struct PendingAssistance {
     /// The ten bytes of a date column, kept as they are.
@@ -1562,9 +1570,12 @@ struct PendingAssistance {
     private let dateTail: UInt16
     let kind: AssistanceKind
     let country: (UInt8, UInt8, UInt8)
+    /// The hash of the migrant id in the store's id table of migrants.
+    let migrantHash: UInt64
 
     @inline(__always) init(
-        line: Int, kind: AssistanceKind, date: DateBytes, country: (UInt8, UInt8, UInt8), bytes: RowBytes
+        line: Int, kind: AssistanceKind, date: DateBytes, country: (UInt8, UInt8, UInt8), bytes: RowBytes,
+        migrantHash: UInt64
     ) {
         self.line = line
         dateHead = date.head
@@ -1572,6 +1583,7 @@ struct PendingAssistance {
         dateTail = date.tail
         self.kind = kind
         self.country = country
+        self.migrantHash = migrantHash
     }
 
     /// The ten bytes of the date column, read when the row is committed.
@@ -1702,8 +1714,8 @@ final class BatchWriter {
     let dateColumn: Int
     /// Rows counted as accepted when batched, then rejected when committed.
     @exclusivity(unchecked) var rejected = 0
-    /// The probes of a batch's migrant ids, reused from batch to batch.
-    @exclusivity(unchecked) var probes: [IdTable.Probe] = []
+    /// The probes of `probeSize` migrant ids, reused from batch to batch.
+    private let probes = UnsafeMutablePointer<IdTable.Probe>.allocate(capacity: BatchWriter.probeSize)
     /// The rows whose migrants' slots are read together: enough for their cache misses to overlap,
     /// few enough to stay in the cache.
     static var probeSize: Int { 256 }
@@ -1718,6 +1730,8 @@ final class BatchWriter {
         screen = session.screen
         screenCheck = session.screen?.check
     }
+
+    deinit { probes.deallocate() }
 
     /// The screen of the file, kept alive for `screenCheck`.
     let screen: DuplicateScreen?
@@ -1742,7 +1756,7 @@ final class BatchWriter {
     /// as `assistance()` would have.
     private func commitAssistance(_ batch: PendingBatch) {
         batch.bytes.withBytes { all in
-            forEachProbed(batch.assistance, migrant: { $0.bytes.migrant(in: all) }) { row, probe in
+            forEachProbed(batch.assistance, hash: { $0.migrantHash }) { row, probe in
                 let id = row.bytes.id(in: all)
                 // The only value of a batched row not checked yet: when it is not a day, the
                 // row is rejected with the problem `assistance()` would have reported.
@@ -1800,12 +1814,28 @@ final class BatchWriter {
     /// slots of `probeSize` rows are read first, in one tight loop, so that their cache misses
     /// overlap.
     @inline(__always) private func forEachProbed<Row>(
-        _ rows: [Row], migrant: (Row) -> UnsafeBufferPointer<UInt8>, _ body: (Row, IdTable.Probe) -> Void
+        _ batch: borrowing BatchRows<Row>, migrant: (Row) -> UnsafeBufferPointer<UInt8>,
+        _ body: (Row, IdTable.Probe) -> Void
     ) {
-        for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
-            let part = rows[start..<min(start + Self.probeSize, rows.count)]
-            session.store.probeMigrants(part.count, { migrant(part[start + $0]) }, into: &probes)
-            for (row, probe) in zip(part, probes) { body(row, probe) }
+        batch.withRows { rows in
+            for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
+                let part = UnsafeBufferPointer(rebasing: rows[start..<min(start + Self.probeSize, rows.count)])
+                session.store.probeMigrants(part.count, { migrant(part[$0]) }, into: probes)
+                for index in part.indices { body(part[index], probes[index]) }
+            }
+        }
+    }
+
+    /// ``forEachProbed(_:migrant:_:)`` for rows that hold the hash of their migrant id.
+    @inline(__always) private func forEachProbed<Row>(
+        _ batch: borrowing BatchRows<Row>, hash: (Row) -> UInt64, _ body: (Row, IdTable.Probe) -> Void
+    ) {
+        batch.withRows { rows in
+            for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
+                let part = UnsafeBufferPointer(rebasing: rows[start..<min(start + Self.probeSize, rows.count)])
+                session.store.probeMigrants(part.count, hashes: { hash(part[$0]) }, into: probes)
+                for index in part.indices { body(part[index], probes[index]) }
+            }
         }
     }
 
@@ -1866,16 +1896,16 @@ final class BatchWriter {
 
 /// Plain rows of one file decoded by the reader and waiting to be committed to the store, in file order.
 final class PendingBatch {
-    @exclusivity(unchecked) var assistance: [PendingAssistance] = []
-    @exclusivity(unchecked) var migrants: [PendingMigrant] = []
-    @exclusivity(unchecked) var surveys: [PendingSurvey] = []
+    @exclusivity(unchecked) var assistance = BatchRows<PendingAssistance>()
+    @exclusivity(unchecked) var migrants = BatchRows<PendingMigrant>()
+    @exclusivity(unchecked) var surveys = BatchRows<PendingSurvey>()
     /// The ids, migrant ids and (when the rejects are written) records of the rows.
     @exclusivity(unchecked) var bytes = BatchBytes()
 
     func removeAll() {
-        assistance.removeAll(keepingCapacity: true)
-        migrants.removeAll(keepingCapacity: true)
-        surveys.removeAll(keepingCapacity: true)
+        assistance.removeAll()
+        migrants.removeAll()
+        surveys.removeAll()
         bytes.removeAll()
     }
 }
@@ -1935,6 +1965,57 @@ struct BatchBytes: ~Copyable {
 
     /// Calls `body` with the bytes appended; they are valid only inside `body`.
     @inline(__always) func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
+}
+
+/// The rows of a batch, in order: a buffer that only grows, filled by the reader one row at a
+/// time and read by the committer.
+///
+/// An array checked that its storage was not shared at each append (a call through the dynamic
+/// linker's table); like ``BatchBytes``, this value is never copied, so it needs no such check.
+struct BatchRows<Row>: ~Copyable {
+    private var base: UnsafeMutablePointer<Row>
+    private var capacity: Int
+    /// The number of rows appended since the buffer was last emptied.
+    private(set) var count = 0
+
+    init() {
+        capacity = 256
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Appends a row.
+    @inline(__always) mutating func append(_ row: Row) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: row)
+        count += 1
+    }
+
+    /// Doubles the room, keeping the rows appended.
+    private mutating func grow() {
+        let moved = UnsafeMutablePointer<Row>.allocate(capacity: capacity * 2)
+        moved.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity *= 2
+    }
+
+    /// Empties the buffer, keeping its room.
+    mutating func removeAll() {
+        base.deinitialize(count: count)
+        count = 0
+    }
+
+    /// Calls `body` with the rows appended; they are valid only inside `body`.
+    @inline(__always) func withRows<R>(_ body: (UnsafeBufferPointer<Row>) -> R) -> R {
         body(UnsafeBufferPointer(start: base, count: count))
     }
 }

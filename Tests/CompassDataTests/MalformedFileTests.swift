@@ -726,6 +726,81 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
         #expect(counts.rejected == rejectedLines.count)
     }
 
+    /// Random files of plain rows (found many at a time when they have the header's width)
+    /// among rows with a field too few or too many, a NUL byte, a record over the limit, a
+    /// quoted field, and blank lines, with LF and CRLF line ends, several buffers long, read
+    /// from disk and from memory: every row is accepted or rejected at its own line, for its
+    /// own rule, whatever comes before or after it.
+    @Test(arguments: [4, 5, 6] as [UInt64])
+    func raggedAndOverlongRowsAmongPlainOnesAreFoundAtTheirLines(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        func pick(_ count: Int) -> Int { Int(random.next() % UInt64(count)) }
+        let limit = 80
+        var text = "product_id,kind,title,published_on\n"
+        var line = 2
+        var kept: [String] = []
+        var rejected: [String] = []
+        for index in 0..<40_000 {
+            if pick(40) == 0 {
+                text += pick(2) == 0 ? "\n" : "\r\n"
+                line += 1
+            }
+            let title = String(repeating: "t", count: pick(30)) + String(index)
+            var row = "K\(index),study,\(title),2022-01-01"
+            switch pick(60) {
+            case 0:
+                row = "K\(index),study,\(title)"
+                rejected.append("\(line):field-count")
+            case 1:
+                row += ",extra"
+                rejected.append("\(line):field-count")
+            case 2:
+                row = "K\(index),study,\(title)\u{0},2022-01-01"
+                rejected.append("\(line):nul-byte")
+            case 3:
+                row = "K\(index),study,\(title)\(String(repeating: "x", count: limit)),2022-01-01"
+                rejected.append("\(line):record-too-long")
+            case 4:
+                row = "K\(index),study,\"\(title)\",2022-01-01"
+                kept.append(title)
+            default:
+                kept.append(title)
+            }
+            text += row + (pick(3) == 0 ? "\r\n" : "\n")
+            line += 1
+        }
+        #expect(text.utf8.count > 1 << 20)
+        var options = DatasetReader.Options()
+        options.maximumRecordBytes = limit
+        options.maximumProblemsPerFile = 10_000
+        let files = [
+            "migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(validAssistance.utf8),
+            "knowledge_products.csv": Array(text.utf8),
+        ]
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + name)) }
+        let reader = DatasetReader(options: options)
+        func grouped(_ value: Int) -> String {
+            let digits = Array(String(value))
+            return String(
+                digits.enumerated().flatMap { index, digit in
+                    index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
+                })
+        }
+        for result in [reader.read(from: directory), reader.read(files: files)] {
+            let found = result.problems.map { "\($0.line ?? 0):\($0.rule)" }
+            #expect(found.count == rejected.count)
+            let first = zip(found, rejected).first { $0.0 != $0.1 }
+            #expect(first == nil, "the first problem that differs: found, expected")
+            #expect(result.dataset.knowledgeProducts.map(\.title) == kept)
+            #expect(
+                accounting(result, "knowledge_products.csv")
+                    == "knowledge_products.csv: \(grouped(kept.count + rejected.count)) read = \(grouped(kept.count)) accepted + \(grouped(rejected.count)) rejected"
+            )
+        }
+    }
+
     @Test func recordsAcrossChunkBoundariesKeepTheirValuesAndLines() throws {
         var text = "product_id,kind,title,published_on\r\n"
         var titles: [String] = []

@@ -26,4 +26,19 @@
 /// and `capacity` at least 16.
 size_t compass_find_stops(const uint8_t *bytes, size_t length, uint32_t *stops, size_t capacity, size_t *scanned);
 
+/// Finds the fields of the plain records at the start of `bytes[0 ..< length)`: records of
+/// exactly `width` fields that end with a line feed (or a carriage return and a line feed), are
+/// not empty, are at most `maximum` bytes long without their line break, and hold no quote, NUL
+/// or other carriage return.
+///
+/// For each record it writes `width + 1` offsets into `ends`: the record's first byte minus one
+/// (modulo 2^32), then the end of each field (the offset of the comma or line break after it).
+/// Field `k` is `bytes[ends[k] + 1 ..< ends[k + 1])`.
+///
+/// Stops before the first record that is not plain or not whole in the bytes, or when `records`
+/// records are written. Returns the number of records written and sets `*consumed` to the offset
+/// after the last one's line feed (0 when none). `length` must be below 2^31, `width` at least 1.
+size_t compass_plain_records(const uint8_t *bytes, size_t length, size_t width, size_t maximum, uint32_t *ends,
+                             size_t records, size_t *consumed);
+
 #endif
