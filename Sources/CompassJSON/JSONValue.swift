@@ -28,73 +28,91 @@ public enum JSONValue: Hashable, Sendable {
 
     /// The value as JSON text, ending with a line feed.
     public func serialized() -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, indent: 0)
-        output += "\n"
-        return output
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int) {
+    // The text is written as UTF-8 bytes: every byte that JSON escapes is ASCII, and the bytes of
+    // a scalar above U+007F are never ASCII, so escaping byte by byte escapes exactly the scalars
+    // to escape. (Appending to a `String` one scalar at a time was most of a report's time.)
+
+    private func write(to output: inout [UInt8], indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): output.append(contentsOf: String(value).utf8)
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let values):
             guard !values.isEmpty else {
-                output += "[]"
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                output += index == 0 ? "\n" : ",\n"
-                output += String(repeating: " ", count: indent + 2)
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.newLine(indent + 2, to: &output)
                 value.write(to: &output, indent: indent + 2)
             }
-            output += "\n" + String(repeating: " ", count: indent) + "]"
+            JSONValue.newLine(indent, to: &output)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else {
-                output += "{}"
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            output += "{"
-            // Sorting by scalars (code points) rather than by `String`'s `<`, which compares canonical equivalents as equal.
-            let sorted = members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            output.append(UInt8(ascii: "{"))
+            // Sorted by code points, rather than by `String`'s `<`, which compares canonical
+            // equivalents as equal: UTF-8 bytes sort as their code points do.
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (index, member) in sorted.enumerated() {
-                output += index == 0 ? "\n" : ",\n"
-                output += String(repeating: " ", count: indent + 2)
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.newLine(indent + 2, to: &output)
                 JSONValue.writeString(member.key, to: &output)
-                output += ": "
+                output.append(UInt8(ascii: ":"))
+                output.append(UInt8(ascii: " "))
                 member.value.write(to: &output, indent: indent + 2)
             }
-            output += "\n" + String(repeating: " ", count: indent) + "}"
+            JSONValue.newLine(indent, to: &output)
+            output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// A line feed, then `indent` spaces.
+    private static func newLine(_ indent: Int, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
     }
 
     /// Writes a string literal: `"` and `\` escaped, control characters as `\n`, `\r`, `\t`, `\b`, `\f` or `\u00XX`.
     ///
     /// Everything else, including `/` and every non-ASCII scalar, is written as it is, in UTF-8.
-    static func writeString(_ text: String, to output: inout String) {
-        output.unicodeScalars.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16, uppercase: false)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+    static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let utf8 = text.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(contentsOf: utf8)
+        } else {
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+                case 0x0A: output.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: output.append(contentsOf: #"\r"#.utf8)
+                case 0x09: output.append(contentsOf: #"\t"#.utf8)
+                case 0x08: output.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: output.append(contentsOf: #"\f"#.utf8)
+                case ..<0x20:
+                    let digits = Array("0123456789abcdef".utf8)
+                    output.append(contentsOf: #"\u00"#.utf8)
+                    output.append(digits[Int(byte >> 4)])
+                    output.append(digits[Int(byte & 15)])
+                default: output.append(byte)
                 }
             }
         }
-        output.unicodeScalars.append("\"")
+        output.append(UInt8(ascii: "\""))
     }
 }
 
