@@ -225,6 +225,17 @@ package struct IdTable: Sendable {
     private mutating func appendEntry(number: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
         if number % IdTable.blockSize == 0 { blockStarts.append(arena.count) }
         count += 1
+        // An id of up to 27 bytes, the usual case, is appended with its number and length in one
+        // piece, laid out in a buffer on the stack: one call to the array instead of three.
+        if bytes.count <= 27, let source = bytes.baseAddress {
+            withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { entry in
+                entry.storeBytes(of: UInt32(truncatingIfNeeded: number).littleEndian, as: UInt32.self)
+                entry.storeBytes(of: UInt8(bytes.count), toByteOffset: 4, as: UInt8.self)
+                UnsafeMutableRawPointer(entry.baseAddress! + 5).copyMemory(from: source, byteCount: bytes.count)
+                arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: entry[..<(5 + bytes.count)]))
+            }
+            return
+        }
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: number).littleEndian) { arena.append(contentsOf: $0) }
         if bytes.count < 255 {
             arena.append(UInt8(bytes.count))
