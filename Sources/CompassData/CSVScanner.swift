@@ -230,7 +230,10 @@ final class CSVScanner<Source: ByteSource> {
                 }
                 // Near the end of the buffer, the next record may only be cut short: read more and try again.
                 if count - position < CSVScanner.chunk / 4, !atEnd {
+                    // Every record before `position` is done with, even one too long (which
+                    // `refill()` would otherwise drop the buffer's bytes after).
                     recordStart = position
+                    isOverlong = false
                     if try refill(), scanPlainBatch() {
                         takePlainRecord()
                         return true

@@ -110,6 +110,32 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
         #expect(result.dataset.knowledgeProducts.map(\.id) == ["K1", "K3"])
     }
 
+    /// A record over the limit, then one that is not plain near the end of what was read: the
+    /// scanner reads on from that record, not from the end of the one too long (found by fuzzing,
+    /// when a batch of plain records was first tried there).
+    @Test func aRecordAfterOneOverTheLimitIsReadWhole() {
+        var options = DatasetReader.Options()
+        options.maximumRecordBytes = 64
+        let long = "K1,study," + String(repeating: "t", count: 70) + ",2022-01-01"
+        // After a lone CR the next record is scanned byte by byte (it may start with the LF of a
+        // CRLF split by the buffer), and then the one after it is tried in a batch.
+        for headerEnd in ["\r", "\n", "\r\n"] {
+            let text =
+                "product_id,kind,title,published_on" + headerEnd + long + "\n"
+                + "K2,study,\"Quoted, with a comma\",2022-01-02\nK3,study,Plain,2022-01-03\n"
+            let result = DatasetReader(options: options).read(
+                files: [
+                    "migrants.csv": Array("migrant_id,sex\nM1,female\n".utf8),
+                    "assistance.csv": Array(assistanceHeader.utf8), "knowledge_products.csv": Array(text.utf8),
+                ])
+            #expect(
+                lines(result) == [
+                    "knowledge_products.csv:2:3: title: the record is longer than 64 bytes and is not read"
+                ])
+            #expect(result.dataset.knowledgeProducts.map(\.title) == ["Quoted, with a comma", "Plain"])
+        }
+    }
+
     /// Ids over 65,535 bytes do not fit a batched row: their rows take the general path, with
     /// the same results, duplicates and references as any other.
     @Test func idsOverSixtyFourKilobytesAreReadAndChecked() throws {
