@@ -32,6 +32,11 @@ public struct DatasetReader: Sendable {
         public var rejectsPath: String?
         /// Called now and then during long reads, for a progress line.
         public var progress: (@Sendable (ReadProgress) -> Void)?
+        /// Whether plain records (as wide as the header, on one line, without quotes) are found
+        /// many at a time, which is faster; `false` scans every record alone. Every record, value,
+        /// line, problem and count is the same either way: the setting is there so that the two
+        /// can be compared, as the tests and the fuzzer do.
+        public var findsPlainRecordsInBatches = true
 
         /// Creates options; the defaults keep records up to 1 MiB and list 1,000 problems per file.
         public init(
@@ -960,7 +965,7 @@ final class CSVFileReader<Source: ByteSource> {
         }
         headerCount = scanner.fieldCount
         // Rows as wide as the header are then found many at a time.
-        scanner.plainWidth = headerCount
+        if session.options.findsPlainRecordsInBatches { scanner.plainWidth = headerCount }
         var firstColumn: [String: Int] = [:]
         for index in 0..<headerCount {
             let column = index + 1

@@ -756,7 +756,7 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
     /// among rows with a field too few or too many, a NUL byte, a record over the limit, a
     /// quoted field, and blank lines, with LF and CRLF line ends, several buffers long, read
     /// from disk and from memory: every row is accepted or rejected at its own line, for its
-    /// own rule, whatever comes before or after it.
+    /// own rule, whatever comes before or after it, exactly as when every record is scanned alone.
     @Test(arguments: [4, 5, 6] as [UInt64])
     func raggedAndOverlongRowsAmongPlainOnesAreFoundAtTheirLines(seed: UInt64) throws {
         var random = SeededRandom(seed: seed)
@@ -814,7 +814,14 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
                     index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
                 })
         }
+        var alone = options
+        alone.findsPlainRecordsInBatches = false
+        let scanned = DatasetReader(options: alone).read(from: directory)
         for result in [reader.read(from: directory), reader.read(files: files)] {
+            // Found in batches or scanned one by one, the rows read the same.
+            #expect(result.problems == scanned.problems)
+            #expect(result.dataset == scanned.dataset)
+            #expect(result.accounting == scanned.accounting)
             let found = result.problems.map { "\($0.line ?? 0):\($0.rule)" }
             #expect(found.count == rejected.count)
             let first = zip(found, rejected).first { $0.0 != $0.1 }

@@ -4,8 +4,9 @@ import CompassData
 ///
 /// The first byte chooses the file (and so the columns and rules) and whether records
 /// longer than 64 bytes are refused, so that the too-long path is fuzzed as well.
-/// Every outcome is acceptable except a crash, a hang, a broken accounting, or a difference
-/// between reading records and preparing columns (`DatasetReader.prepare(files:programme:)`).
+/// Every outcome is acceptable except a crash, a hang, a broken accounting, a difference
+/// between reading records and preparing columns (`DatasetReader.prepare(files:programme:)`), or
+/// one between finding plain records in batches and scanning every record alone.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let data, size > 0 else { return 0 }
@@ -26,5 +27,12 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let prepared = DatasetReader(options: options).prepare(files: inputs, programme: nil)
     precondition(prepared.problems == result.problems, "preparing and reading records disagree on the problems")
     precondition(prepared.accounting == result.accounting, "preparing and reading records disagree on the accounting")
+    // Plain records found many at a time must read exactly as records scanned one by one.
+    var alone = options
+    alone.findsPlainRecordsInBatches = false
+    let scanned = DatasetReader(options: alone).read(files: inputs)
+    precondition(scanned.problems == result.problems, "plain records in batches and alone: the problems differ")
+    precondition(scanned.accounting == result.accounting, "plain records in batches and alone: the accounting differs")
+    precondition(scanned.dataset == result.dataset, "plain records in batches and alone: the records differ")
     return 0
 }
