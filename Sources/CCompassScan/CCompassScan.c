@@ -26,31 +26,48 @@ static size_t find_stops_bytes(const uint8_t *bytes, size_t index, size_t length
     return count;
 }
 
+#if defined(__SSE2__)
+/// The separators of sixteen bytes, as bits.
+typedef struct {
+    /// The stops (commas and line feeds) before the first byte plain CSV cannot hold.
+    uint32_t found;
+    /// The line feeds among all sixteen.
+    uint32_t lineFeeds;
+    /// The bytes plain CSV cannot hold: a quote, a NUL, or a carriage return that is not before a
+    /// line feed; 0 when none.
+    uint32_t stopping;
+} block_bits;
+
+/// The separators of the sixteen bytes at `bytes + index`; `bytes[index + 16]` is read too, for
+/// a carriage return at the end.
+static inline block_bits block_stops(const uint8_t *bytes, size_t index) {
+    __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
+    uint32_t commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8(',')));
+    uint32_t feeds = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8('\n')));
+    uint32_t returns = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8('\r')));
+    uint32_t stops = (uint32_t)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('"')), _mm_cmpeq_epi8(block, _mm_setzero_si128())));
+    if (returns != 0) {
+        // A carriage return is plain only before a line feed.
+        uint32_t nextIsLineFeed = (feeds >> 1) | (bytes[index + 16] == '\n' ? 0x8000u : 0u);
+        stops |= returns & ~nextIsLineFeed;
+    }
+    uint32_t found = commas | feeds;
+    if (stops != 0) found &= (stops & (0u - stops)) - 1u;
+    block_bits bits = {found, feeds, stops};
+    return bits;
+}
+#endif
+
 size_t compass_find_stops(const uint8_t *bytes, size_t length, uint32_t *stops, size_t capacity, size_t *scanned) {
     size_t count = 0;
     size_t index = 0;
 #if defined(__SSE2__)
-    const __m128i comma = _mm_set1_epi8(',');
-    const __m128i lineFeed = _mm_set1_epi8('\n');
-    const __m128i carriageReturn = _mm_set1_epi8('\r');
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i zero = _mm_setzero_si128();
     // One byte more than the block is read for a carriage return at its end, so the last block
     // left to the byte loop ends before `length`.
     while (index + 16 < length) {
-        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
-        uint32_t commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, comma));
-        uint32_t lineFeeds = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, lineFeed));
-        uint32_t returns = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, carriageReturn));
-        uint32_t stopping = (uint32_t)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, zero)));
-        if (returns != 0) {
-            // A carriage return is plain only before a line feed.
-            uint32_t nextIsLineFeed = (lineFeeds >> 1) | (bytes[index + 16] == '\n' ? 0x8000u : 0u);
-            stopping |= returns & ~nextIsLineFeed;
-        }
-        uint32_t found = commas | lineFeeds;
-        if (stopping != 0) found &= (stopping & (0u - stopping)) - 1u;
+        block_bits bits = block_stops(bytes, index);
+        uint32_t found = bits.found, lineFeeds = bits.lineFeeds, stopping = bits.stopping;
         // A block has sixteen stops at most (x86-64 has no population count before SSE4.2).
         if (count + 16 > capacity) {
             *scanned = index;
@@ -115,24 +132,9 @@ size_t compass_plain_records(const uint8_t *bytes, size_t length, size_t width, 
     ends[0] = 0xFFFFFFFFu;
     size_t index = 0;
 #if defined(__SSE2__)
-    const __m128i comma = _mm_set1_epi8(',');
-    const __m128i lineFeed = _mm_set1_epi8('\n');
-    const __m128i carriageReturn = _mm_set1_epi8('\r');
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i zero = _mm_setzero_si128();
     while (index + 16 < length) {
-        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
-        uint32_t commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, comma));
-        uint32_t lineFeeds = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, lineFeed));
-        uint32_t returns = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, carriageReturn));
-        uint32_t stopping = (uint32_t)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, zero)));
-        if (returns != 0) {
-            uint32_t nextIsLineFeed = (lineFeeds >> 1) | (bytes[index + 16] == '\n' ? 0x8000u : 0u);
-            stopping |= returns & ~nextIsLineFeed;
-        }
-        uint32_t found = commas | lineFeeds;
-        if (stopping != 0) found &= (stopping & (0u - stopping)) - 1u;
+        block_bits bits = block_stops(bytes, index);
+        uint32_t found = bits.found, lineFeeds = bits.lineFeeds, stopping = bits.stopping;
         while (found != 0) {
             uint32_t bit = (uint32_t)__builtin_ctz(found);
             size_t offset = index + bit;
