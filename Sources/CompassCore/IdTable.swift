@@ -128,37 +128,23 @@ package struct IdTable: Sendable {
         return Probe(hash: hash, firstSlot: slots[IdTable.home(hash, size)], size: size)
     }
 
-    /// Probes many ids at once: all hashes first, then all first slots in one tight loop, so
-    /// that the slots' cache misses overlap instead of coming one after the other.
+    /// Probes many ids at once, from their hashes (``hash(_:seed:)`` with ``hashSeed``): their
+    /// first slots are read in one tight loop, so that their cache misses overlap instead of
+    /// coming one after the other.
     ///
     /// - Parameters:
     ///   - count: The number of ids.
-    ///   - id: The bytes of the id at an index.
+    ///   - hashes: The hash of the id at an index.
     ///   - probes: Room for `count` probes, written in order.
-    package func probe(
-        _ count: Int, _ id: (Int) -> UnsafeBufferPointer<UInt8>, into probes: UnsafeMutablePointer<Probe>
-    ) {
-        for index in 0..<count {
-            (probes + index).initialize(to: Probe(hash: IdTable.hash(id(index), seed: seed), firstSlot: 0, size: size))
-        }
-        readFirstSlots(count, into: probes)
-    }
-
-    /// Reads the first slots of probes whose hashes are set, in a loop with nothing else in it,
-    /// so that as many of their cache misses as the processor allows are under way at once.
-    @inline(__always) private func readFirstSlots(_ count: Int, into probes: UnsafeMutablePointer<Probe>) {
+    package func probe(_ count: Int, hashes: (Int) -> UInt64, into probes: UnsafeMutablePointer<Probe>) {
+        for index in 0..<count { (probes + index).initialize(to: Probe(hash: hashes(index), firstSlot: 0, size: size)) }
+        // Nothing else in this loop, so that as many misses as the processor allows are under way at once.
         slots.withUnsafeBufferPointer { slots in
             for index in 0..<count {
                 let hash = probes[index].hash
                 probes[index] = Probe(hash: hash, firstSlot: slots[IdTable.home(hash, size)], size: size)
             }
         }
-    }
-
-    /// ``probe(_:_:into:)`` for ids already hashed, with ``hash(_:seed:)`` and ``hashSeed``.
-    package func probe(_ count: Int, hashes: (Int) -> UInt64, into probes: UnsafeMutablePointer<Probe>) {
-        for index in 0..<count { (probes + index).initialize(to: Probe(hash: hashes(index), firstSlot: 0, size: size)) }
-        readFirstSlots(count, into: probes)
     }
 
     /// The seed of the table's hashes, the same for its whole life.

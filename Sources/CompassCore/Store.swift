@@ -442,16 +442,10 @@ package struct Store {
     /// Marks the end of the registered migrants: people named later are unregistered.
     package mutating func endMigrants() { registeredMigrants = migrants.count }
 
-    /// Starts looking up many migrant ids at once; see ``IdTable/probe(_:_:into:)``.
+    /// Starts looking up many migrant ids at once, from their hashes with ``migrantHashSeed``;
+    /// see ``IdTable/probe(_:hashes:into:)``.
     ///
     /// Mutating only so that a store kept in a class property is used in place, not copied.
-    package mutating func probeMigrants(
-        _ count: Int, _ id: (Int) -> UnsafeBufferPointer<UInt8>, into probes: UnsafeMutablePointer<IdTable.Probe>
-    ) {
-        migrants.probe(count, id, into: probes)
-    }
-
-    /// ``probeMigrants(_:_:into:)`` for ids already hashed with ``migrantHashSeed``.
     package mutating func probeMigrants(
         _ count: Int, hashes: (Int) -> UInt64, into probes: UnsafeMutablePointer<IdTable.Probe>
     ) {

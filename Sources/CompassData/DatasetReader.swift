@@ -766,12 +766,12 @@ final class CSVFileReader<Source: ByteSource> {
     /// Plain rows decoded but not yet committed to the store: the batch being filled, kept in
     /// the reader's own properties (not in a `PendingBatch`, whose every use would retain it).
     @exclusivity(unchecked) var pendingAssistance = BatchRows<PendingAssistance>()
-    /// The seed of the hashes of the migrants' id table, which never changes.
-    @exclusivity(unchecked) var migrantSeed: UInt64 = 0
     @exclusivity(unchecked) var pendingMigrants = BatchRows<PendingMigrant>()
     @exclusivity(unchecked) var pendingSurveys = BatchRows<PendingSurvey>()
     /// The ids, migrant ids and (when the rejects are written) records of the pending rows.
     @exclusivity(unchecked) var pendingBytes = BatchBytes()
+    /// The seed of the hashes of the migrants' id table, which never changes.
+    @exclusivity(unchecked) var migrantSeed: UInt64 = 0
     /// The batches handed to the committer, in turn: each is being committed, waiting to be, or
     /// committed and empty. Several are in flight, so that neither thread waits for the other
     /// whenever one batch happens to take it longer than the next.
@@ -1734,7 +1734,11 @@ final class BatchWriter {
         self.dateColumn = dateColumn
         screen = session.screen
         screenCheck = session.screen?.check
+        migrantSeed = session.store.migrantHashSeed
     }
+
+    /// The seed of the hashes of the migrants' id table, which never changes.
+    let migrantSeed: UInt64
 
     deinit { probes.deallocate() }
 
@@ -1789,7 +1793,8 @@ final class BatchWriter {
     /// checked and added exactly as `survey()` would have.
     private func commitSurveys(_ batch: PendingBatch) {
         batch.bytes.withBytes { all in
-            forEachProbed(batch.surveys, migrant: { $0.bytes.migrant(in: all) }) { row, probe in
+            forEachProbed(batch.surveys, hash: { IdTable.hash($0.bytes.migrant(in: all), seed: migrantSeed) }) {
+                row, probe in
                 let id = row.bytes.id(in: all)
                 if let first = firstLine(of: id, line: row.line) {
                     rejectBatched(
@@ -1815,23 +1820,9 @@ final class BatchWriter {
                 rule: rejection.rule, message: rejection.message))
     }
 
-    /// Calls `body` with each row in order and the probe of the migrant it names: the migrants'
-    /// slots of `probeSize` rows are read first, in one tight loop, so that their cache misses
-    /// overlap.
-    @inline(__always) private func forEachProbed<Row>(
-        _ batch: borrowing BatchRows<Row>, migrant: (Row) -> UnsafeBufferPointer<UInt8>,
-        _ body: (Row, IdTable.Probe) -> Void
-    ) {
-        batch.withRows { rows in
-            for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
-                let part = UnsafeBufferPointer(rebasing: rows[start..<min(start + Self.probeSize, rows.count)])
-                session.store.probeMigrants(part.count, { migrant(part[$0]) }, into: probes)
-                for index in part.indices { body(part[index], probes[index]) }
-            }
-        }
-    }
-
-    /// ``forEachProbed(_:migrant:_:)`` for rows that hold the hash of their migrant id.
+    /// Calls `body` with each row in order and the probe of the migrant it names, from the hash
+    /// of the migrant id (`hash`, with ``migrantSeed``): the migrants' slots of `probeSize` rows
+    /// are read first, in one tight loop, so that their cache misses overlap.
     @inline(__always) private func forEachProbed<Row>(
         _ batch: borrowing BatchRows<Row>, hash: (Row) -> UInt64, _ body: (Row, IdTable.Probe) -> Void
     ) {
@@ -1883,7 +1874,7 @@ final class BatchWriter {
     /// Registers plain migrant rows in order, the slots of `probeSize` rows read first in one tight loop.
     private func commitMigrants(_ batch: PendingBatch) {
         batch.bytes.withBytes { all in
-            forEachProbed(batch.migrants, migrant: { $0.id(in: all) }) { row, probe in
+            forEachProbed(batch.migrants, hash: { IdTable.hash($0.id(in: all), seed: migrantSeed) }) { row, probe in
                 let id = row.id(in: all)
                 let nationality = row.nationality.map { session.store.countryNumber($0.0, $0.1, $0.2) } ?? -1
                 guard
