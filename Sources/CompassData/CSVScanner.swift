@@ -110,14 +110,10 @@ final class CSVScanner<Source: ByteSource> {
     /// Records of this many fields, on one line, without quotes, are then found many at a time,
     /// which is faster than one by one; every other record is scanned as before. Setting it never
     /// changes the records, fields and lines read. 0 (the default) turns batches off.
-    var plainWidth: Int {
-        get { plainCapacity > 0 ? _plainWidth : 0 }
-        set {
-            _plainWidth = max(0, newValue)
-            plainCapacity = _plainWidth == 0 ? 0 : CSVScanner.plainOffsets / (_plainWidth + 1)
-        }
+    /// A width too large for one record's offsets to fit turns them off too.
+    @exclusivity(unchecked) var plainWidth = 0 {
+        didSet { plainCapacity = plainWidth <= 0 ? 0 : CSVScanner.plainOffsets / (plainWidth + 1) }
     }
-    @exclusivity(unchecked) private var _plainWidth = 0
 
     init(source: Source, maximumRecordBytes: Int) {
         self.source = source
@@ -257,7 +253,7 @@ final class CSVScanner<Source: ByteSource> {
     private func scanPlainBatch() -> Bool {
         var consumed = 0
         let records = compass_plain_records(
-            buffer + position, min(count - position, 1 << 30), _plainWidth, maximumRecordBytes, plainEnds,
+            buffer + position, min(count - position, 1 << 30), plainWidth, maximumRecordBytes, plainEnds,
             plainCapacity, &consumed)
         guard records > 0 else { return false }
         plainBase = position
@@ -266,19 +262,19 @@ final class CSVScanner<Source: ByteSource> {
         position += consumed
         if !issues.isEmpty { issues.removeAll(keepingCapacity: true) }
         isOverlong = false
-        storedFields = _plainWidth
-        fieldCount = _plainWidth
+        storedFields = plainWidth
+        fieldCount = plainWidth
         return true
     }
 
     /// Makes the next record of the batch the current one.
     @inline(__always) private func takePlainRecord() {
-        let record = plainEnds + plainNext * (_plainWidth + 1)
+        let record = plainEnds + plainNext * (plainWidth + 1)
         plainNext += 1
         plainRecord = record
         let start = plainBase + Int(record[0] &+ 1)
         recordStart = start
-        recordLength = plainBase + Int(record[_plainWidth]) - start
+        recordLength = plainBase + Int(record[plainWidth]) - start
         recordLine = line
         line += 1
     }
