@@ -166,3 +166,66 @@ done:
     *consumed = scan.written == 0 ? 0 : scan.start;
     return scan.written;
 }
+
+/// The state of `compass_line_heads`: the line being scanned.
+typedef struct {
+    uint32_t *lines;
+    size_t written;   // lines written
+    size_t capacity;  // lines that fit
+    size_t start;     // the line's first byte
+    int inHead;       // whether its first field has not ended yet
+    size_t headEnd;   // where its first field ended, once it has
+} head_scan;
+
+/// Takes a separator at `offset`; returns 0 when the last line that fits was written.
+static inline int head_stop(head_scan *scan, size_t offset, int isLineFeed) {
+    if (scan->inHead) {
+        scan->headEnd = offset;
+        scan->inHead = 0;
+    }
+    if (!isLineFeed) return 1;
+    scan->lines[2 * scan->written] = (uint32_t)scan->start;
+    scan->lines[2 * scan->written + 1] = (uint32_t)scan->headEnd;
+    scan->written += 1;
+    scan->start = offset + 1;
+    scan->inHead = 1;
+    return scan->written < scan->capacity;
+}
+
+size_t compass_line_heads(const uint8_t *bytes, size_t length, uint32_t *lines, size_t capacity, size_t *consumed) {
+    head_scan scan = {lines, 0, capacity, 0, 1, 0};
+    *consumed = 0;
+    if (capacity == 0) return 0;
+    size_t index = 0;
+#if defined(__SSE2__)
+    // Thirty-two bytes a round. In a line's first field the next comma or line feed ends it; after
+    // it, only the next line feed matters, so the commas of the rest of the line are skipped.
+    while (index + 32 <= length) {
+        const __m128i comma = _mm_set1_epi8(','), lineFeed = _mm_set1_epi8('\n');
+        __m128i low = _mm_loadu_si128((const __m128i *)(bytes + index));
+        __m128i high = _mm_loadu_si128((const __m128i *)(bytes + index + 16));
+        uint32_t commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(low, comma)) |
+                          (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(high, comma)) << 16;
+        uint32_t feeds = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(low, lineFeed)) |
+                         (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(high, lineFeed)) << 16;
+        uint32_t live = 0xFFFFFFFFu;
+        while (1) {
+            uint32_t candidates = (scan.inHead ? (commas | feeds) : feeds) & live;
+            if (candidates == 0) break;
+            uint32_t bit = (uint32_t)__builtin_ctz(candidates);
+            if (!head_stop(&scan, index + bit, (int)((feeds >> bit) & 1u))) goto done;
+            live = bit == 31 ? 0u : (0xFFFFFFFFu << (bit + 1));
+        }
+        index += 32;
+    }
+#endif
+    for (; index < length; index++) {
+        uint8_t byte = bytes[index];
+        if (byte == ',' || byte == '\n') {
+            if (!head_stop(&scan, index, byte == '\n')) break;
+        }
+    }
+done:
+    *consumed = scan.written == 0 ? 0 : scan.start;
+    return scan.written;
+}

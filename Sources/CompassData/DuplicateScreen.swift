@@ -1,3 +1,4 @@
+import CCompassScan
 import CompassCore
 
 #if canImport(Glibc)
@@ -101,12 +102,16 @@ final class DuplicateScreen: @unchecked Sendable {
     /// the first comma. Returns `nil` (to screen with the scanner instead) for any other file,
     /// for a line longer than the buffer, or when the source fails.
     ///
-    /// Line ends are found with `memchr`; the rest of each line after the id is never looked at.
+    /// Lines and the ends of their ids are found by `compass_line_heads`, thirty-two bytes at a time;
+    /// the rest of each line after the id is only searched for its line feed.
     static func screenLines<Source: ByteSource>(_ source: Source, column: String, seed: UInt64) -> DuplicateScreen? {
         var source = source
         let capacity = 1 << 20
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
+        let headCapacity = 4096
+        let heads = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * headCapacity)
+        defer { heads.deallocate() }
         var count = 0
         var atEnd = false
         var headerRead = false
@@ -174,23 +179,39 @@ final class DuplicateScreen: @unchecked Sendable {
                 headerRead = true
                 start = min(lineEnd + 1, end)
             }
+            // The whole lines, a few thousand at a time: each line's start and the end of its id.
             while start < end {
-                let lineEnd =
-                    memchr(buffer + start, lineFeed, end - start).map {
-                        buffer.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                    } ?? end
-                var idEnd = start
-                while idEnd < lineEnd, buffer[idEnd] != comma { idEnd += 1 }
-                if idEnd == lineEnd, idEnd > start, buffer[idEnd - 1] == UInt8(ascii: "\r") { idEnd -= 1 }
-                // An empty line (LF or CRLF alone) is no record.
-                if !(idEnd == start
-                    && (lineEnd == start || (lineEnd == start + 1 && buffer[start] == UInt8(ascii: "\r"))))
-                {
+                var consumed = 0
+                let found = compass_line_heads(buffer + start, end - start, heads, headCapacity, &consumed)
+                for line in 0..<found {
+                    let lineStart = start + Int(heads[2 * line])
+                    var idEnd = start + Int(heads[2 * line + 1])
+                    if buffer[idEnd] == UInt8(ascii: "\n") {
+                        // No comma: the id is the whole line, without a CR before its LF. An empty
+                        // line (LF or CRLF alone) is no record.
+                        if idEnd > lineStart, buffer[idEnd - 1] == UInt8(ascii: "\r") { idEnd -= 1 }
+                        if idEnd == lineStart { continue }
+                    }
                     prints?.append(
                         fingerprint(
-                            IdTable.hash(UnsafeBufferPointer(start: buffer + start, count: idEnd - start), seed: seed)))
+                            IdTable.hash(
+                                UnsafeBufferPointer(start: buffer + lineStart, count: idEnd - lineStart), seed: seed)))
                 }
-                start = lineEnd + 1
+                if found == 0 {
+                    // The last line of the file, without a line feed.
+                    var idEnd = start
+                    while idEnd < end, buffer[idEnd] != comma { idEnd += 1 }
+                    let hasComma = idEnd < end
+                    if !hasComma, idEnd > start, buffer[idEnd - 1] == UInt8(ascii: "\r") { idEnd -= 1 }
+                    if hasComma || idEnd > start {
+                        prints?.append(
+                            fingerprint(
+                                IdTable.hash(
+                                    UnsafeBufferPointer(start: buffer + start, count: idEnd - start), seed: seed)))
+                    }
+                    break
+                }
+                start += consumed
             }
             // Keep the unfinished line for the next round.
             let kept = count - end

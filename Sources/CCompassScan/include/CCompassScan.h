@@ -41,4 +41,16 @@ size_t compass_find_stops(const uint8_t *bytes, size_t length, uint32_t *stops, 
 size_t compass_plain_records(const uint8_t *bytes, size_t length, size_t width, size_t maximum, uint32_t *ends,
                              size_t records, size_t *consumed);
 
+/// Finds the first field of every whole line of `bytes[0 ..< length)`: a line ends with a line
+/// feed, and its first field runs from its start to its first comma, or to the line feed when it
+/// has none (a carriage return before that line feed is left in the field).
+///
+/// For each line it writes two offsets into `lines`: the line's first byte, then the end of its
+/// first field (the offset of the comma or the line feed after it). Stops after the last line
+/// feed in the bytes, or when `capacity` lines are written. Returns the number of lines written
+/// and sets `*consumed` to the offset after the last one's line feed (0 when none). Commas and
+/// line feeds are all it looks for: the caller knows the bytes hold no quote. `length` must be
+/// below 2^32.
+size_t compass_line_heads(const uint8_t *bytes, size_t length, uint32_t *lines, size_t capacity, size_t *consumed);
+
 #endif
