@@ -216,6 +216,37 @@ package struct Store {
         addPlatformVisits(dataset.platformVisits)
     }
 
+    /// A participation a reader has checked and numbered: its training, by index in the
+    /// trainings read; its person, by number in the reader's table of trainees; its codes.
+    package struct Participation: Sendable {
+        let training: Int32
+        let person: Int32
+        let sex: UInt8
+        let organisation: UInt8
+
+        package init(training: Int32, person: Int32, sex: Sex, organisation: OrganisationType) {
+            self.training = training
+            self.person = person
+            self.sex = UInt8(sex.ordinal)
+            self.organisation = UInt8(organisation.ordinal)
+        }
+    }
+
+    /// ``addOthers(_:)`` for a dataset whose participants a reader gives as numbers: the columns
+    /// and findings are those of `dataset` with those participants, built without an id's `String`.
+    ///
+    /// - Parameters:
+    ///   - trainees: The people of the participations, numbered in order of first appearance
+    ///     among them; it becomes this store's table of trainees, which must be empty.
+    ///   - participations: In order, none repeated (a training and a person once).
+    package mutating func addOthers(_ dataset: Dataset, trainees people: IdTable, participations: [Participation]) {
+        precondition(trainees.count == 0, "the store has trainees already")
+        addTrainings(dataset.trainings, trainees: people, participations: participations)
+        addKnowledgeProducts(dataset.knowledgeProducts, disseminations: dataset.disseminations)
+        addEngagements(dataset.engagements)
+        addPlatformVisits(dataset.platformVisits)
+    }
+
     /// Takes the columns of the smaller sources from `other`, a store of the same programme that
     /// holds nothing but them, as if ``addOthers(_:)`` had been called on this one.
     ///
@@ -515,10 +546,18 @@ package struct Store {
         return number
     }
 
-    private mutating func addTrainings(_ trainings: [Training], participants: [TrainingParticipant]) {
-        // The trainings kept, numbered by their ids, with their country's number.
+    /// What a participation takes from its training: its codes, country number and end date.
+    private struct KeptTraining {
+        let topic: UInt8
+        let audience: UInt8
+        let country: Int32
+        let endDate: Int32
+    }
+
+    /// The trainings kept (the first of each id), numbered by their ids; reports their findings.
+    private mutating func keepTrainings(_ trainings: [Training]) -> (ids: IdTable, kept: [KeptTraining]) {
         var trainingIDs = IdTable(capacity: trainings.count)
-        var kept: [(training: Training, country: Int32)] = []
+        var kept: [KeptTraining] = []
         kept.reserveCapacity(trainings.count)
         for training in trainings {
             guard trainingIDs.insert(training.id.rawValue).inserted else {
@@ -535,8 +574,68 @@ package struct Store {
             }
             checkDate(training.endDate, field: "end date", record: "trainings \(training.id)")
             kept.append(
-                (training, country(training.country, field: "country", record: "trainings \(training.id)")))
+                KeptTraining(
+                    topic: UInt8(training.topic.ordinal), audience: UInt8(training.audience.ordinal),
+                    country: country(training.country, field: "country", record: "trainings \(training.id)"),
+                    endDate: training.endDate.packed))
         }
+        return (trainingIDs, kept)
+    }
+
+    /// Adds a participation of a kept training and a trainee already numbered, whose sex is the
+    /// first recorded for them.
+    @inline(__always) private mutating func addParticipation(
+        of training: KeptTraining, person number: Int32, organisation: UInt8
+    ) {
+        participationPerson.append(number)
+        participationSex.append(traineeSex[Int(number)])
+        participationOrganisation.append(organisation)
+        participationTopic.append(training.topic)
+        participationAudience.append(training.audience)
+        participationCountry.append(training.country)
+        participationDate.append(training.endDate)
+    }
+
+    /// Reports a trainee recorded with another sex than at first.
+    private mutating func reportOtherSex(_ person: TrainingParticipant.PersonID, in training: Training.ID) {
+        report(
+            .warning, "inconsistent-person",
+            "participant \(person) is recorded with different sexes; the first one is used",
+            record: "training_participants \(training)/\(person)")
+    }
+
+    private mutating func addTrainings(
+        _ trainings: [Training], trainees people: IdTable, participations: [Participation]
+    ) {
+        let (trainingIDs, kept) = keepTrainings(trainings)
+        // A training given by index is the kept one of its id (the same one, unless repeated):
+        // every id is in the table.
+        let keptIndex = trainings.map { trainingIDs.number(of: $0.id.rawValue) ?? 0 }
+        trainees = people
+        traineeSex.reserveCapacity(people.count)
+        participationPerson.reserveCapacity(participations.count)
+        participationSex.reserveCapacity(participations.count)
+        participationOrganisation.reserveCapacity(participations.count)
+        participationTopic.reserveCapacity(participations.count)
+        participationAudience.reserveCapacity(participations.count)
+        participationCountry.reserveCapacity(participations.count)
+        participationDate.reserveCapacity(participations.count)
+        for participation in participations {
+            let number = participation.person
+            let index = Int(keptIndex[Int(participation.training)])
+            if Int(number) == traineeSex.count {
+                traineeSex.append(participation.sex)
+            } else if traineeSex[Int(number)] != participation.sex {
+                reportOtherSex(
+                    TrainingParticipant.PersonID(trainees.string(number)), in: trainings[Int(participation.training)].id
+                )
+            }
+            addParticipation(of: kept[index], person: number, organisation: participation.organisation)
+        }
+    }
+
+    private mutating func addTrainings(_ trainings: [Training], participants: [TrainingParticipant]) {
+        let (trainingIDs, kept) = keepTrainings(trainings)
         // A participation is a pair of numbers: the training's and the trainee's.
         var seen = Set<Int64>(minimumCapacity: participants.count)
         trainees.reserveCapacity(trainees.count + participants.count)
@@ -549,7 +648,6 @@ package struct Store {
                     record: "training_participants \(participant.training)/\(participant.person)")
                 continue
             }
-            let (training, place) = kept[Int(trainingNumber)]
             let (number, isNew) = trainees.insert(participant.person.rawValue)
             // A new trainee cannot be a repeated participation: only a known one is looked up.
             if !isNew, !seen.insert(Int64(trainingNumber) << 32 | Int64(number)).inserted {
@@ -563,18 +661,10 @@ package struct Store {
                 seen.insert(Int64(trainingNumber) << 32 | Int64(number))
                 traineeSex.append(UInt8(participant.sex.ordinal))
             } else if traineeSex[Int(number)] != UInt8(participant.sex.ordinal) {
-                report(
-                    .warning, "inconsistent-person",
-                    "participant \(participant.person) is recorded with different sexes; the first one is used",
-                    record: "training_participants \(participant.training)/\(participant.person)")
+                reportOtherSex(participant.person, in: participant.training)
             }
-            participationPerson.append(number)
-            participationSex.append(traineeSex[Int(number)])
-            participationOrganisation.append(UInt8(participant.organisation.ordinal))
-            participationTopic.append(UInt8(training.topic.ordinal))
-            participationAudience.append(UInt8(training.audience.ordinal))
-            participationCountry.append(place)
-            participationDate.append(training.endDate.packed)
+            addParticipation(
+                of: kept[Int(trainingNumber)], person: number, organisation: UInt8(participant.organisation.ordinal))
         }
     }
 

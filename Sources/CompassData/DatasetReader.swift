@@ -177,7 +177,7 @@ public struct DatasetReader: Sendable {
     private static func readFiles(_ files: [DatasetFile], in path: String, options: Options, columns: Store?)
         -> ReadSession
     {
-        let session = ReadSession(options: options, rejectsInMemory: true)
+        let session = ReadSession(options: options, rejectsInMemory: true, participantsAsNumbers: columns != nil)
         for file in files { readFile(file, in: path, into: session) }
         if let columns { session.addOthers(to: columns) }
         return session
@@ -233,7 +233,7 @@ public struct DatasetReader: Sendable {
         let sideOptions = options
         let blank = session.blankStore
         let side = BackgroundWork { () -> SessionBox in
-            let side = ReadSession(options: sideOptions, rejectsInMemory: true)
+            let side = ReadSession(options: sideOptions, rejectsInMemory: true, participantsAsNumbers: blank != nil)
             for file in ReadSession.sideFiles { Self.readFile(file, from: files, into: side) }
             if let blank { side.addOthers(to: blank) }
             return SessionBox(side)
@@ -375,22 +375,26 @@ final class ReadSession {
     var screens: [DatasetFile: BackgroundWork<DuplicateScreen?>] = [:]
     /// The screen of the file being read, when there is one: only its suspects are checked exactly.
     @exclusivity(unchecked) var screen: DuplicateScreen?
-    var trainingLines: [String: Int] = [:]
+    @exclusivity(unchecked) var trainingLines: [String: Int] = [:]
     var trainingsRead = false
     /// The trainings of trainings.csv, numbered by their ids' bytes, for participants to find theirs.
-    var participantTrainings = IdTable()
+    @exclusivity(unchecked) var participantTrainings = IdTable()
     /// The people named by training_participants.csv, numbered by their ids' bytes.
-    var participantPeople = IdTable()
+    @exclusivity(unchecked) var participantPeople = IdTable()
     /// Each participation (its training's number and its person's, eight bytes), numbered, and
     /// the line of its first row by number.
-    var participations = IdTable()
-    var participationLines: [Int] = []
-    var productLines: [String: Int] = [:]
+    @exclusivity(unchecked) var participations = IdTable()
+    @exclusivity(unchecked) var participationLines: [Int] = []
+    /// Whether the participants read only go into a store (``addOthers(to:)``): they are then
+    /// kept as numbers (``participationNumbers``, with ``participantPeople``), not as records.
+    let participantsAsNumbers: Bool
+    @exclusivity(unchecked) var participationNumbers: [Store.Participation] = []
+    @exclusivity(unchecked) var productLines: [String: Int] = [:]
     var productsRead = false
-    var disseminationLines: [String: Int] = [:]
-    var engagementLines: [String: Int] = [:]
-    var visitLines: [String: Int] = [:]
-    var descriptionLines: [String: Int] = [:]
+    @exclusivity(unchecked) var disseminationLines: [String: Int] = [:]
+    @exclusivity(unchecked) var engagementLines: [String: Int] = [:]
+    @exclusivity(unchecked) var visitLines: [String: Int] = [:]
+    @exclusivity(unchecked) var descriptionLines: [String: Int] = [:]
     var descriptionTexts: [Language: String] = [:]
 
     // The problems listed for the current file and those only counted.
@@ -399,8 +403,12 @@ final class ReadSession {
 
     /// Creates a session; a session reading beside another keeps its rejected rows in memory
     /// (`rejectsInMemory`), for the other to write after its own.
-    init(options: DatasetReader.Options, store: Store? = nil, rejectsInMemory: Bool = false) {
+    init(
+        options: DatasetReader.Options, store: Store? = nil, rejectsInMemory: Bool = false,
+        participantsAsNumbers: Bool = false
+    ) {
         self.options = options
+        self.participantsAsNumbers = participantsAsNumbers
         self.store = store ?? Store(programme: nil)
         buildsStore = store != nil
         if rejectsInMemory {
@@ -452,7 +460,11 @@ final class ReadSession {
             participationLines.reserveCapacity(rows)
             participantPeople.reserveCapacity(rows, bytes: bytes / 4)
             // Rows of participants are short (about 30 bytes): the estimate from lines is closer.
-            dataset.participants.reserveCapacity(max(records, rows))
+            if participantsAsNumbers {
+                participationNumbers.reserveCapacity(max(records, rows))
+            } else {
+                dataset.participants.reserveCapacity(max(records, rows))
+            }
         default: break
         }
     }
@@ -638,7 +650,6 @@ final class ReadSession {
         // are built without them, and both at once made the peak of the whole read higher.
         trainingLines = [:]
         participantTrainings = IdTable()
-        participantPeople = IdTable()
         participations = IdTable()
         participationLines = []
         productLines = [:]
@@ -646,7 +657,16 @@ final class ReadSession {
         engagementLines = [:]
         visitLines = [:]
         var columns = columns
-        columns.addOthers(dataset)
+        if participantsAsNumbers {
+            // The people of the participations become the store's trainees, numbered as read.
+            let people = participantPeople
+            participantPeople = IdTable()
+            columns.addOthers(dataset, trainees: people, participations: participationNumbers)
+            participationNumbers = []
+        } else {
+            participantPeople = IdTable()
+            columns.addOthers(dataset)
+        }
         others = columns
         dataset = Dataset()
     }
@@ -1404,14 +1424,15 @@ extension RowDecoding {
     }
 
     func participant() -> Bool {
-        let training = value(0, Value.identifier)
-        let person = value(1, Value.identifier)
+        // The ids are checked as text without making `String`s: they are made only for a record.
+        let training: Void? = value(0, Value.validIdentifier)
+        let person: Void? = value(1, Value.validIdentifier)
         let sex = value(2) { Value.code($0, session.codes.sex) }
         let organisation = value(3) { Value.code($0, session.codes.organisationType) }
-        guard rowError == nil, let training, let person, let sex, let organisation else { return false }
+        guard rowError == nil, training != nil, person != nil, let sex, let organisation else { return false }
         // Ids are compared by their bytes, as the store compares them.
         guard let trainingNumber = withBytes(0, { session.participantTrainings.number(of: $0) }) else {
-            let shown = DataProblem.display(training)
+            let shown = withBytes(0, DataProblem.display)
             failValue(
                 0,
                 Rejection(
@@ -1429,15 +1450,22 @@ extension RowDecoding {
             session.participations.insert(key.assumingMemoryBound(to: UInt8.self))
         }
         guard isNew else {
-            let shown = "\(DataProblem.display(person))' in training '\(DataProblem.display(training))"
+            let shown = "\(withBytes(1, DataProblem.display))' in training '\(withBytes(0, DataProblem.display))"
             let first = session.participationLines[Int(number)]
             failValue(1, Rejection.duplicate("participant", shown, first: first), value: shown)
             return false
         }
         session.participationLines.append(recordLine)
-        session.dataset.participants.append(
-            TrainingParticipant(
-                TrainingParticipant.PersonID(person), in: Training.ID(training), sex: sex, organisation: organisation))
+        if session.participantsAsNumbers {
+            session.participationNumbers.append(
+                Store.Participation(
+                    training: trainingNumber, person: personNumber, sex: sex, organisation: organisation))
+        } else {
+            session.dataset.participants.append(
+                TrainingParticipant(
+                    TrainingParticipant.PersonID(identifier(1)), in: Training.ID(identifier(0)), sex: sex,
+                    organisation: organisation))
+        }
         return true
     }
 

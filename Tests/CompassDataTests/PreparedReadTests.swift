@@ -58,13 +58,16 @@ import Testing
 
             """)
         // Findings in the smaller files, whose columns are built on the side thread: countries
-        // first seen there (one unassigned), an impossible training, a participant of an unknown
-        // training, one listed twice, a dissemination of an unknown product.
+        // first seen there (one unassigned), an impossible training, a repeated one, a participant
+        // of an unknown training, one listed twice, one recorded with another sex in another
+        // training, a dissemination of an unknown product.
         append(
             "trainings.csv",
             """
             T-x,other,community,XKX,2022-03-05,2022-03-01
             T-y,other,community,ISL,2022-04-01,2022-04-02
+            T-z,other,community,ISL,2022-05-01,2022-05-02
+            T-y,other,community,MLI,2022-06-01,2022-06-02
 
             """)
         append(
@@ -73,6 +76,8 @@ import Testing
             T-y,P-new,female,ngo
             T-y,P-new,female,ngo
             T-none,P-new,male,ngo
+            T-z,P-new,male,government
+            T-z,P-other,male,ngo
 
             """)
         append("engagements.csv", "E-x,2022-05-05,ZWE,1,2\nE-y,2022-05-06,QQQ,1,2\n")
@@ -127,6 +132,11 @@ import Testing
         #expect(prepared.dataset.findings == fromRecords.findings)
         #expect(prepared.dataset.findings.contains { $0.rule == "unknown-migrant" })
         #expect(prepared.problems.contains { $0.rule == "unknown-training" })
+        #expect(
+            prepared.dataset.findings.contains {
+                $0.rule == "inconsistent-person" && $0.message.contains("participant P-new")
+                    && $0.record == "training_participants T-z/P-new"
+            })
         #expect(prepared.problems.contains { $0.rule == "duplicate-id" && $0.value?.hasPrefix("LLLLLLLL") == true })
         #expect(
             prepared.dataset.findings.contains {
