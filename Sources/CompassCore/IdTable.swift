@@ -21,8 +21,12 @@ package struct IdTable: Sendable {
     private var slots: [UInt64]
     /// The number of slots (any number, not only a power of two: at 5 M ids that halves the table).
     private var size: Int
-    /// The entries: number (4 bytes), length (1 byte below 255, else 255 then 4 bytes), then the id's bytes.
+    /// The entries: number (4 bytes), length (1 byte below 255, else 255 then 4 bytes), then the id's
+    /// bytes; then zeros, room for the entries to come (`arenaUsed` bytes are entries).
     private var arena: [UInt8] = []
+    /// The bytes of the arena that hold entries. The array is longer by up to a step of zeros, so
+    /// that an entry is written in place: `append(contentsOf:)` cost about 90 instructions an id.
+    private var arenaUsed = 0
     /// Where the entry of every `blockSize`-th number starts in the arena; the others are found
     /// from there by their lengths, which keeps the table a few bytes per id smaller.
     private var blockStarts: [Int] = []
@@ -173,7 +177,7 @@ package struct IdTable: Sendable {
             slot = slots[index]
         }
         let number = count
-        slots[index] = tag | UInt64(arena.count + 1)
+        slots[index] = tag | UInt64(arenaUsed + 1)
         appendEntry(number: number, bytes)
         if count * 20 > size * 17 { rehash(slotCount: IdTable.slotCount(for: count * 3 / 2)) }
         return (Int32(number), true)
@@ -209,27 +213,38 @@ package struct IdTable: Sendable {
     }
 
     private mutating func appendEntry(number: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-        if number % IdTable.blockSize == 0 { blockStarts.append(arena.count) }
+        if number % IdTable.blockSize == 0 { blockStarts.append(arenaUsed) }
         count += 1
-        // An id of up to 27 bytes, the usual case, is appended with its number and length in one
-        // piece, laid out in a buffer on the stack: one call to the array instead of three.
-        if bytes.count <= 27, let source = bytes.baseAddress {
-            withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { entry in
-                entry.storeBytes(of: UInt32(truncatingIfNeeded: number).littleEndian, as: UInt32.self)
-                entry.storeBytes(of: UInt8(bytes.count), toByteOffset: 4, as: UInt8.self)
-                UnsafeMutableRawPointer(entry.baseAddress! + 5).copyMemory(from: source, byteCount: bytes.count)
-                arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: entry[..<(5 + bytes.count)]))
+        let length = bytes.count
+        let header = length < 255 ? 5 : 9
+        let start = arenaUsed
+        if start + header + length > arena.count {
+            // Zeros a step at a time: within the capacity reserved nothing is copied, and only the
+            // step is written ahead of use.
+            arena.append(contentsOf: repeatElement(0, count: max(header + length, 1 << 16)))
+        }
+        arenaUsed = start + header + length
+        arena.withUnsafeMutableBytes { raw in
+            let entry = raw.baseAddress! + start
+            entry.storeBytes(of: UInt32(truncatingIfNeeded: number).littleEndian, as: UInt32.self)
+            if header == 5 {
+                entry.storeBytes(of: UInt8(length), toByteOffset: 4, as: UInt8.self)
+            } else {
+                entry.storeBytes(of: 255, toByteOffset: 4, as: UInt8.self)
+                entry.storeBytes(of: UInt32(truncatingIfNeeded: length).littleEndian, toByteOffset: 5, as: UInt32.self)
             }
-            return
+            guard let source = bytes.baseAddress else { return }
+            let target = entry + header
+            // An id of 8 to 16 bytes, the usual length, as two words that overlap when it is shorter.
+            if length >= 8, length <= 16 {
+                let from = UnsafeRawPointer(source)
+                let last = from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+                target.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                target.storeBytes(of: last, toByteOffset: length - 8, as: UInt64.self)
+            } else {
+                target.copyMemory(from: source, byteCount: length)
+            }
         }
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: number).littleEndian) { arena.append(contentsOf: $0) }
-        if bytes.count < 255 {
-            arena.append(UInt8(bytes.count))
-        } else {
-            arena.append(255)
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count).littleEndian) { arena.append(contentsOf: $0) }
-        }
-        arena.append(contentsOf: bytes)
     }
 
     /// The length of the id of the entry at `entry`, and where its bytes start.
@@ -272,7 +287,7 @@ package struct IdTable: Sendable {
             guard let base = stored.baseAddress else { return }
             // The entries follow one another: walk them in order.
             var offset = 0
-            while offset < stored.count {
+            while offset < arenaUsed {
                 let (length, start) = IdTable.idBytes(UnsafeRawPointer(base + offset))
                 let bytes = UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: length)
                 let hash = IdTable.hash(bytes, seed: seed)
