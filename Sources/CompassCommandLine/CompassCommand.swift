@@ -127,7 +127,8 @@ public struct CompassCommand: Sendable {
         let data = try loadData(
             options, programme: catalogue.programme, keeping: catalogue.days(evaluating: period),
             attributes: catalogue.migrantAttributes)
-        let report = try Engine().report(catalogue, on: data.dataset, period: period, disclosure: disclosure)
+        let report = try Engine(runner: ThreadRunner()).report(
+            catalogue, on: data.dataset, period: period, disclosure: disclosure)
         let text = try reporter.render(report)
         if let path = options.values["--output"] {
             try OutputFile.write(text, to: path)

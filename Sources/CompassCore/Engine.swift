@@ -9,8 +9,17 @@
 /// evaluation["migrants-assisted"]?.value     // .count(41_562)
 /// ```
 public struct Engine: Sendable {
-    /// Creates an engine.
+    /// The caller's threads, if it gives any: the longest loops of an evaluation run in parts on them.
+    public var runner: (any ParallelRunner)?
+
+    /// Creates an engine that evaluates on the caller's thread.
     public init() {}
+
+    /// Creates an engine that runs the longest loops of an evaluation in parts on `runner`'s
+    /// threads; the results are those of ``init()``.
+    public init(runner: (any ParallelRunner)?) {
+        self.runner = runner
+    }
 
     /// Evaluates every indicator of a catalogue over the records of a period.
     ///
@@ -79,7 +88,8 @@ public struct Engine: Sendable {
         _ catalogue: Catalogue, problems: [Finding], on dataset: PreparedDataset, dates: DateRange, period: Period
     ) -> Evaluation {
         let store = dataset.store
-        let evaluator = Evaluator(store: store, dates: dates, platforms: catalogue.programme.platforms)
+        let evaluator = Evaluator(
+            store: store, dates: dates, platforms: catalogue.programme.platforms, runner: runner)
         // The sets of people of indicators with parts, and of their parts, are kept for the overlap.
         let involved = Set(catalogue.indicators.flatMap { $0.parts.isEmpty ? [] : [$0.id] + $0.parts })
         var results: [IndicatorResult] = []

@@ -3,13 +3,16 @@ struct Evaluator {
     let store: Store
     let dates: DateRange
     let platforms: [Platform]
+    /// The threads of the caller, if it gave any, for the longest loops (``forEachPart(_:_:)``).
+    let runner: (any ParallelRunner)?
     /// The rows of each source in the period grouped by person, built once when first needed.
     private let groups = GroupCache()
 
-    init(store: Store, dates: DateRange, platforms: [Platform]) {
+    init(store: Store, dates: DateRange, platforms: [Platform], runner: (any ParallelRunner)? = nil) {
         self.store = store
         self.dates = dates
         self.platforms = platforms
+        self.runner = runner
     }
 
     /// Reads a category of one row: an ordinal, an interned number, or -1 for unknown.
@@ -304,7 +307,7 @@ struct Evaluator {
             // At most 64 indicators in a pass, one bit each.
             for start in stride(from: 0, to: members.count, by: 64) {
                 let part = Array(members[start..<min(start + 64, members.count)])
-                let counted = Self.countCells(
+                let counted = countCells(
                     grouped, slots, axes: axes.count, cells: layout.cellTotal, masks: part.map(\.mask),
                     kinds: store.assistanceKind, people: store.migrantCount)
                 for (member, result) in zip(part, counted) { groups.keep(result, .assistance, axes, member.node) }
@@ -321,7 +324,10 @@ struct Evaluator {
 
     /// Counts several distinct-people tallies of assistance in one pass, as the single-tally
     /// `countCells` counts one: tally `j` takes the rows whose kind's bit is in `masks[j]`.
-    static func countCells(
+    ///
+    /// On a runner, the person groups are counted in parts, each into counts and bits of its
+    /// own, then added up: a person is in one group, so in one part.
+    func countCells(
         _ groups: PersonGroups, _ slots: [Int32], axes: Int, cells: Int, masks: [UInt64], kinds: [UInt8], people: Int
     ) -> [CountedCells] {
         let tallies = masks.count
@@ -333,48 +339,59 @@ struct Evaluator {
             }
         }
         let wordCount = (people + 63) / 64
-        var records = [Int](repeating: 0, count: tallies)
-        var counts = [Int32](repeating: 0, count: tallies * cells)
-        var lastPerson = [Int32](repeating: -1, count: tallies * cells)
-        var words = [UInt64](repeating: 0, count: tallies * wordCount)
+        let parts = partCount(groups.rows.count)
+        let groupCount = groups.people.count
+        var records = [Int](repeating: 0, count: parts * tallies)
+        var counts = [Int32](repeating: 0, count: parts * tallies * cells)
+        var lastPerson = [Int32](repeating: -1, count: parts * tallies * cells)
+        var words = [UInt64](repeating: 0, count: parts * tallies * wordCount)
         groups.rows.withUnsafeBufferPointer { rows in
             groups.bounds.withUnsafeBufferPointer { bounds in
                 groups.people.withUnsafeBufferPointer { groupPeople in
                     slots.withUnsafeBufferPointer { slots in
                         kinds.withUnsafeBufferPointer { kinds in
                             takers.withUnsafeBufferPointer { takers in
-                                records.withUnsafeMutableBufferPointer { records in
-                                    counts.withUnsafeMutableBufferPointer { counts in
-                                        lastPerson.withUnsafeMutableBufferPointer { lastPerson in
-                                            words.withUnsafeMutableBufferPointer { words in
-                                                for group in 0..<groupPeople.count {
-                                                    let person = groupPeople[group]
-                                                    var counted: UInt64 = 0
-                                                    for index in Int(bounds[group])..<Int(bounds[group + 1]) {
-                                                        let taking = takers[Int(kinds[Int(rows[index])] & 63)]
-                                                        counted |= taking
-                                                        var rest = taking
-                                                        while rest != 0 {
-                                                            let tally = rest.trailingZeroBitCount
-                                                            rest &= rest &- 1
-                                                            records[tally] &+= 1
-                                                            for slotIndex in index * axes..<(index + 1) * axes {
-                                                                let slot = Int(slots[slotIndex])
-                                                                guard slot >= 0 else { continue }
-                                                                let cell = tally &* cells &+ slot
-                                                                if lastPerson[cell] != person {
-                                                                    lastPerson[cell] = person
-                                                                    counts[cell] &+= 1
+                                records.withUnsafeMutableBufferPointer { allRecords in
+                                    counts.withUnsafeMutableBufferPointer { allCounts in
+                                        lastPerson.withUnsafeMutableBufferPointer { allLastPerson in
+                                            words.withUnsafeMutableBufferPointer { allWords in
+                                                runParts(parts) { part in
+                                                    let records = allRecords.baseAddress! + part * tallies
+                                                    let counts = allCounts.baseAddress! + part * tallies * cells
+                                                    let lastPerson =
+                                                        allLastPerson.baseAddress! + part * tallies * cells
+                                                    let words = allWords.baseAddress! + part * tallies * wordCount
+                                                    let first = groupCount * part / parts
+                                                    let end = groupCount * (part + 1) / parts
+                                                    for group in first..<end {
+                                                        let person = groupPeople[group]
+                                                        var counted: UInt64 = 0
+                                                        for index in Int(bounds[group])..<Int(bounds[group + 1]) {
+                                                            let taking = takers[Int(kinds[Int(rows[index])] & 63)]
+                                                            counted |= taking
+                                                            var rest = taking
+                                                            while rest != 0 {
+                                                                let tally = rest.trailingZeroBitCount
+                                                                rest &= rest &- 1
+                                                                records[tally] &+= 1
+                                                                for slotIndex in index * axes..<(index + 1) * axes {
+                                                                    let slot = Int(slots[slotIndex])
+                                                                    guard slot >= 0 else { continue }
+                                                                    let cell = tally &* cells &+ slot
+                                                                    if lastPerson[cell] != person {
+                                                                        lastPerson[cell] = person
+                                                                        counts[cell] &+= 1
+                                                                    }
                                                                 }
                                                             }
                                                         }
-                                                    }
-                                                    let word = Int(person) >> 6
-                                                    let bit = UInt64(1) << UInt64(person & 63)
-                                                    while counted != 0 {
-                                                        let tally = counted.trailingZeroBitCount
-                                                        counted &= counted &- 1
-                                                        words[tally &* wordCount &+ word] |= bit
+                                                        let word = Int(person) >> 6
+                                                        let bit = UInt64(1) << UInt64(person & 63)
+                                                        while counted != 0 {
+                                                            let tally = counted.trailingZeroBitCount
+                                                            counted &= counted &- 1
+                                                            words[tally &* wordCount &+ word] |= bit
+                                                        }
                                                     }
                                                 }
                                             }
@@ -386,6 +403,12 @@ struct Evaluator {
                     }
                 }
             }
+        }
+        // The parts added up into the first.
+        for part in 1..<max(parts, 1) {
+            for index in 0..<tallies { records[index] += records[part * tallies + index] }
+            for index in 0..<tallies * cells { counts[index] &+= counts[part * tallies * cells + index] }
+            for index in 0..<tallies * wordCount { words[index] |= words[part * tallies * wordCount + index] }
         }
         return (0..<tallies).map { tally in
             CountedCells(
@@ -1048,13 +1071,24 @@ final class GroupCache {
     func slots(_ axes: [[Dimension]], layout: CellLayout, of source: Source, evaluator: Evaluator) -> [Int32] {
         if let known = slotColumns[source]?[axes] { return known }
         let count = groups(of: source, evaluator: evaluator).rows.count
-        var column = [Int32](repeating: -1, count: count * axes.count)
-        for (axis, dimensions) in axes.enumerated() {
-            let firsts = categories(dimensions[0], of: source, evaluator: evaluator)
-            let seconds = dimensions.count > 1 ? categories(dimensions[1], of: source, evaluator: evaluator) : nil
-            for index in 0..<count {
-                column[index * axes.count + axis] = layout.slot(axis, first: firsts[index], second: seconds?[index])
+        let columns = axes.map { dimensions in
+            (
+                firsts: categories(dimensions[0], of: source, evaluator: evaluator),
+                seconds: dimensions.count > 1 ? categories(dimensions[1], of: source, evaluator: evaluator) : nil
+            )
+        }
+        // Every slot is written by the part of its row: the parts also share the first touch
+        // of the new memory.
+        let column = [Int32](unsafeUninitializedCapacity: count * axes.count) { column, written in
+            evaluator.forEachPart(count) { part in
+                for (axis, (firsts, seconds)) in columns.enumerated() {
+                    for index in part {
+                        column[index * axes.count + axis] = layout.slot(
+                            axis, first: firsts[index], second: seconds?[index])
+                    }
+                }
             }
+            written = count * axes.count
         }
         slotColumns[source, default: [:]][axes] = column
         return column
@@ -1064,9 +1098,17 @@ final class GroupCache {
     func categories(_ dimension: Dimension, of source: Source, evaluator: Evaluator) -> [Int32] {
         if let known = categoryColumns[source]?[dimension] { return known }
         let rows = groups(of: source, evaluator: evaluator).rows
-        var column = [Int32](repeating: Int32.min, count: rows.count)
-        if let reader = evaluator.rowReader(dimension, source) {
-            for (index, row) in rows.enumerated() { column[index] = reader(Int(row)) }
+        let reader = evaluator.rowReader(dimension, source)
+        // Every category is written by the part of its row, which also shares the first touch of the new memory.
+        let column = [Int32](unsafeUninitializedCapacity: rows.count) { column, written in
+            evaluator.forEachPart(rows.count) { part in
+                if let reader {
+                    for index in part { column[index] = reader(Int(rows[index])) }
+                } else {
+                    for index in part { column[index] = Int32.min }
+                }
+            }
+            written = rows.count
         }
         categoryColumns[source, default: [:]][dimension] = column
         return column

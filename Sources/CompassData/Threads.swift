@@ -1,3 +1,5 @@
+public import CompassCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -188,4 +190,70 @@ private func startDetachedThread(stackSize: Int, _ job: @escaping @Sendable () -
         return false
     }
     return true
+}
+
+/// A ``ParallelRunner`` on threads of the system: ``Engine`` runs the parts of its longest
+/// loops on them.
+///
+/// Each call starts a thread for every part but the first, which runs on the calling thread,
+/// and returns when all are done. A part whose thread cannot be started runs on the calling
+/// thread too.
+///
+/// ```swift
+/// let engine = Engine(runner: ThreadRunner())
+/// ```
+public struct ThreadRunner: ParallelRunner {
+    /// How many parts run at once.
+    public let width: Int
+
+    /// Creates a runner of `width` parts at once; by default, one per processor online.
+    public init(width: Int? = nil) {
+        self.width = max(1, width ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
+    public func run(parts: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard parts > 1 else {
+            if parts == 1 { body(0) }
+            return
+        }
+        let job = PartsJob(body, waiting: parts - 1)
+        for part in 1..<parts where !startDetachedThread(stackSize: 1 << 20, { job.run(part) }) {
+            job.run(part)
+        }
+        body(0)
+        job.waitAndForget()
+    }
+}
+
+/// The parts of one ``ThreadRunner/run(parts:_:)`` that run on other threads.
+///
+/// The body is read and the count of parts left is written under the monitor. A thread lets its
+/// reference to the body go before it counts its part done, and the caller forgets the body
+/// once none is left: no reference outlives the call.
+private final class PartsJob: @unchecked Sendable {
+    private var body: (@Sendable (Int) -> Void)?
+    private var waiting: Int
+    private let monitor = Monitor()
+
+    init(_ body: @escaping @Sendable (Int) -> Void, waiting: Int) {
+        self.body = body
+        self.waiting = waiting
+    }
+
+    func run(_ part: Int) {
+        runBody(part)
+        monitor.locked {
+            waiting -= 1
+            if waiting == 0 { monitor.broadcast() }
+        }
+    }
+
+    @inline(never) private func runBody(_ part: Int) {
+        guard let body = monitor.locked({ self.body }) else { return }
+        body(part)
+    }
+
+    func waitAndForget() {
+        monitor.locked(when: { waiting == 0 }) { body = nil }
+    }
 }
