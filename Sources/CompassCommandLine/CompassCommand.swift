@@ -129,12 +129,16 @@ public struct CompassCommand: Sendable {
             attributes: catalogue.migrantAttributes)
         let report = try Engine(runner: ThreadRunner()).report(
             catalogue, on: data.dataset, period: period, disclosure: disclosure)
+        // The columns (some 15 MiB at a million migrants) are unmapped on another thread while
+        // this one renders the report.
+        let log = data.log
+        releaseOnAnotherThread(consume data)
         let text = try reporter.render(report)
         if let path = options.values["--output"] {
             try OutputFile.write(text, to: path)
-            return Outcome(status: 0, standardOutput: "", standardError: data.log + "wrote \(path)\n")
+            return Outcome(status: 0, standardOutput: "", standardError: log + "wrote \(path)\n")
         }
-        return Outcome(status: 0, standardOutput: text, standardError: data.log)
+        return Outcome(status: 0, standardOutput: text, standardError: log)
     }
 
     private func indicators(_ options: Options) throws -> Outcome {

@@ -298,10 +298,19 @@ package struct Store {
     /// their table is some 40 MiB). Nothing is added to the store after this.
     package mutating func endPreparation() {
         orderByPerson()
-        releasedMigrants = migrants.count
+        _ = releaseIds()
+    }
+
+    /// Lets the ids of people go (their numbers stay) and returns their tables, for a caller
+    /// that frees their memory elsewhere, such as on another thread. Nothing that needs an id
+    /// (adding records) is done after this.
+    package mutating func releaseIds() -> [IdTable] {
+        releasedMigrants = migrantCount
+        releasedTrainees = traineeCount
+        let released = [migrants, trainees]
         migrants = IdTable()
-        releasedTrainees = trainees.count
         trainees = IdTable()
+        return released
     }
 
     /// Puts the rows of assistance, surveys and training participations in the order of their
@@ -309,19 +318,19 @@ package struct Store {
     /// pass. The sort is stable (a person's rows keep their order); no result depends on the
     /// order of the rows, and every finding was made before.
     package mutating func orderByPerson() {
-        if let order = Store.personOrder(assistancePerson, people: migrants.count) {
+        if let order = Store.personOrder(assistancePerson, people: migrantCount) {
             assistancePerson = Store.permuted(assistancePerson, order)
             assistanceKind = Store.permuted(assistanceKind, order)
             assistanceDate = Store.permuted(assistanceDate, order)
             assistanceCountry = Store.permuted(assistanceCountry, order)
         }
-        if let order = Store.personOrder(surveyPerson, people: migrants.count) {
+        if let order = Store.personOrder(surveyPerson, people: migrantCount) {
             surveyPerson = Store.permuted(surveyPerson, order)
             surveyService = Store.permuted(surveyService, order)
             surveyDate = Store.permuted(surveyDate, order)
             surveySatisfied = Store.permuted(surveySatisfied, order)
         }
-        if let order = Store.personOrder(participationPerson, people: trainees.count) {
+        if let order = Store.personOrder(participationPerson, people: traineeCount) {
             participationPerson = Store.permuted(participationPerson, order)
             participationSex = Store.permuted(participationSex, order)
             participationOrganisation = Store.permuted(participationOrganisation, order)

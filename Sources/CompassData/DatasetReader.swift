@@ -697,6 +697,12 @@ final class ReadSession {
         let result = finish()
         var columns = buildsStore ? store : Store(programme: programme)
         if !othersAdded { columns.addOthers(result.dataset) }
+        if buildsStore {
+            // The columns are the store's only copy, and the ids of people (some 24 MiB at a
+            // million migrants) are unmapped on another thread while this one ends the preparation.
+            store = Store(programme: nil)
+            _ = BackgroundWork { [released = columns.releaseIds()] in released.count }
+        }
         return PreparedReadResult(
             dataset: PreparedDataset(store: columns, programme: programme, description: result.dataset.description),
             problems: result.problems, accounting: result.accounting)

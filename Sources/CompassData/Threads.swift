@@ -257,3 +257,20 @@ private final class PartsJob: @unchecked Sendable {
         monitor.locked(when: { waiting == 0 }) { body = nil }
     }
 }
+
+/// Lets a large value go on another thread: its memory is given back to the system there while
+/// this thread goes on. The value must not be used after; a copy kept elsewhere keeps it alive.
+package func releaseOnAnotherThread(_ value: consuming some Sendable) {
+    let holder = ReleasedValue(value)
+    _ = BackgroundWork { holder.release() }
+}
+
+/// Holds a value for ``releaseOnAnotherThread(_:)`` until the other thread lets it go.
+private final class ReleasedValue<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+
+    init(_ value: consuming Value) { self.value = value }
+
+    /// Called once, by the thread that frees the value.
+    func release() { value = nil }
+}
