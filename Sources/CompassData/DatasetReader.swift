@@ -1755,6 +1755,13 @@ final class BatchWriter {
     @exclusivity(unchecked) var rejected = 0
     /// The probes of `probeSize` migrant ids, reused from batch to batch.
     private let probes = UnsafeMutablePointer<IdTable.Probe>.allocate(capacity: BatchWriter.probeSize)
+    /// The store's number of each country code met, by its three letters (`A` to `Z`, 26³ of
+    /// them), -1 until met: the store is asked once per code, not once per row.
+    private let countryNumbers: UnsafeMutablePointer<Int32> = {
+        let numbers = UnsafeMutablePointer<Int32>.allocate(capacity: 26 * 26 * 26)
+        numbers.initialize(repeating: -1, count: 26 * 26 * 26)
+        return numbers
+    }()
     /// The rows whose migrants' slots are read together: enough for their cache misses to overlap,
     /// few enough to stay in the cache.
     static var probeSize: Int { 256 }
@@ -1774,7 +1781,20 @@ final class BatchWriter {
     /// The seed of the hashes of the migrants' id table, which never changes.
     let migrantSeed: UInt64
 
-    deinit { probes.deallocate() }
+    deinit {
+        probes.deallocate()
+        countryNumbers.deallocate()
+    }
+
+    /// The store's number of a country code of three capital letters (a batched row's).
+    @inline(__always) private func countryNumber(_ letters: (UInt8, UInt8, UInt8)) -> Int32 {
+        let slot = (Int(letters.0) &- 65) &* 676 &+ (Int(letters.1) &- 65) &* 26 &+ (Int(letters.2) &- 65)
+        let known = countryNumbers[slot]
+        if known >= 0 { return known }
+        let number = session.store.countryNumber(letters.0, letters.1, letters.2)
+        countryNumbers[slot] = number
+        return number
+    }
 
     /// The screen of the file, kept alive for `screenCheck`.
     let screen: DuplicateScreen?
@@ -1814,7 +1834,7 @@ final class BatchWriter {
                     return
                 }
                 let migrant = row.bytes.migrant(in: all)
-                let country = session.store.countryNumber(row.country.0, row.country.1, row.country.2)
+                let country = countryNumber(row.country)
                 let number = session.store.addAssistance(
                     migrant: migrant, probe: probe, kind: row.kind, date: date, country: country,
                     record: String(decoding: id, as: UTF8.self))
@@ -1910,7 +1930,7 @@ final class BatchWriter {
         batch.bytes.withBytes { all in
             forEachProbed(batch.migrants, hash: { IdTable.hash($0.id(in: all), seed: migrantSeed) }) { row, probe in
                 let id = row.id(in: all)
-                let nationality = row.nationality.map { session.store.countryNumber($0.0, $0.1, $0.2) } ?? -1
+                let nationality = row.nationality.map { countryNumber($0) } ?? -1
                 guard
                     let first = session.addMigrant(
                         id: id, probe: probe, line: row.line, sex: row.sex, birthYear: row.birthYear,
