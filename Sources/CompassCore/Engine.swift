@@ -3,6 +3,8 @@
 /// The engine validates the catalogue first and refuses an invalid one; it then
 /// turns the dataset into columns of small integers once (ids interned, codes as
 /// ordinals) and computes every indicator from them. It never formats: reporters do.
+/// It starts no thread; given a ``ParallelRunner`` (``init(runner:)``), it runs its longest
+/// loops in parts on the runner's threads, with the same results.
 ///
 /// ```swift
 /// let evaluation = try Engine().evaluate(catalogue, on: dataset, period: .year(2022))

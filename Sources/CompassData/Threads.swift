@@ -192,8 +192,8 @@ private func startDetachedThread(stackSize: Int, _ job: @escaping @Sendable () -
     return true
 }
 
-/// A ``ParallelRunner`` on threads of the system: ``Engine`` runs the parts of its longest
-/// loops on them.
+/// A `ParallelRunner` on threads of the system: an `Engine` given one runs the parts of its
+/// longest loops on them.
 ///
 /// Each call starts a thread for every part but the first, which runs on the calling thread,
 /// and returns when all are done. A part whose thread cannot be started runs on the calling
@@ -211,6 +211,8 @@ public struct ThreadRunner: ParallelRunner {
         self.width = max(1, width ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
+    /// Calls `body` once with each of `0..<parts`, the first part on this thread and each other
+    /// on a thread of its own, and returns when every call has returned.
     public func run(parts: Int, _ body: @escaping @Sendable (Int) -> Void) {
         guard parts > 1 else {
             if parts == 1 { body(0) }
