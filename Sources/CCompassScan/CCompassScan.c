@@ -1,5 +1,7 @@
 #include "CCompassScan.h"
 
+#include <string.h>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -228,4 +230,23 @@ size_t compass_line_heads(const uint8_t *bytes, size_t length, uint32_t *lines, 
 done:
     *consumed = scan.written == 0 ? 0 : scan.start;
     return scan.written;
+}
+
+void compass_stream_line(void *destination, const void *source) {
+#if defined(__SSE2__)
+    __m128i *to = (__m128i *)destination;
+    const __m128i *from = (const __m128i *)source;
+    _mm_stream_si128(to, _mm_loadu_si128(from));
+    _mm_stream_si128(to + 1, _mm_loadu_si128(from + 1));
+    _mm_stream_si128(to + 2, _mm_loadu_si128(from + 2));
+    _mm_stream_si128(to + 3, _mm_loadu_si128(from + 3));
+#else
+    memcpy(destination, source, 64);
+#endif
+}
+
+void compass_stream_fence(void) {
+#if defined(__SSE2__)
+    _mm_sfence();
+#endif
 }

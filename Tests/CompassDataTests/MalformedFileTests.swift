@@ -337,6 +337,29 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
         }
     }
 
+    /// A file whose first lines are much longer than the rest: the screen, sized from those first
+    /// lines, expects far fewer ids than come and grows its buckets on the way; every repeat is
+    /// still found, with its first line.
+    @Test func duplicatesAreFoundWhenTheScreenExpectedFewerIds() {
+        var text = assistanceHeader
+        for index in 0..<300 {
+            text += "L\(index)" + String(repeating: "l", count: 300) + ",M1,humanitarian_aid,2022-02-01,LBY\n"
+        }
+        for index in 0..<60_000 { text += "A\(index),M1,humanitarian_aid,2022-02-01,LBY\n" }
+        text += "A5,M1,humanitarian_aid,2022-02-01,LBY\nA59998,M2,reintegration,2022-02-01,LBY\n"
+        let files = ["migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(text.utf8)]
+        for result in [
+            DatasetReader().read(files: files).problems,
+            DatasetReader().prepare(files: files, programme: nil).problems,
+        ] {
+            #expect(result.map(\.line) == [60_302, 60_303])
+            #expect(
+                result.map { $0.message.components(separatedBy: ";")[0] } == [
+                    "assistance 'A5' already appears on line 307", "assistance 'A59998' already appears on line 60300",
+                ])
+        }
+    }
+
     /// Random files of LF and CRLF lines, blank lines, ids of 1 to 40 bytes and repeats anywhere
     /// (the last line with or without a line end): every repeat is found, with its first line,
     /// through the screen's buffers and its batches of ids.

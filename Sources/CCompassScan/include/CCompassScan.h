@@ -53,4 +53,12 @@ size_t compass_plain_records(const uint8_t *bytes, size_t length, size_t width, 
 /// below 2^32.
 size_t compass_line_heads(const uint8_t *bytes, size_t length, uint32_t *lines, size_t capacity, size_t *consumed);
 
+/// Copies 64 bytes from `source` to `destination`, which is 64-byte aligned, with stores that
+/// bypass the cache (SSE2's streaming stores; a plain copy elsewhere): the destination's line is
+/// not read from memory first. Call `compass_stream_fence` before the bytes are read again.
+void compass_stream_line(void *destination, const void *source);
+
+/// Orders the streaming stores made before it before any store or load after it.
+void compass_stream_fence(void);
+
 #endif
