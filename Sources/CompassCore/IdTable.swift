@@ -24,8 +24,9 @@ package struct IdTable: Sendable {
     /// The entries: number (4 bytes), length (1 byte below 255, else 255 then 4 bytes), then the id's
     /// bytes; then zeros, room for the entries to come (`arenaUsed` bytes are entries).
     private var arena: [UInt8] = []
-    /// The bytes of the arena that hold entries. The array is longer by up to a step of zeros, so
-    /// that an entry is written in place: `append(contentsOf:)` cost about 90 instructions an id.
+    /// The bytes of the arena that hold entries. The array is longer by up to a step of zeros (at
+    /// most 64 KiB), so that an entry is written in place: `append(contentsOf:)` cost about 90
+    /// instructions an id.
     private var arenaUsed = 0
     /// Where the entry of every `blockSize`-th number starts in the arena; the others are found
     /// from there by their lengths, which keeps the table a few bytes per id smaller.
@@ -220,8 +221,10 @@ package struct IdTable: Sendable {
         let start = arenaUsed
         if start + header + length > arena.count {
             // Zeros a step at a time: within the capacity reserved nothing is copied, and only the
-            // step is written ahead of use.
-            arena.append(contentsOf: repeatElement(0, count: max(header + length, 1 << 16)))
+            // step is written ahead of use. The step doubles from 256 bytes to 64 KiB, so that a
+            // small table stays small.
+            let step = min(1 << 16, max(256, arena.count))
+            arena.append(contentsOf: repeatElement(0, count: max(header + length, step)))
         }
         arenaUsed = start + header + length
         arena.withUnsafeMutableBytes { raw in
