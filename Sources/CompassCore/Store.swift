@@ -211,6 +211,11 @@ package struct Store {
     /// products and their disseminations, engagements and platform visits, in that order.
     package mutating func addOthers(_ dataset: Dataset) {
         addTrainings(dataset.trainings, participants: dataset.participants)
+        addOthersThanTrainings(dataset)
+    }
+
+    /// The smaller sources after trainings and their participants, in the order of ``addOthers(_:)``.
+    private mutating func addOthersThanTrainings(_ dataset: Dataset) {
         addKnowledgeProducts(dataset.knowledgeProducts, disseminations: dataset.disseminations)
         addEngagements(dataset.engagements)
         addPlatformVisits(dataset.platformVisits)
@@ -242,9 +247,7 @@ package struct Store {
     package mutating func addOthers(_ dataset: Dataset, trainees people: IdTable, participations: [Participation]) {
         precondition(trainees.count == 0, "the store has trainees already")
         addTrainings(dataset.trainings, trainees: people, participations: participations)
-        addKnowledgeProducts(dataset.knowledgeProducts, disseminations: dataset.disseminations)
-        addEngagements(dataset.engagements)
-        addPlatformVisits(dataset.platformVisits)
+        addOthersThanTrainings(dataset)
     }
 
     /// Takes the columns of the smaller sources from `other`, a store of the same programme that

@@ -701,7 +701,7 @@ final class ReadSession {
             // The columns are the store's only copy, and the ids of people (some 24 MiB at a
             // million migrants) are unmapped on another thread while this one ends the preparation.
             store = Store(programme: nil)
-            _ = BackgroundWork { [released = columns.releaseIds()] in released.count }
+            releaseOnAnotherThread(columns.releaseIds())
         }
         return PreparedReadResult(
             dataset: PreparedDataset(store: columns, programme: programme, description: result.dataset.description),
