@@ -92,19 +92,45 @@ final class DuplicateScreen: @unchecked Sendable {
         opening open: () throws(DataFileError) -> Source, column: String, seed: UInt64, maximumRecordBytes: Int
     ) -> DuplicateScreen? {
         guard let source = try? open() else { return nil }
-        if let screen = screenLines(source, column: column, seed: seed) { return screen }
+        switch screenLines(source, column: column, seed: seed, orderFirst: true) {
+        case .screened(let screen): return screen
+        case .outOfOrder:
+            // Read again from the start, this time keeping every id's fingerprint.
+            guard let again = try? open() else { return nil }
+            if case .screened(let screen) = screenLines(again, column: column, seed: seed, orderFirst: false) {
+                return screen
+            }
+        case .notLines: break
+        }
         guard let again = try? open() else { return nil }
         return DuplicateScreen.screen(again, column: column, seed: seed, maximumRecordBytes: maximumRecordBytes)
     }
 
+    /// What screening a file line by line came to.
+    enum LinesOutcome {
+        /// The screen of the file.
+        case screened(DuplicateScreen)
+        /// The ids are not in ascending order (only when asked to look at their order first):
+        /// the file must be screened again, with fingerprints.
+        case outOfOrder
+        /// The file cannot be screened line by line (see ``screenLines(_:column:seed:orderFirst:)``).
+        case notLines
+    }
+
     /// Screens a file whose id is its first column and that holds no quote and no CR other than
     /// in a CRLF line end: every line is a record, and its id runs from the start of the line to
-    /// the first comma. Returns `nil` (to screen with the scanner instead) for any other file,
-    /// for a line longer than the buffer, or when the source fails.
+    /// the first comma. Returns ``LinesOutcome/notLines`` (to screen with the scanner instead) for
+    /// any other file, for a line longer than the buffer, or when the source fails.
     ///
     /// Lines and the ends of their ids are found by `compass_line_heads`, thirty-two bytes at a time;
     /// the rest of each line after the id is only searched for its line feed.
-    static func screenLines<Source: ByteSource>(_ source: Source, column: String, seed: UInt64) -> DuplicateScreen? {
+    ///
+    /// With `orderFirst`, the ids are only compared with the one before (``AscendingIds``), and no
+    /// fingerprint is kept: when every id is greater than the last, none repeats, and the screen
+    /// has no suspect; at the first that is not, the screen stops with ``LinesOutcome/outOfOrder``.
+    static func screenLines<Source: ByteSource>(
+        _ source: Source, column: String, seed: UInt64, orderFirst: Bool
+    ) -> LinesOutcome {
         var source = source
         let capacity = 1 << 20
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -116,6 +142,7 @@ final class DuplicateScreen: @unchecked Sendable {
         var atEnd = false
         var headerRead = false
         var prints: FingerprintBuckets?
+        var order = AscendingIds()
         let quote = Int32(UInt8(ascii: "\"")), lineFeed = Int32(UInt8(ascii: "\n"))
         let carriageReturn = Int32(UInt8(ascii: "\r")), comma = UInt8(ascii: ",")
         let name = Array(column.utf8)
@@ -130,7 +157,7 @@ final class DuplicateScreen: @unchecked Sendable {
                 guard
                     let read = try? source.read(
                         into: UnsafeMutableBufferPointer(start: buffer + count, count: capacity - count))
-                else { return nil }
+                else { return .notLines }
                 if read == 0 {
                     atEnd = true
                     break
@@ -141,13 +168,13 @@ final class DuplicateScreen: @unchecked Sendable {
             var end = count
             if !atEnd {
                 while end > 0, buffer[end - 1] != UInt8(ascii: "\n") { end -= 1 }
-                if end == 0 { return nil }
+                if end == 0 { return .notLines }
             }
-            if memchr(buffer, quote, end) != nil { return nil }
+            if memchr(buffer, quote, end) != nil { return .notLines }
             var crSearch = 0
             while crSearch < end, let found = memchr(buffer + crSearch, carriageReturn, end - crSearch) {
                 let index = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                guard index + 1 < end, buffer[index + 1] == UInt8(ascii: "\n") else { return nil }
+                guard index + 1 < end, buffer[index + 1] == UInt8(ascii: "\n") else { return .notLines }
                 crSearch = index + 2
             }
             var start = 0
@@ -161,7 +188,7 @@ final class DuplicateScreen: @unchecked Sendable {
                 while nameEnd < lineEnd, buffer[nameEnd] != comma, buffer[nameEnd] != UInt8(ascii: "\r") {
                     nameEnd += 1
                 }
-                guard isColumn(start, nameEnd) else { return nil }
+                guard isColumn(start, nameEnd) else { return .notLines }
                 // The column must be named once only: any later header field equal to it sends the file to the scanner.
                 var field = nameEnd + 1
                 while field < lineEnd {
@@ -169,13 +196,15 @@ final class DuplicateScreen: @unchecked Sendable {
                     while fieldEnd < lineEnd, buffer[fieldEnd] != comma, buffer[fieldEnd] != UInt8(ascii: "\r") {
                         fieldEnd += 1
                     }
-                    if isColumn(field, fieldEnd) { return nil }
+                    if isColumn(field, fieldEnd) { return .notLines }
                     field = fieldEnd + 1
                 }
-                prints = FingerprintBuckets(
-                    expected: CSVScanner<Source>.estimatedRecords(
-                        totalBytes: source.totalBytes,
-                        sample: UnsafeBufferPointer(start: buffer + lineEnd, count: end - lineEnd)))
+                if !orderFirst {
+                    prints = FingerprintBuckets(
+                        expected: CSVScanner<Source>.estimatedRecords(
+                            totalBytes: source.totalBytes,
+                            sample: UnsafeBufferPointer(start: buffer + lineEnd, count: end - lineEnd)))
+                }
                 headerRead = true
                 start = min(lineEnd + 1, end)
             }
@@ -192,10 +221,11 @@ final class DuplicateScreen: @unchecked Sendable {
                         if idEnd > lineStart, buffer[idEnd - 1] == UInt8(ascii: "\r") { idEnd -= 1 }
                         if idEnd == lineStart { continue }
                     }
-                    prints?.append(
-                        fingerprint(
-                            IdTable.hash(
-                                UnsafeBufferPointer(start: buffer + lineStart, count: idEnd - lineStart), seed: seed)))
+                    guard
+                        take(
+                            UnsafeBufferPointer(start: buffer + lineStart, count: idEnd - lineStart),
+                            orderFirst: orderFirst, order: &order, prints: &prints, seed: seed)
+                    else { return .outOfOrder }
                 }
                 if found == 0 {
                     // The last line of the file, without a line feed.
@@ -203,23 +233,37 @@ final class DuplicateScreen: @unchecked Sendable {
                     while idEnd < end, buffer[idEnd] != comma { idEnd += 1 }
                     let hasComma = idEnd < end
                     if !hasComma, idEnd > start, buffer[idEnd - 1] == UInt8(ascii: "\r") { idEnd -= 1 }
-                    if hasComma || idEnd > start {
-                        prints?.append(
-                            fingerprint(
-                                IdTable.hash(
-                                    UnsafeBufferPointer(start: buffer + start, count: idEnd - start), seed: seed)))
+                    if hasComma || idEnd > start,
+                        !take(
+                            UnsafeBufferPointer(start: buffer + start, count: idEnd - start),
+                            orderFirst: orderFirst, order: &order, prints: &prints, seed: seed)
+                    {
+                        return .outOfOrder
                     }
                     break
                 }
                 start += consumed
             }
-            // Keep the unfinished line for the next round.
+            // Keep the unfinished line for the next round (and the last id, before it moves).
+            order.keep()
             let kept = count - end
             if kept > 0 { buffer.update(from: buffer + end, count: kept) }
             count = kept
         }
-        guard var prints else { return nil }
-        return DuplicateScreen(suspects: prints.repeated(), seed: seed)
+        guard headerRead else { return .notLines }
+        guard var prints else { return .screened(DuplicateScreen(suspects: [], seed: seed)) }
+        return .screened(DuplicateScreen(suspects: prints.repeated(), seed: seed))
+    }
+
+    /// Takes the id of a line: compares it with the last (`orderFirst`) or adds its fingerprint;
+    /// false when it is out of order.
+    @inline(__always) private static func take(
+        _ id: UnsafeBufferPointer<UInt8>, orderFirst: Bool, order: inout AscendingIds,
+        prints: inout FingerprintBuckets?, seed: UInt64
+    ) -> Bool {
+        if orderFirst { return order.take(id) }
+        prints?.append(fingerprint(IdTable.hash(id, seed: seed)))
+        return true
     }
 
     /// Screens the ids of column `column` of a CSV source; `nil` when the header does not
@@ -240,14 +284,123 @@ final class DuplicateScreen: @unchecked Sendable {
             }
             guard let position else { return nil }
             var prints = FingerprintBuckets(expected: scanner.estimatedRecords())
+            var order = AscendingIds()
+            var ordered = true
             while try scanner.nextRecord() {
                 guard scanner.issues.isEmpty, scanner.fieldCount == headerCount else { continue }
-                prints.append(fingerprint(IdTable.hash(scanner.field(position), seed: seed)))
+                let id = scanner.field(position)
+                if ordered {
+                    ordered = order.take(id)
+                    order.keep()
+                }
+                prints.append(fingerprint(IdTable.hash(id, seed: seed)))
             }
-            return DuplicateScreen(suspects: prints.repeated(), seed: seed)
+            // Ids in ascending order are all different: nothing to check row by row.
+            return DuplicateScreen(suspects: ordered ? [] : prints.repeated(), seed: seed)
         } catch {
             return nil
         }
+    }
+}
+
+/// Whether ids taken one after another have each been greater than the one before, in byte order
+/// or in order of length then bytes: either way, no id came twice.
+///
+/// Files are often written in the order of their ids (`A000000001`, `A000000002`, …, or `9`, `10`,
+/// `11`), and such a file needs no fingerprint: comparing each id with the last is cheaper than
+/// hashing it and finding repeats among millions of fingerprints. Both orders are followed at
+/// once, so that ids sorted as text (`A1`, `A10`, `A2`) and as numbers (`A1`, `A2`, `A10`) pass;
+/// nothing is assumed about the ids' shape.
+struct AscendingIds: ~Copyable {
+    /// The last id taken, `lastCount` bytes: in the caller's memory until ``keep()`` copies it to `owned`.
+    private var last: UnsafePointer<UInt8>?
+    private var lastCount = -1
+    private var owned: UnsafeMutablePointer<UInt8>
+    private var capacity = 64
+    /// Whether every id so far was greater than the one before in byte order (a prefix first).
+    private var byBytes = true
+    /// Whether every id so far was longer than the one before, or as long and greater in byte order.
+    private var byLength = true
+
+    init() { owned = .allocate(capacity: capacity) }
+
+    deinit { owned.deallocate() }
+
+    /// Takes the next id, whose bytes must stay where they are until the next id or ``keep()``;
+    /// returns whether all ids so far are still in one of the two orders.
+    @inline(__always) mutating func take(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = id.count
+        if let last, let next = id.baseAddress {
+            if count == lastCount {
+                // Both orders agree on ids of one length.
+                guard AscendingIds.isLess(last, next, count) else {
+                    byBytes = false
+                    byLength = false
+                    return false
+                }
+            } else {
+                if byBytes {
+                    let shared = min(lastCount, count)
+                    byBytes =
+                        AscendingIds.isLess(last, next, shared)
+                        || (lastCount < count && !AscendingIds.isLess(next, last, shared))
+                }
+                byLength = byLength && lastCount < count
+                guard byBytes || byLength else { return false }
+            }
+        } else if lastCount >= 0 {
+            // An empty id comes first in both orders, and only once.
+            guard lastCount < count else {
+                byBytes = false
+                byLength = false
+                return false
+            }
+        }
+        last = id.baseAddress
+        lastCount = count
+        return true
+    }
+
+    /// Copies the last id taken, before the memory it was read from changes.
+    mutating func keep() {
+        guard let last, last != UnsafePointer(owned) else { return }
+        if lastCount > capacity {
+            owned.deallocate()
+            capacity = lastCount * 2
+            owned = .allocate(capacity: capacity)
+        }
+        owned.update(from: last, count: lastCount)
+        self.last = UnsafePointer(owned)
+    }
+
+    /// Whether the `count` bytes at `left` come before those at `right` in byte order.
+    @inline(__always) private static func isLess(
+        _ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int
+    ) -> Bool {
+        let a = UnsafeRawPointer(left)
+        let b = UnsafeRawPointer(right)
+        // Read as big-endian words, bytes order as the words do. From 8 to 16 bytes, the usual
+        // length, the first and the last eight bytes (overlapping when shorter) decide.
+        if count >= 8, count <= 16 {
+            let a0 = UInt64(bigEndian: a.loadUnaligned(as: UInt64.self))
+            let b0 = UInt64(bigEndian: b.loadUnaligned(as: UInt64.self))
+            if a0 != b0 { return a0 < b0 }
+            let a1 = UInt64(bigEndian: a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            let b1 = UInt64(bigEndian: b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            return a1 < b1
+        }
+        var index = 0
+        while index + 8 <= count {
+            let a0 = UInt64(bigEndian: a.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let b0 = UInt64(bigEndian: b.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            if a0 != b0 { return a0 < b0 }
+            index += 8
+        }
+        while index < count {
+            if left[index] != right[index] { return left[index] < right[index] }
+            index += 1
+        }
+        return false
     }
 }
 

@@ -337,6 +337,63 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
         }
     }
 
+    /// The duplicate-id problems of a dataset with these migrants and assistance rows, read both
+    /// ways: each as its line and the line it names first.
+    private func assistanceDuplicates(_ assistance: String) -> [[String]] {
+        let files = ["migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(assistance.utf8)]
+        return [
+            DatasetReader().read(files: files).problems,
+            DatasetReader().prepare(files: files, programme: nil).problems,
+        ].map { problems in
+            problems.map {
+                "\($0.rule) \($0.line ?? 0) "
+                    + ($0.message.components(separatedBy: "already appears on line ").last?.prefix { $0.isNumber } ?? "")
+            }
+        }
+    }
+
+    /// Ids in ascending order need no fingerprint, in byte order (`A1`, `A10`, `A100`, `A11`) as
+    /// in order of length (`A9`, `A10`): a file in either order has no duplicate, and a repeat
+    /// (of the id just before, or of one long before, or a prefix met again) ends the order and
+    /// is found with its first line.
+    @Test(arguments: [
+        ("in byte order", 3_000, true, [], []),
+        ("in order of length", 3_000, false, [], []),
+        ("repeating the last", 3_000, true, ["A999"], ["duplicate-id 3002 3001"]),
+        ("repeating an early one", 3_000, false, ["A12"], ["duplicate-id 3002 13"]),
+        ("repeating a prefix", 0, false, ["B", "BA", "BB", "BBB", "C", "B"], ["duplicate-id 7 2"]),
+        ("out of order, no repeat", 3_000, false, ["A0"], []),
+    ] as [(String, Int, Bool, [String], [String])])
+    func idsInAscendingOrderAreScreenedByTheirOrder(
+        name: String, count: Int, asText: Bool, after: [String], expected: [String]
+    ) {
+        let numbered = (0..<count).map { "A\($0 + 1)" }
+        let rows = ((asText ? numbered.sorted() : numbered) + after).map {
+            "\($0),M1,humanitarian_aid,2022-02-01,LBY\n"
+        }
+        for found in assistanceDuplicates(assistanceHeader + rows.joined()) { #expect(found == expected, "\(name)") }
+        // The same with a quoted field, which the screen reads with the scanner instead of by lines.
+        let quoted = rows.joined().replacingOccurrences(of: ",LBY\n", with: ",\"LBY\"\n")
+        for found in assistanceDuplicates(assistanceHeader + quoted) { #expect(found == expected, "\(name), quoted") }
+    }
+
+    /// Survey ids are screened in the same way: in ascending order with the last repeated at the
+    /// end, the repeat is found.
+    @Test func surveyIdsInAscendingOrderWithARepeat() {
+        let header = "survey_id,migrant_id,service,answered_on,satisfied\n"
+        let rows = ((1...2_000).map { "S\($0)" } + ["S1999"]).map { "\($0),M1,protection,2022-03-01,yes\n" }
+        let files = [
+            "migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(assistanceHeader.utf8),
+            "surveys.csv": Array((header + rows.joined()).utf8),
+        ]
+        for problems in [
+            DatasetReader().read(files: files).problems, DatasetReader().prepare(files: files, programme: nil).problems,
+        ] {
+            #expect(problems.map(\.line) == [2_002])
+            #expect(problems.map { $0.message.components(separatedBy: ";")[0] } == ["survey 'S1999' already appears on line 2000"])
+        }
+    }
+
     /// A file whose first lines are much longer than the rest: the screen, sized from those first
     /// lines, expects far fewer ids than come and grows its buckets on the way; every repeat is
     /// still found, with its first line.
