@@ -356,14 +356,15 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
     /// in order of length (`A9`, `A10`): a file in either order has no duplicate, and a repeat
     /// (of the id just before, or of one long before, or a prefix met again) ends the order and
     /// is found with its first line.
-    @Test(arguments: [
-        ("in byte order", 3_000, true, [], []),
-        ("in order of length", 3_000, false, [], []),
-        ("repeating the last", 3_000, true, ["A999"], ["duplicate-id 3002 3001"]),
-        ("repeating an early one", 3_000, false, ["A12"], ["duplicate-id 3002 13"]),
-        ("repeating a prefix", 0, false, ["B", "BA", "BB", "BBB", "C", "B"], ["duplicate-id 7 2"]),
-        ("out of order, no repeat", 3_000, false, ["A0"], []),
-    ] as [(String, Int, Bool, [String], [String])])
+    @Test(
+        arguments: [
+            ("in byte order", 3_000, true, [], []),
+            ("in order of length", 3_000, false, [], []),
+            ("repeating the last", 3_000, true, ["A999"], ["duplicate-id 3002 3001"]),
+            ("repeating an early one", 3_000, false, ["A12"], ["duplicate-id 3002 13"]),
+            ("repeating a prefix", 0, false, ["B", "BA", "BB", "BBB", "C", "B"], ["duplicate-id 7 2"]),
+            ("out of order, no repeat", 3_000, false, ["A0"], []),
+        ] as [(String, Int, Bool, [String], [String])])
     func idsInAscendingOrderAreScreenedByTheirOrder(
         name: String, count: Int, asText: Bool, after: [String], expected: [String]
     ) {
@@ -390,7 +391,10 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
             DatasetReader().read(files: files).problems, DatasetReader().prepare(files: files, programme: nil).problems,
         ] {
             #expect(problems.map(\.line) == [2_002])
-            #expect(problems.map { $0.message.components(separatedBy: ";")[0] } == ["survey 'S1999' already appears on line 2000"])
+            #expect(
+                problems.map { $0.message.components(separatedBy: ";")[0] } == [
+                    "survey 'S1999' already appears on line 2000"
+                ])
         }
     }
 
