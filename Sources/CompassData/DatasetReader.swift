@@ -899,8 +899,7 @@ final class CSVFileReader<Source: ByteSource> {
         // Plain rows of the three large files are committed on a second thread while the next are decoded.
         if usable, buildsStore, file == .migrants || file == .assistance || file == .surveys {
             writer = BatchWriter(
-                session: session, file: file, idColumn: fieldOf[0] + 1, migrantColumn: fieldOf[1] + 1,
-                dateColumn: fieldOf[3] + 1)
+                session: session, file: file, idColumn: fieldOf[0] + 1, migrantColumn: fieldOf[1] + 1)
             committer = BatchCommitter()
             // The reader hashes a batched row's migrant id, so that the committer only looks it up.
             migrantSeed = session.store.migrantHashSeed
@@ -1127,7 +1126,7 @@ final class CSVFileReader<Source: ByteSource> {
         let date = bytes(3)
         guard Self.isPlainID(id), Self.isPlainID(migrant), id.count <= RowBytes.maximumIDLength,
             migrant.count <= RowBytes.maximumIDLength, fitsBatch(id.count + migrant.count),
-            let kind = kindCodes.lookup(bytes(2)), date.count == 10
+            let kind = kindCodes.lookup(bytes(2)), let day = CalendarDate(isoBytes: date)
         else {
             flushPending()
             return nil
@@ -1138,14 +1137,14 @@ final class CSVFileReader<Source: ByteSource> {
             return nil
         }
         // The row waits in a batch; it is committed (or rejected as a duplicate) with the batch.
-        // Its date is only copied: it is read when committed, on the committing thread. The
-        // reader hashes the migrant id, which shares the work of a row about evenly between the
-        // two (`BatchWriter.commitAssistance`).
+        // The reader reads its date and hashes the migrant id, so that the committer, which
+        // looks the migrant up and adds the row to the columns, is not the slower of the two
+        // (`BatchWriter.commitAssistance`). A date that is not a day sends the row to the general
+        // path, which rejects it.
         pendingAssistance.append(
             PendingAssistance(
-                line: recordLine, kind: kind, date: PendingAssistance.DateBytes(date),
-                country: (place[0], place[1], place[2]), bytes: batchBytes(id, migrant),
-                migrantHash: IdTable.hash(migrant, seed: migrantSeed)))
+                line: recordLine, bytes: batchBytes(id, migrant), date: day, kind: kind,
+                country: (place[0], place[1], place[2]), migrantHash: IdTable.hash(migrant, seed: migrantSeed)))
         if pendingAssistance.count == Self.batchSize { handOff() }
         return true
     }
@@ -1572,61 +1571,14 @@ extension RowDecoding {
 /// Its fields are laid out in 48 bytes (the offsets and lengths in 32 and 16 bits, ``RowBytes``):
 /// the batches go from one core to the other, and their rows are read once by each.
 struct PendingAssistance {
-    /// The ten bytes of a date column, kept as they are.
-    struct DateBytes {
-        let head: UInt64
-        let tail: UInt16
-
-        /// The bytes of a field of exactly ten bytes.
-        @inline(__always) init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            let raw = UnsafeRawPointer(bytes.baseAddress!)
-            head = raw.loadUnaligned(as: UInt64.self)
-            tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-        }
-
-        @inline(__always) init(head: UInt64, tail: UInt16) {
-            self.head = head
-            self.tail = tail
-        }
-
-        /// The day the bytes name, if they are `YYYY-MM-DD` and the day exists.
-        @inline(__always) var date: CalendarDate? {
-            CalendarDate(isoHead: UInt64(littleEndian: head), tail: UInt16(littleEndian: tail))
-        }
-
-        /// Calls `body` with the ten bytes.
-        @inline(__always) func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            withUnsafeBytes(of: (head, tail)) { raw in
-                body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10))
-            }
-        }
-    }
-
     let line: Int
-    private let dateHead: UInt64
     /// Where its id, migrant id and record are in the batch's bytes.
     let bytes: RowBytes
-    private let dateTail: UInt16
+    let date: CalendarDate
     let kind: AssistanceKind
     let country: (UInt8, UInt8, UInt8)
     /// The hash of the migrant id in the store's id table of migrants.
     let migrantHash: UInt64
-
-    @inline(__always) init(
-        line: Int, kind: AssistanceKind, date: DateBytes, country: (UInt8, UInt8, UInt8), bytes: RowBytes,
-        migrantHash: UInt64
-    ) {
-        self.line = line
-        dateHead = date.head
-        self.bytes = bytes
-        dateTail = date.tail
-        self.kind = kind
-        self.country = country
-        self.migrantHash = migrantHash
-    }
-
-    /// The ten bytes of the date column, read when the row is committed.
-    @inline(__always) var date: DateBytes { DateBytes(head: dateHead, tail: dateTail) }
 }
 
 /// Where the id, the migrant id and the raw record of a batched row of assistance.csv or
@@ -1749,8 +1701,6 @@ final class BatchWriter {
     /// The columns (from 1) of the id and of the migrant id, for problems.
     let idColumn: Int
     let migrantColumn: Int
-    /// The column (from 1) of the date of assistance.
-    let dateColumn: Int
     /// Rows counted as accepted when batched, then rejected when committed.
     @exclusivity(unchecked) var rejected = 0
     /// The probes of `probeSize` migrant ids, reused from batch to batch.
@@ -1766,13 +1716,12 @@ final class BatchWriter {
     /// few enough to stay in the cache.
     static var probeSize: Int { 256 }
 
-    init(session: ReadSession, file: DatasetFile, idColumn: Int, migrantColumn: Int, dateColumn: Int) {
+    init(session: ReadSession, file: DatasetFile, idColumn: Int, migrantColumn: Int) {
         self.session = session
         self.file = file
         name = file.fileName
         self.idColumn = idColumn
         self.migrantColumn = migrantColumn
-        self.dateColumn = dateColumn
         screen = session.screen
         screenCheck = session.screen?.check
         migrantSeed = session.store.migrantHashSeed
@@ -1821,12 +1770,6 @@ final class BatchWriter {
         batch.bytes.withBytes { all in
             forEachProbed(batch.assistance, hash: { $0.migrantHash }) { row, probe in
                 let id = row.bytes.id(in: all)
-                // The only value of a batched row not checked yet: when it is not a day, the
-                // row is rejected with the problem `assistance()` would have reported.
-                guard let date = row.date.date else {
-                    rejectDate(row, raw: row.bytes.raw(in: all))
-                    return
-                }
                 if let first = firstLine(of: id, line: row.line) {
                     rejectBatched(
                         "assistance", id: id, first: first, line: row.line, column: idColumn,
@@ -1836,7 +1779,7 @@ final class BatchWriter {
                 let migrant = row.bytes.migrant(in: all)
                 let country = countryNumber(row.country)
                 let number = session.store.addAssistance(
-                    migrant: migrant, probe: probe, kind: row.kind, date: date, country: country,
+                    migrant: migrant, probe: probe, kind: row.kind, date: row.date, country: country,
                     record: String(decoding: id, as: UTF8.self))
                 if session.isUnregistered(number) { warnUnregistered(migrant, line: row.line) }
             }
@@ -1887,18 +1830,6 @@ final class BatchWriter {
                 for index in part.indices { body(part[index], probes[index]) }
             }
         }
-    }
-
-    /// Rejects a batched row of assistance whose date is not a day, as `assistance()` does: its
-    /// other values are plainly valid, so the date's is the row's only problem.
-    private func rejectDate(_ row: PendingAssistance, raw: UnsafeBufferPointer<UInt8>) {
-        let (rejection, shown) = row.date.withBytes { bytes in
-            switch Value.date(bytes) {
-            case .failure(let rejection): (rejection, DataProblem.display(bytes))
-            case .success: (Rejection("invalid-date", "the date cannot be read"), DataProblem.display(bytes))
-            }
-        }
-        reject(rejection, shown: shown, line: row.line, column: dateColumn, field: file.columns[3], raw: raw)
     }
 
     /// Rejects a batched row whose id (the first column) was seen on line `first`, as `rejectDuplicate` does for the current row.
