@@ -279,6 +279,49 @@ final class CSVScanner<Source: ByteSource> {
         line += 1
     }
 
+    /// Plain records found in one batch, for a reader that takes many at once: their bytes are
+    /// from `base`, and record `r`'s offsets (the one before its first byte, then the end of each
+    /// of its `width` fields) are `ends[r * (width + 1)...(r + 1) * (width + 1)]`. Each is on one
+    /// line, the first on line `line`.
+    struct PlainRun {
+        let base: UnsafePointer<UInt8>
+        let ends: UnsafePointer<UInt32>
+        let width: Int
+        let count: Int
+        let line: Int
+
+        /// The bytes of field `index` of record `record`.
+        @inline(__always) func field(_ record: Int, _ index: Int) -> UnsafeBufferPointer<UInt8> {
+            let offsets = ends + record &* (width &+ 1)
+            let start = Int(offsets[index] &+ 1)
+            return UnsafeBufferPointer(start: base + start, count: Int(offsets[index &+ 1]) &- start)
+        }
+
+        /// The bytes of record `record`, without its line break.
+        @inline(__always) func raw(_ record: Int) -> UnsafeBufferPointer<UInt8> {
+            let offsets = ends + record &* (width &+ 1)
+            let start = Int(offsets[0] &+ 1)
+            return UnsafeBufferPointer(start: base + start, count: Int(offsets[width]) &- start)
+        }
+    }
+
+    /// The plain records of the current batch after the current record, if any: each would be
+    /// the current record of one more call of ``nextRecord()``.
+    var plainRun: PlainRun? {
+        guard plainNext < plainCount else { return nil }
+        return PlainRun(
+            base: UnsafePointer(buffer + plainBase), ends: UnsafePointer(plainEnds + plainNext * (plainWidth + 1)),
+            width: plainWidth, count: plainCount - plainNext, line: line)
+    }
+
+    /// Takes the first `count` records of ``plainRun`` (at least one) as read, as `count` calls
+    /// of ``nextRecord()`` would: the last of them becomes the current record.
+    func takePlainRecords(_ count: Int) {
+        plainNext += count - 1
+        line += count - 1
+        takePlainRecord()
+    }
+
     /// Scans a plain record from the stops of the buffer (``findStops(from:)``): one that lies
     /// whole in the buffer, ends with LF or CRLF, and holds no quote, CR or NUL. Returns `true`
     /// for a record, `false` for an empty line skipped, and `nil` (having changed nothing but the
@@ -592,6 +635,12 @@ final class CSVScanner<Source: ByteSource> {
             index += byte == UInt8(ascii: "\"") ? 2 : 1
         }
         return UnsafeBufferPointer(start: target.baseAddress, count: written)
+    }
+
+    /// The record's bytes as they are in the source, without the line break, valid until the
+    /// next call of ``nextRecord()``; empty for a record too long to be kept.
+    var rawRecord: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: buffer + recordStart, count: isOverlong ? 0 : recordLength)
     }
 
     /// Calls `body` with the record's bytes as they are in the source, without the line break.

@@ -831,7 +831,12 @@ final class CSVFileReader<Source: ByteSource> {
     /// written, fit in the batch being filled, whose rows locate their bytes with 32-bit offsets;
     /// a row that does not takes the general path.
     @inline(__always) private func fitsBatch(_ idBytes: Int) -> Bool {
-        pendingBytes.count + idBytes + (keepsRecords ? scanner.recordLength : 0) <= Int(UInt32.max)
+        fitsBatch(idBytes, recordLength: scanner.recordLength)
+    }
+
+    /// ``fitsBatch(_:)`` for a row whose record is `recordLength` bytes long.
+    @inline(__always) private func fitsBatch(_ idBytes: Int, recordLength: Int) -> Bool {
+        pendingBytes.count + idBytes + (keepsRecords ? recordLength : 0) <= Int(UInt32.max)
     }
 
     init(file: DatasetFile, scanner: CSVScanner<Source>, session: ReadSession) {
@@ -904,6 +909,8 @@ final class CSVFileReader<Source: ByteSource> {
             // The reader hashes a batched row's migrant id, so that the committer only looks it up.
             migrantSeed = session.store.migrantHashSeed
         }
+        // Whether plain rows are batched for a committer, and so can be taken a run at a time.
+        let runsPlain = usable && writer != nil
         let progressStep = 8 << 20
         var nextProgress = progressStep
         defer {
@@ -960,6 +967,15 @@ final class CSVFileReader<Source: ByteSource> {
                 scanner.withRawRecord { raw in
                     session.writeReject(
                         file: name, line: scanner.recordLine, rule: error.rule, message: error.message, record: raw)
+                }
+            }
+            // The rest of the scanner's batch of plain records, at once, as far as they are plainly valid.
+            if runsPlain, let run = scanner.plainRun {
+                let taken = decodePlainRun(run)
+                if taken > 0 {
+                    scanner.takePlainRecords(taken)
+                    counts.read += taken
+                    counts.accepted += taken
                 }
             }
             if let progress, scanner.bytesRead >= nextProgress {
@@ -1111,6 +1127,17 @@ final class CSVFileReader<Source: ByteSource> {
         }
     }
 
+    /// Batches the plain rows of a run of plain records (``CSVScanner/plainRun``) from its start,
+    /// up to the first that is not plainly valid; returns how many.
+    private func decodePlainRun(_ run: CSVScanner<Source>.PlainRun) -> Int {
+        switch file {
+        case .assistance: plainAssistanceRun(run)
+        case .migrants: plainMigrantRun(run)
+        case .surveys: plainSurveyRun(run)
+        default: 0
+        }
+    }
+
     @inline(__always) private static func isPlainID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         !bytes.isEmpty && Value.isASCII(bytes)
     }
@@ -1121,21 +1148,45 @@ final class CSVFileReader<Source: ByteSource> {
     }
 
     private func plainAssistance() -> Bool? {
-        let id = bytes(0)
-        let migrant = bytes(1)
-        let date = bytes(3)
-        guard Self.isPlainID(id), Self.isPlainID(migrant), id.count <= RowBytes.maximumIDLength,
-            migrant.count <= RowBytes.maximumIDLength, fitsBatch(id.count + migrant.count),
-            let kind = kindCodes.lookup(bytes(2)), let day = CalendarDate(isoBytes: date)
+        guard
+            batchAssistance(
+                id: bytes(0), migrant: bytes(1), kind: bytes(2), date: bytes(3), place: bytes(4), line: recordLine,
+                record: scanner.rawRecord)
         else {
             flushPending()
             return nil
         }
-        let place = bytes(4)
-        guard Self.isCountryCode(place) else {
-            flushPending()
-            return nil
+        return true
+    }
+
+    /// Batches plain rows of assistance.csv from the start of a run of plain records, up to the
+    /// first that is not plainly valid; returns how many. The rows are those ``plainAssistance()``
+    /// would batch one record at a time, without the scanner's and the reading loop's work per record.
+    private func plainAssistanceRun(_ run: CSVScanner<Source>.PlainRun) -> Int {
+        let id = fieldOf[0], migrant = fieldOf[1], kind = fieldOf[2], date = fieldOf[3], place = fieldOf[4]
+        guard id >= 0, migrant >= 0, kind >= 0, date >= 0, place >= 0 else { return 0 }
+        for record in 0..<run.count {
+            guard
+                batchAssistance(
+                    id: run.field(record, id), migrant: run.field(record, migrant), kind: run.field(record, kind),
+                    date: run.field(record, date), place: run.field(record, place), line: run.line + record,
+                    record: run.raw(record))
+            else { return record }
         }
+        return run.count
+    }
+
+    /// Batches a row of assistance.csv from its fields when every value is plainly valid; `false`,
+    /// batching nothing, otherwise. `record` is the row's record, kept when the rejects are written.
+    @inline(__always) private func batchAssistance(
+        id: UnsafeBufferPointer<UInt8>, migrant: UnsafeBufferPointer<UInt8>, kind kindBytes: UnsafeBufferPointer<UInt8>,
+        date: UnsafeBufferPointer<UInt8>, place: UnsafeBufferPointer<UInt8>, line: Int,
+        record: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard Self.isPlainID(id), Self.isPlainID(migrant), id.count <= RowBytes.maximumIDLength,
+            migrant.count <= RowBytes.maximumIDLength, fitsBatch(id.count + migrant.count, recordLength: record.count),
+            let kind = kindCodes.lookup(kindBytes), let day = CalendarDate(isoBytes: date), Self.isCountryCode(place)
+        else { return false }
         // The row waits in a batch; it is committed (or rejected as a duplicate) with the batch.
         // The reader reads its date and hashes the migrant id, so that the committer, which
         // looks the migrant up and adds the row to the columns, is not the slower of the two
@@ -1143,7 +1194,7 @@ final class CSVFileReader<Source: ByteSource> {
         // path, which rejects it.
         pendingAssistance.append(
             PendingAssistance(
-                line: recordLine, bytes: batchBytes(id, migrant), date: day, kind: kind,
+                line: line, bytes: batchBytes(id, migrant, record: record), date: day, kind: kind,
                 country: (place[0], place[1], place[2]), migrantHash: IdTable.hash(migrant, seed: migrantSeed)))
         if pendingAssistance.count == Self.batchSize { handOff() }
         return true
@@ -1152,12 +1203,13 @@ final class CSVFileReader<Source: ByteSource> {
     /// Copies a row's id and migrant id, and its record when the rejects are written, into the
     /// batch being filled; returns where they are.
     @inline(__always) private func batchBytes(
-        _ id: UnsafeBufferPointer<UInt8>, _ migrant: UnsafeBufferPointer<UInt8>
+        _ id: UnsafeBufferPointer<UInt8>, _ migrant: UnsafeBufferPointer<UInt8>,
+        record: @autoclosure () -> UnsafeBufferPointer<UInt8>
     ) -> RowBytes {
         let start = pendingBytes.count
         pendingBytes.append(id)
         pendingBytes.append(migrant)
-        if keepsRecords { scanner.withRawRecord { pendingBytes.append($0) } }
+        if keepsRecords { pendingBytes.append(record()) }
         return RowBytes(
             start: start, idLength: id.count, migrantLength: migrant.count,
             rawLength: pendingBytes.count - start - id.count - migrant.count)
@@ -1193,63 +1245,109 @@ final class CSVFileReader<Source: ByteSource> {
     }
 
     private func plainSurvey() -> Bool? {
-        let id = bytes(0)
-        let migrant = bytes(1)
+        batchSurvey(
+            id: bytes(0), migrant: bytes(1), service: bytes(2), date: bytes(3), satisfied: bytes(4), line: recordLine,
+            record: scanner.rawRecord) ? true : nil
+    }
+
+    /// Batches plain rows of surveys.csv from the start of a run of plain records, up to the
+    /// first that is not plainly valid; returns how many (see ``plainAssistanceRun(_:)``).
+    private func plainSurveyRun(_ run: CSVScanner<Source>.PlainRun) -> Int {
+        let id = fieldOf[0], migrant = fieldOf[1], service = fieldOf[2], date = fieldOf[3], satisfied = fieldOf[4]
+        guard id >= 0, migrant >= 0, service >= 0, date >= 0, satisfied >= 0 else { return 0 }
+        for record in 0..<run.count {
+            guard
+                batchSurvey(
+                    id: run.field(record, id), migrant: run.field(record, migrant),
+                    service: run.field(record, service), date: run.field(record, date),
+                    satisfied: run.field(record, satisfied), line: run.line + record, record: run.raw(record))
+            else { return record }
+        }
+        return run.count
+    }
+
+    /// Batches a row of surveys.csv from its fields when every value is plainly valid; `false`,
+    /// batching nothing, otherwise. `record` is the row's record, kept when the rejects are written.
+    @inline(__always) private func batchSurvey(
+        id: UnsafeBufferPointer<UInt8>, migrant: UnsafeBufferPointer<UInt8>,
+        service serviceBytes: UnsafeBufferPointer<UInt8>, date dateBytes: UnsafeBufferPointer<UInt8>,
+        satisfied satisfiedBytes: UnsafeBufferPointer<UInt8>, line: Int, record: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         guard Self.isPlainID(id), Self.isPlainID(migrant), id.count <= RowBytes.maximumIDLength,
-            migrant.count <= RowBytes.maximumIDLength, fitsBatch(id.count + migrant.count),
-            let service = serviceCodes.lookup(bytes(2)),
-            let date = CalendarDate(isoBytes: bytes(3)),
-            case .success(let satisfied) = Value.yesNo(bytes(4))
-        else { return nil }
+            migrant.count <= RowBytes.maximumIDLength, fitsBatch(id.count + migrant.count, recordLength: record.count),
+            let service = serviceCodes.lookup(serviceBytes),
+            let date = CalendarDate(isoBytes: dateBytes),
+            case .success(let satisfied) = Value.yesNo(satisfiedBytes)
+        else { return false }
         // The row waits in a batch; it is committed (or rejected as a duplicate) with the batch.
         pendingSurveys.append(
             PendingSurvey(
-                line: recordLine, bytes: batchBytes(id, migrant), date: date, service: service, satisfied: satisfied))
+                line: line, bytes: batchBytes(id, migrant, record: record), date: date, service: service,
+                satisfied: satisfied))
         if pendingSurveys.count == Self.batchSize { handOff() }
         return true
     }
 
     private func plainMigrant() -> Bool? {
-        let id = bytes(0)
-        guard Self.isPlainID(id), id.count <= RowBytes.maximumIDLength, fitsBatch(id.count),
-            let sex = sexCodes.lookup(bytes(1))
+        guard
+            batchMigrant(
+                id: bytes(0), sex: bytes(1), birthYear: bytes(2), nationality: bytes(3), registered: bytes(4),
+                vulnerabilities: bytes(5), line: recordLine, record: scanner.rawRecord)
         else {
             flushPending()
             return nil
         }
-        let yearBytes = bytes(2)
+        return true
+    }
+
+    /// Batches plain rows of migrants.csv from the start of a run of plain records, up to the
+    /// first that is not plainly valid; returns how many (see ``plainAssistanceRun(_:)``).
+    private func plainMigrantRun(_ run: CSVScanner<Source>.PlainRun) -> Int {
+        let id = fieldOf[0], sex = fieldOf[1], year = fieldOf[2], nationality = fieldOf[3]
+        let registered = fieldOf[4], vulnerabilities = fieldOf[5]
+        guard id >= 0, sex >= 0, year >= 0, nationality >= 0, registered >= 0, vulnerabilities >= 0 else { return 0 }
+        for record in 0..<run.count {
+            guard
+                batchMigrant(
+                    id: run.field(record, id), sex: run.field(record, sex), birthYear: run.field(record, year),
+                    nationality: run.field(record, nationality), registered: run.field(record, registered),
+                    vulnerabilities: run.field(record, vulnerabilities), line: run.line + record,
+                    record: run.raw(record))
+            else { return record }
+        }
+        return run.count
+    }
+
+    /// Batches a row of migrants.csv from its fields when every value is plainly valid; `false`,
+    /// batching nothing, otherwise. `record` is the row's record, kept when the rejects are written.
+    @inline(__always) private func batchMigrant(
+        id: UnsafeBufferPointer<UInt8>, sex sexBytes: UnsafeBufferPointer<UInt8>,
+        birthYear yearBytes: UnsafeBufferPointer<UInt8>, nationality nationalityBytes: UnsafeBufferPointer<UInt8>,
+        registered registeredBytes: UnsafeBufferPointer<UInt8>, vulnerabilities list: UnsafeBufferPointer<UInt8>,
+        line: Int, record: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard Self.isPlainID(id), id.count <= RowBytes.maximumIDLength, fitsBatch(id.count, recordLength: record.count),
+            let sex = sexCodes.lookup(sexBytes)
+        else { return false }
         var birthYear: Int?
         if !yearBytes.isEmpty {
             guard yearBytes.count == 4, let year = Value.unsigned(yearBytes), (1900...2100).contains(year) else {
-                flushPending()
-                return nil
+                return false
             }
             birthYear = year
         }
-        let nationalityBytes = bytes(3)
-        guard nationalityBytes.isEmpty || Self.isCountryCode(nationalityBytes) else {
-            flushPending()
-            return nil
-        }
-        let registeredBytes = bytes(4)
+        guard nationalityBytes.isEmpty || Self.isCountryCode(nationalityBytes) else { return false }
         var registered: CalendarDate?
         if !registeredBytes.isEmpty {
-            guard let date = CalendarDate(isoBytes: registeredBytes) else {
-                flushPending()
-                return nil
-            }
+            guard let date = CalendarDate(isoBytes: registeredBytes) else { return false }
             registered = date
         }
-        let list = bytes(5)
         var vulnerabilities: UInt8 = 0
         if !list.isEmpty {
             var start = 0
             for index in 0...list.count where index == list.count || list[index] == UInt8(ascii: ";") {
                 guard let value = vulnerabilityCodes.lookup(UnsafeBufferPointer(rebasing: list[start..<index]))
-                else {
-                    flushPending()
-                    return nil
-                }
+                else { return false }
                 vulnerabilities |= 1 << UInt8(value.ordinal)
                 start = index + 1
             }
@@ -1257,10 +1355,10 @@ final class CSVFileReader<Source: ByteSource> {
         // The row waits in a batch; it is registered (or rejected as a duplicate) with the batch.
         let start = pendingBytes.count
         pendingBytes.append(id)
-        if keepsRecords { scanner.withRawRecord { pendingBytes.append($0) } }
+        if keepsRecords { pendingBytes.append(record) }
         pendingMigrants.append(
             PendingMigrant(
-                line: recordLine, sex: sex, birthYear: birthYear,
+                line: line, sex: sex, birthYear: birthYear,
                 nationality: nationalityBytes.isEmpty
                     ? nil : (nationalityBytes[0], nationalityBytes[1], nationalityBytes[2]),
                 registered: registered, vulnerabilities: vulnerabilities, start: start, idLength: id.count,
