@@ -39,7 +39,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Parses `YYYY-MM-DD` from raw UTF-8 bytes.
-    @inlinable public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always) public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
         self.init(
