@@ -1803,6 +1803,12 @@ final class BatchWriter {
     @exclusivity(unchecked) var rejected = 0
     /// The probes of `probeSize` migrant ids, reused from batch to batch.
     private let probes = UnsafeMutablePointer<IdTable.Probe>.allocate(capacity: BatchWriter.probeSize)
+    /// For `probeSize` rows of assistance: the rows added to the store, the index of each among
+    /// the rows, the number of the person each names, and the first line of each duplicate.
+    private let storeRows = UnsafeMutablePointer<Store.AssistanceRow>.allocate(capacity: BatchWriter.probeSize)
+    private let addedRows = UnsafeMutablePointer<Int>.allocate(capacity: BatchWriter.probeSize)
+    private let numbers = UnsafeMutablePointer<Int32>.allocate(capacity: BatchWriter.probeSize)
+    private let firstLines = UnsafeMutablePointer<Int>.allocate(capacity: BatchWriter.probeSize)
     /// The store's number of each country code met, by its three letters (`A` to `Z`, 26³ of
     /// them), -1 until met: the store is asked once per code, not once per row.
     private let countryNumbers: UnsafeMutablePointer<Int32> = {
@@ -1830,6 +1836,10 @@ final class BatchWriter {
 
     deinit {
         probes.deallocate()
+        storeRows.deallocate()
+        addedRows.deallocate()
+        numbers.deallocate()
+        firstLines.deallocate()
         countryNumbers.deallocate()
     }
 
@@ -1862,24 +1872,56 @@ final class BatchWriter {
     }
 
     /// Commits plain assistance rows: the migrants' slots of `probeSize` rows are read first,
-    /// so that their cache misses overlap, then each row is checked and added in order, exactly
-    /// as `assistance()` would have.
+    /// so that their cache misses overlap, then their ids are checked and the rows that are not
+    /// duplicates added to the store together (``Store/addAssistance(_:numbers:record:)``);
+    /// duplicates and migrants missing from migrants.csv are then reported in the rows' order,
+    /// exactly as `assistance()` would have, row by row.
     private func commitAssistance(_ batch: PendingBatch) {
         batch.bytes.withBytes { all in
-            forEachProbed(batch.assistance, hash: { $0.migrantHash }) { row, probe in
-                let id = row.bytes.id(in: all)
-                if let first = firstLine(of: id, line: row.line) {
-                    rejectBatched(
-                        "assistance", id: id, first: first, line: row.line, column: idColumn,
-                        raw: row.bytes.raw(in: all))
-                    return
+            batch.assistance.withRows { rows in
+                for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
+                    let part = UnsafeBufferPointer(rebasing: rows[start..<min(start + Self.probeSize, rows.count)])
+                    session.store.probeMigrants(part.count, hashes: { part[$0].migrantHash }, into: probes)
+                    // The rows to add, and the first line of each duplicate (0 for a row added).
+                    var added = 0
+                    var duplicates = 0
+                    for index in part.indices {
+                        let row = part[index]
+                        if let first = firstLine(of: row.bytes.id(in: all), line: row.line) {
+                            firstLines[index] = first
+                            duplicates += 1
+                            continue
+                        }
+                        firstLines[index] = 0
+                        (storeRows + added).initialize(
+                            to: Store.AssistanceRow(
+                                migrant: row.bytes.migrant(in: all), probe: probes[index], kind: row.kind,
+                                date: row.date, country: countryNumber(row.country)))
+                        addedRows[added] = index
+                        added += 1
+                    }
+                    session.store.addAssistance(
+                        UnsafeBufferPointer(start: storeRows, count: added), numbers: numbers,
+                        record: { String(decoding: part[addedRows[$0]].bytes.id(in: all), as: UTF8.self) })
+                    // Problems, in the rows' order: rare, so looked for first.
+                    var unregistered = false
+                    for index in 0..<added where session.isUnregistered(numbers[index]) { unregistered = true }
+                    guard duplicates > 0 || unregistered else { continue }
+                    var next = 0
+                    for index in part.indices {
+                        let row = part[index]
+                        if firstLines[index] > 0 {
+                            rejectBatched(
+                                "assistance", id: row.bytes.id(in: all), first: firstLines[index], line: row.line,
+                                column: idColumn, raw: row.bytes.raw(in: all))
+                            continue
+                        }
+                        if session.isUnregistered(numbers[next]) {
+                            warnUnregistered(row.bytes.migrant(in: all), line: row.line)
+                        }
+                        next += 1
+                    }
                 }
-                let migrant = row.bytes.migrant(in: all)
-                let country = countryNumber(row.country)
-                let number = session.store.addAssistance(
-                    migrant: migrant, probe: probe, kind: row.kind, date: row.date, country: country,
-                    record: String(decoding: id, as: UTF8.self))
-                if session.isUnregistered(number) { warnUnregistered(migrant, line: row.line) }
             }
         }
     }
