@@ -1362,7 +1362,7 @@ final class CSVFileReader<Source: ByteSource> {
                 nationality: nationalityBytes.isEmpty
                     ? nil : (nationalityBytes[0], nationalityBytes[1], nationalityBytes[2]),
                 registered: registered, vulnerabilities: vulnerabilities, start: start, idLength: id.count,
-                rawLength: pendingBytes.count - start - id.count))
+                rawLength: pendingBytes.count - start - id.count, idHash: IdTable.hash(id, seed: migrantSeed)))
         if pendingMigrants.count == Self.batchSize { handOff() }
         return true
     }
@@ -1754,15 +1754,18 @@ struct PendingMigrant {
     let vulnerabilities: UInt8
     /// The letters of the nationality; the first is 0 when it is not given.
     private let country: (UInt8, UInt8, UInt8)
+    /// The hash of the id in the store's id table of migrants.
+    let idHash: UInt64
 
     /// A row whose id (at most ``RowBytes/maximumIDLength`` bytes) and raw record
     /// (`rawLength` bytes) follow one another from `start` in its batch's bytes, which stay
     /// shorter than 4 GiB; `birthYear` is from 1900 to 2100, and the nationality three capital letters.
     @inline(__always) init(
         line: Int, sex: Sex, birthYear: Int?, nationality: (UInt8, UInt8, UInt8)?, registered: CalendarDate?,
-        vulnerabilities: UInt8, start: Int, idLength: Int, rawLength: Int
+        vulnerabilities: UInt8, start: Int, idLength: Int, rawLength: Int, idHash: UInt64
     ) {
         self.line = line
+        self.idHash = idHash
         self.start = UInt32(truncatingIfNeeded: start)
         self.rawLength = UInt32(truncatingIfNeeded: rawLength)
         self.registered = registered
@@ -1999,7 +2002,7 @@ final class BatchWriter {
     /// Registers plain migrant rows in order, the slots of `probeSize` rows read first in one tight loop.
     private func commitMigrants(_ batch: PendingBatch) {
         batch.bytes.withBytes { all in
-            forEachProbed(batch.migrants, hash: { IdTable.hash($0.id(in: all), seed: migrantSeed) }) { row, probe in
+            forEachProbed(batch.migrants, hash: { $0.idHash }) { row, probe in
                 let id = row.id(in: all)
                 let nationality = row.nationality.map { countryNumber($0) } ?? -1
                 guard
