@@ -155,14 +155,11 @@ public struct DatasetReader: Sendable {
             session.startScreen(file, path: filePath)
         }
         screen(.assistance)
-        // The smaller files that name no migrant are read beside the others, on the second core,
-        // once the screen of assistance.csv is made: the two at once held both their memories at
-        // the peak of the read, and the screen is needed first.
+        // The smaller files that name no migrant are read beside the others, on a thread of their
+        // own from the start: with the screen, while migrants.csv is read, both cores are busy.
         let sideOptions = options
         let blank = session.blankStore
-        let firstScreen = session.screens[.assistance]
         let side = BackgroundWork {
-            _ = firstScreen?.wait()
             return SessionBox(Self.readFiles(ReadSession.sideFiles, in: path, options: sideOptions, columns: blank))
         }
         for file in DatasetFile.allCases where !ReadSession.sideFiles.contains(file) {
@@ -906,7 +903,8 @@ final class CSVFileReader<Source: ByteSource> {
             writer = BatchWriter(
                 session: session, file: file, idColumn: fieldOf[0] + 1, migrantColumn: fieldOf[1] + 1)
             committer = BatchCommitter()
-            // The reader hashes a batched row's migrant id, so that the committer only looks it up.
+            // The seed of the migrants' id table: the reader hashes the id of a row of migrants.csv,
+            // the committer those of the migrants named by assistance.csv and surveys.csv.
             migrantSeed = session.store.migrantHashSeed
         }
         // Whether plain rows are batched for a committer, and so can be taken a run at a time.
@@ -1188,14 +1186,14 @@ final class CSVFileReader<Source: ByteSource> {
             let kind = kindCodes.lookup(kindBytes), let day = CalendarDate(isoBytes: date), Self.isCountryCode(place)
         else { return false }
         // The row waits in a batch; it is committed (or rejected as a duplicate) with the batch.
-        // The reader reads its date and hashes the migrant id, so that the committer, which
-        // looks the migrant up and adds the row to the columns, is not the slower of the two
+        // The reader reads its date, and the committer hashes the migrant id, looks it up and
+        // adds the row to the columns: the two threads' shares of a row's work are about even
         // (`BatchWriter.commitAssistance`). A date that is not a day sends the row to the general
         // path, which rejects it.
         pendingAssistance.append(
             PendingAssistance(
                 line: line, bytes: batchBytes(id, migrant, record: record), date: day, kind: kind,
-                country: (place[0], place[1], place[2]), migrantHash: IdTable.hash(migrant, seed: migrantSeed)))
+                country: (place[0], place[1], place[2])))
         if pendingAssistance.count == Self.batchSize { handOff() }
         return true
     }
@@ -1663,11 +1661,12 @@ extension RowDecoding {
     }
 }
 
-/// A plain assistance row decoded, but for its date, and waiting in a batch; its id, migrant id
-/// and raw record are in the batch's bytes.
+/// A plain assistance row decoded and waiting in a batch; its id, migrant id and raw record are
+/// in the batch's bytes.
 ///
-/// Its fields are laid out in 48 bytes (the offsets and lengths in 32 and 16 bits, ``RowBytes``):
-/// the batches go from one core to the other, and their rows are read once by each.
+/// Its fields are laid out in 32 bytes, two rows to a cache line (the offsets and lengths in 32
+/// and 16 bits, ``RowBytes``): the batches go from one core to the other, and their rows are read
+/// once by each.
 struct PendingAssistance {
     let line: Int
     /// Where its id, migrant id and record are in the batch's bytes.
@@ -1675,8 +1674,6 @@ struct PendingAssistance {
     let date: CalendarDate
     let kind: AssistanceKind
     let country: (UInt8, UInt8, UInt8)
-    /// The hash of the migrant id in the store's id table of migrants.
-    let migrantHash: UInt64
 }
 
 /// Where the id, the migrant id and the raw record of a batched row of assistance.csv or
@@ -1884,7 +1881,9 @@ final class BatchWriter {
             batch.assistance.withRows { rows in
                 for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
                     let part = UnsafeBufferPointer(rebasing: rows[start..<min(start + Self.probeSize, rows.count)])
-                    session.store.probeMigrants(part.count, hashes: { part[$0].migrantHash }, into: probes)
+                    session.store.probeMigrants(
+                        part.count, hashes: { IdTable.hash(part[$0].bytes.migrant(in: all), seed: migrantSeed) },
+                        into: probes)
                     // The rows to add, and the first line of each duplicate (0 for a row added).
                     var added = 0
                     var duplicates = 0
