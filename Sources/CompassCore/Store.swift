@@ -434,7 +434,13 @@ package struct Store {
     private mutating func checkBirth(
         _ person: Int32, _ date: CalendarDate, field: String, record: @autoclosure () -> String
     ) {
-        let birthYear = migrantBirthYear[Int(person)]
+        checkBirth(person, birthYear: migrantBirthYear[Int(person)], date, field: field, record: record())
+    }
+
+    /// Reports a record dated before `birthYear`, the birth year of the migrant it names (0 when unknown).
+    private mutating func checkBirth(
+        _ person: Int32, birthYear: Int16, _ date: CalendarDate, field: String, record: @autoclosure () -> String
+    ) {
         guard birthYear != 0, Int(birthYear) > date.year else { return }
         let record = record()
         report(
@@ -480,6 +486,90 @@ package struct Store {
         if keptAttributes.contains(.vulnerabilities) { migrantVulnerabilities.append(vulnerabilities) }
         if keptAttributes.contains(.registration) { migrantRegistered.append(registeredOn?.packed ?? 0) }
         return (number, true)
+    }
+
+    /// A registered migrant for ``addMigrants(_:numbers:)``: what
+    /// ``addMigrant(id:probe:sex:birthYear:nationality:registeredOn:vulnerabilities:)`` takes.
+    package struct MigrantRow {
+        let id: UnsafeBufferPointer<UInt8>
+        let probe: IdTable.Probe
+        let registered: CalendarDate?
+        let nationality: Int32
+        let birthYear: Int16
+        let sex: Sex
+        let vulnerabilities: UInt8
+
+        /// A row; `nationality` is a number from ``Store/countryNumber(_:_:_:)``, or -1 when unknown,
+        /// and `vulnerabilities` holds one bit per ``Vulnerability`` ordinal.
+        @inline(__always) package init(
+            id: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe, sex: Sex, birthYear: Int?, nationality: Int32,
+            registeredOn: CalendarDate?, vulnerabilities: UInt8
+        ) {
+            self.id = id
+            self.probe = probe
+            registered = registeredOn
+            self.nationality = nationality
+            self.birthYear = Int16(clamping: birthYear ?? 0)
+            self.sex = sex
+            self.vulnerabilities = vulnerabilities
+        }
+    }
+
+    /// Adds registered migrants, in order, as the same calls of
+    /// ``addMigrant(id:probe:sex:birthYear:nationality:registeredOn:vulnerabilities:)`` one at a
+    /// time would, with the same findings; writes each one's number to `numbers`, negative
+    /// (`-1 - number`) for an id already registered, for which nothing is added.
+    ///
+    /// The checks are made in one loop, and the columns grow once for the lot.
+    package mutating func addMigrants(_ rows: UnsafeBufferPointer<MigrantRow>, numbers: UnsafeMutablePointer<Int32>) {
+        var added = 0
+        for index in rows.indices {
+            let row = rows[index]
+            let (number, inserted) = migrants.insert(row.id, probe: row.probe)
+            guard inserted else {
+                numbers[index] = -1 - number
+                continue
+            }
+            numbers[index] = number
+            added += 1
+            if row.nationality >= 0, !countryAssigned[Int(row.nationality)] {
+                checkCountry(
+                    row.nationality, field: "nationality",
+                    record: "migrants \(String(decoding: row.id, as: UTF8.self))")
+            }
+            if let registered = row.registered {
+                if let programme = programmeDates, !programme.contains(registered) {
+                    checkDate(
+                        registered, field: "registered_on",
+                        record: "migrants \(String(decoding: row.id, as: UTF8.self))")
+                }
+                if row.birthYear != 0, Int(row.birthYear) > registered.year {
+                    checkBirth(
+                        number, birthYear: row.birthYear, registered, field: "registered_on",
+                        record: "migrants \(String(decoding: row.id, as: UTF8.self))")
+                }
+            }
+        }
+        guard added > 0 else { return }
+        // Each column grows by the migrants added, then takes their values.
+        func grow<Element>(_ column: inout [Element], _ zero: Element, _ value: (MigrantRow) -> Element) {
+            let start = column.count
+            column.append(contentsOf: repeatElement(zero, count: added))
+            column.withUnsafeMutableBufferPointer { column in
+                var at = start
+                for index in rows.indices where numbers[index] >= 0 {
+                    column[at] = value(rows[index])
+                    at += 1
+                }
+            }
+        }
+        grow(&migrantSex, 0) { UInt8($0.sex.ordinal) }
+        grow(&migrantBirthYear, 0) { $0.birthYear }
+        if keptAttributes.contains(.nationality) {
+            grow(&migrantNationality, 0) { Int16(truncatingIfNeeded: $0.nationality) }
+        }
+        if keptAttributes.contains(.vulnerabilities) { grow(&migrantVulnerabilities, 0) { $0.vulnerabilities } }
+        if keptAttributes.contains(.registration) { grow(&migrantRegistered, 0) { $0.registered?.packed ?? 0 } }
     }
 
     /// Marks the end of the registered migrants: people named later are unregistered.

@@ -474,7 +474,7 @@ final class ReadSession {
     }
 
     /// The line of a registered migrant, by number.
-    private func line(of number: Int32) -> Int { migrantLines.line(of: Int(number)) }
+    func line(of number: Int32) -> Int { migrantLines.line(of: Int(number)) }
 
     // MARK: The records of the three large files
 
@@ -519,6 +519,12 @@ final class ReadSession {
         migrantLines.append(line)
         registeredCount += 1
         return nil
+    }
+
+    /// Notes the line of the migrant the store has just registered (``Store/addMigrants(_:numbers:)``).
+    @inline(__always) func registered(line: Int) {
+        migrantLines.append(line)
+        registeredCount += 1
     }
 
     /// Whether a migrant named by a record is missing from migrants.csv (never when there is no migrants.csv).
@@ -1806,6 +1812,8 @@ final class BatchWriter {
     /// For `probeSize` rows of assistance: the rows added to the store, the index of each among
     /// the rows, the number of the person each names, and the first line of each duplicate.
     private let storeRows = UnsafeMutablePointer<Store.AssistanceRow>.allocate(capacity: BatchWriter.probeSize)
+    /// For `probeSize` rows of migrants, the rows added to the store.
+    private let migrantRows = UnsafeMutablePointer<Store.MigrantRow>.allocate(capacity: BatchWriter.probeSize)
     private let addedRows = UnsafeMutablePointer<Int>.allocate(capacity: BatchWriter.probeSize)
     private let numbers = UnsafeMutablePointer<Int32>.allocate(capacity: BatchWriter.probeSize)
     private let firstLines = UnsafeMutablePointer<Int>.allocate(capacity: BatchWriter.probeSize)
@@ -1837,6 +1845,7 @@ final class BatchWriter {
     deinit {
         probes.deallocate()
         storeRows.deallocate()
+        migrantRows.deallocate()
         addedRows.deallocate()
         numbers.deallocate()
         firstLines.deallocate()
@@ -2001,17 +2010,32 @@ final class BatchWriter {
     /// Registers plain migrant rows in order, the slots of `probeSize` rows read first in one tight loop.
     private func commitMigrants(_ batch: PendingBatch) {
         batch.bytes.withBytes { all in
-            forEachProbed(batch.migrants, hash: { $0.idHash }) { row, probe in
-                let id = row.id(in: all)
-                let nationality = row.nationality.map { countryNumber($0) } ?? -1
-                guard
-                    let first = session.addMigrant(
-                        id: id, probe: probe, line: row.line, sex: row.sex, birthYear: row.birthYear,
-                        nationality: nationality, registeredOn: row.registered, vulnerabilities: row.vulnerabilities
-                    )
-                else { return }
-                rejectBatched(
-                    "migrant", id: id, first: first, line: row.line, column: idColumn, raw: row.raw(in: all))
+            batch.migrants.withRows { rows in
+                for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
+                    let part = UnsafeBufferPointer(rebasing: rows[start..<min(start + Self.probeSize, rows.count)])
+                    session.store.probeMigrants(part.count, hashes: { part[$0].idHash }, into: probes)
+                    for index in part.indices {
+                        let row = part[index]
+                        (migrantRows + index).initialize(
+                            to: Store.MigrantRow(
+                                id: row.id(in: all), probe: probes[index], sex: row.sex, birthYear: row.birthYear,
+                                nationality: row.nationality.map { countryNumber($0) } ?? -1,
+                                registeredOn: row.registered, vulnerabilities: row.vulnerabilities))
+                    }
+                    session.store.addMigrants(
+                        UnsafeBufferPointer(start: migrantRows, count: part.count), numbers: numbers)
+                    // The lines of the migrants added, and the repeated ids rejected, in the rows' order.
+                    for index in part.indices {
+                        let row = part[index]
+                        guard numbers[index] < 0 else {
+                            session.registered(line: row.line)
+                            continue
+                        }
+                        rejectBatched(
+                            "migrant", id: row.id(in: all), first: session.line(of: -1 - numbers[index]),
+                            line: row.line, column: idColumn, raw: row.raw(in: all))
+                    }
+                }
             }
         }
     }

@@ -41,6 +41,8 @@ import Testing
             "migrants.csv",
             """
             M00000001,male,1990,MLI,2022-01-01,
+            M-early,female,2015,MLI,2014-06-01,
+            M-far,male,1980,XKX,2010-01-01,health
             "M""q",female,2030,XKX,2019-01-01,health;disability
             "M""q",male,,,,
             M-bad,femme,1990,MLI,2022-01-01,
@@ -146,6 +148,14 @@ import Testing
             #expect(prepared.dataset.findings.contains { $0.rule == rule })
         }
         #expect(prepared.dataset.findings.contains { $0.message.contains("QQQ") })
+        // Registered migrants of plain rows, committed in batches: one registered before the year
+        // of birth, one with an unassigned nationality registered before the programme.
+        for (rule, record) in [
+            ("impossible-value", "migrants M-early"), ("unknown-code", "migrants M-far"),
+            ("date-outside-programme", "migrants M-far"),
+        ] {
+            #expect(prepared.dataset.findings.contains { $0.rule == rule && $0.record == record }, "\(rule)")
+        }
         for source in Source.allCases {
             #expect(prepared.dataset.recordCount(of: source) == fromRecords.recordCount(of: source))
         }
