@@ -235,6 +235,21 @@ package struct Store {
             self.sex = UInt8(sex.ordinal)
             self.organisation = UInt8(organisation.ordinal)
         }
+
+        private init(training: Int32, person: Int32, sex: UInt8, organisation: UInt8) {
+            self.training = training
+            self.person = person
+            self.sex = sex
+            self.organisation = organisation
+        }
+
+        /// The same participation of another person.
+        package func with(person: Int32) -> Participation {
+            Participation(training: training, person: person, sex: sex, organisation: organisation)
+        }
+
+        /// The training's number.
+        package var trainingNumber: Int32 { training }
     }
 
     /// ``addOthers(_:)`` for a dataset whose participants a reader gives as numbers: the columns

@@ -824,6 +824,7 @@ final class CSVFileReader<Source: ByteSource> {
     let kindCodes: CodeTable<AssistanceKind>.Lookups
     let serviceCodes: CodeTable<SurveyService>.Lookups
     let sexCodes: CodeTable<Sex>.Lookups
+    let organisationCodes: CodeTable<OrganisationType>.Lookups
     let vulnerabilityCodes: CodeTable<Vulnerability>.Lookups
     /// The session's progress handler.
     let progress: (@Sendable (DatasetReader.ReadProgress) -> Void)?
@@ -854,6 +855,7 @@ final class CSVFileReader<Source: ByteSource> {
         kindCodes = session.codes.assistanceKind.lookups
         serviceCodes = session.codes.surveyService.lookups
         sexCodes = session.codes.sex.lookups
+        organisationCodes = session.codes.organisationType.lookups
         vulnerabilityCodes = session.codes.vulnerability.lookups
         progress = session.options.progress
     }
@@ -913,8 +915,10 @@ final class CSVFileReader<Source: ByteSource> {
             // the committer those of the migrants named by assistance.csv and surveys.csv.
             migrantSeed = session.store.migrantHashSeed
         }
-        // Whether plain rows are batched for a committer, and so can be taken a run at a time.
-        let runsPlain = usable && writer != nil
+        // Whether plain rows can be taken a run at a time: those batched for a committer, and
+        // participants kept as numbers.
+        let runsPlain =
+            usable && (writer != nil || (file == .trainingParticipants && session.participantsAsNumbers))
         let progressStep = 8 << 20
         var nextProgress = progressStep
         defer {
@@ -1138,7 +1142,84 @@ final class CSVFileReader<Source: ByteSource> {
         case .assistance: plainAssistanceRun(run)
         case .migrants: plainMigrantRun(run)
         case .surveys: plainSurveyRun(run)
+        case .trainingParticipants: plainParticipantRun(run)
         default: 0
+        }
+    }
+
+    /// Takes plain rows of training_participants.csv, kept as numbers, from the start of a run of
+    /// plain records, as `participant()` would one at a time; returns how many. Stops before the
+    /// first row whose values are not plainly valid or whose training is unknown, and before a
+    /// participation already recorded: the reading loop then reads that row as before.
+    ///
+    /// The rows go a chunk at a time: the slots of their people's ids, then of their
+    /// participations, are read together, so that their cache misses overlap.
+    private func plainParticipantRun(_ run: CSVScanner<Source>.PlainRun) -> Int {
+        let trainingField = fieldOf[0], personField = fieldOf[1], sexField = fieldOf[2]
+        let organisationField = fieldOf[3]
+        guard trainingField >= 0, personField >= 0, sexField >= 0, organisationField >= 0 else { return 0 }
+        let chunkSize = 64
+        return withUnsafeTemporaryAllocation(of: IdTable.Probe.self, capacity: chunkSize) { probes in
+            withUnsafeTemporaryAllocation(of: Store.Participation.self, capacity: chunkSize) { rows in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: chunkSize) { keys in
+                    let people = session.participantPeople.hashSeed
+                    let pairs = session.participations.hashSeed
+                    var done = 0
+                    while done < run.count {
+                        let chunk = min(chunkSize, run.count - done)
+                        // The rows' values, up to the first not plainly valid.
+                        var valid = 0
+                        while valid < chunk {
+                            let record = done + valid
+                            let training = run.field(record, trainingField)
+                            let person = run.field(record, personField)
+                            guard Self.isPlainID(training), Self.isPlainID(person),
+                                let sex = sexCodes.lookup(run.field(record, sexField)),
+                                let organisation = organisationCodes.lookup(run.field(record, organisationField)),
+                                let trainingNumber = session.participantTrainings.number(of: training)
+                            else { break }
+                            rows[valid] = Store.Participation(
+                                training: trainingNumber, person: 0, sex: sex, organisation: organisation)
+                            valid += 1
+                        }
+                        // Their people, numbered in order.
+                        session.participantPeople.probe(
+                            valid, hashes: { IdTable.hash(run.field(done + $0, personField), seed: people) },
+                            into: probes.baseAddress!)
+                        for index in 0..<valid {
+                            let number = session.participantPeople.insert(
+                                run.field(done + index, personField), probe: probes[index]
+                            ).number
+                            rows[index] = rows[index].with(person: number)
+                            keys[index] =
+                                (UInt64(UInt32(bitPattern: rows[index].trainingNumber)) << 32
+                                | UInt64(UInt32(bitPattern: number))).littleEndian
+                        }
+                        // Their participations: a pair of numbers each, eight bytes.
+                        session.participations.probe(
+                            valid,
+                            hashes: { index in
+                                withUnsafeBytes(of: keys[index]) {
+                                    IdTable.hash($0.assumingMemoryBound(to: UInt8.self), seed: pairs)
+                                }
+                            }, into: probes.baseAddress!)
+                        for index in 0..<valid {
+                            let isNew = withUnsafeBytes(of: keys[index]) {
+                                session.participations.insert(
+                                    $0.assumingMemoryBound(to: UInt8.self), probe: probes[index]
+                                )
+                                .inserted
+                            }
+                            guard isNew else { return done + index }
+                            session.participationLines.append(run.line + done + index)
+                            session.participationNumbers.append(rows[index])
+                        }
+                        done += valid
+                        if valid < chunk { break }
+                    }
+                    return done
+                }
+            }
         }
     }
 
