@@ -1223,6 +1223,24 @@ final class CSVFileReader<Source: ByteSource> {
         }
     }
 
+    /// The offset of the first `;` in `bytes` from `start`, or `bytes.count`; eight bytes at a time.
+    @inline(__always) private static func semicolon(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= bytes.count {
+            // A byte of the word equal to `;` becomes zero; the lowest zero byte sets its high bit
+            // in `found` (a borrow can only mark bytes above it).
+            let word =
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ 0x3B3B_3B3B_3B3B_3B3B
+            let found = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < bytes.count, base[index] != UInt8(ascii: ";") { index += 1 }
+        return index
+    }
+
     @inline(__always) private static func isPlainID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         !bytes.isEmpty && Value.isASCII(bytes)
     }
@@ -1428,13 +1446,16 @@ final class CSVFileReader<Source: ByteSource> {
             registered = date
         }
         var vulnerabilities: UInt8 = 0
-        if !list.isEmpty {
+        if let base = list.baseAddress, !list.isEmpty {
             var start = 0
-            for index in 0...list.count where index == list.count || list[index] == UInt8(ascii: ";") {
-                guard let value = vulnerabilityCodes.lookup(UnsafeBufferPointer(rebasing: list[start..<index]))
+            while true {
+                let end = Self.semicolon(in: list, from: start)
+                guard
+                    let value = vulnerabilityCodes.lookup(UnsafeBufferPointer(start: base + start, count: end - start))
                 else { return false }
                 vulnerabilities |= 1 << UInt8(value.ordinal)
-                start = index + 1
+                if end == list.count { break }
+                start = end + 1
             }
         }
         // The row waits in a batch; it is registered (or rejected as a duplicate) with the batch.
