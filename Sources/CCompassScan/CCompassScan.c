@@ -159,6 +159,19 @@ static inline int plain_line_feed(plain_scan *scan, size_t offset) {
     return 1;
 }
 
+/// Takes the stops of a block (`found`, the line feeds among them `lineFeeds`) from `index`;
+/// returns those left when a record that is not plain, or the last that fits, stopped the scan.
+static inline uint32_t plain_stops(plain_scan *scan, uint32_t found, uint32_t lineFeeds, size_t index) {
+    while (found != 0) {
+        uint32_t bit = (uint32_t)__builtin_ctz(found);
+        size_t offset = index + bit;
+        int kept = ((lineFeeds >> bit) & 1u) ? plain_line_feed(scan, offset) : plain_comma(scan, offset);
+        if (kept != 1) break;
+        found &= found - 1u;
+    }
+    return found;
+}
+
 size_t compass_plain_records(const uint8_t *bytes, size_t length, size_t width, size_t maximum, uint32_t *ends,
                              size_t records, size_t *consumed) {
     plain_scan scan = {bytes, width, maximum, ends, 0, records, 0, 0, ends};
@@ -171,26 +184,14 @@ size_t compass_plain_records(const uint8_t *bytes, size_t length, size_t width, 
     while (index + 32 < length) {
         block_bits bits = block_stops32(bytes, index);
         uint32_t found = bits.found, lineFeeds = bits.lineFeeds, stopping = bits.stopping;
-        while (found != 0) {
-            uint32_t bit = (uint32_t)__builtin_ctz(found);
-            size_t offset = index + bit;
-            int kept = ((lineFeeds >> bit) & 1u) ? plain_line_feed(&scan, offset) : plain_comma(&scan, offset);
-            if (kept != 1) break;
-            found &= found - 1u;
-        }
+        found = plain_stops(&scan, found, lineFeeds, index);
         if (found != 0 || stopping != 0 || index + 32 - scan.start > scan.maximum + 1) goto done;
         index += 32;
     }
     while (index + 16 < length) {
         block_bits bits = block_stops(bytes, index);
         uint32_t found = bits.found, lineFeeds = bits.lineFeeds, stopping = bits.stopping;
-        while (found != 0) {
-            uint32_t bit = (uint32_t)__builtin_ctz(found);
-            size_t offset = index + bit;
-            int kept = ((lineFeeds >> bit) & 1u) ? plain_line_feed(&scan, offset) : plain_comma(&scan, offset);
-            if (kept != 1) break;
-            found &= found - 1u;
-        }
+        found = plain_stops(&scan, found, lineFeeds, index);
         // A record that is not plain, the last record that fits, or one seen to be longer than
         // the limit (its last byte so far, at index + 15, is before its end) stops the scan.
         if (found != 0 || stopping != 0 || index + 16 - scan.start > scan.maximum + 1) goto done;
