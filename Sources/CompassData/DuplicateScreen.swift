@@ -21,6 +21,11 @@ import CompassCore
 /// share a fingerprint (about n²/2³³ for n ids). The reader then keeps exact bytes
 /// and lines for the suspects only, and reports duplicates exactly as before.
 ///
+/// Before any fingerprint, the screen compares each id with the one before (``AscendingIds``):
+/// ids each greater than the last cannot repeat, and a file written in the order of its ids gets
+/// a screen without suspects, for the cost of one comparison a line. At the first id out of order
+/// the file is read again from the start, with fingerprints.
+///
 /// The rows the screen sees are a superset of those whose id the reader checks. Most files
 /// (the id in the first column, no quote and no lone CR anywhere) are screened line by line:
 /// each line is a record there, and its first field up to the first comma is the id, exactly
