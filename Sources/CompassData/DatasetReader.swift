@@ -370,8 +370,23 @@ final class ReadSession {
     }()
     /// Screens of assistance.csv and surveys.csv, computed on another thread before the file is read.
     var screens: [DatasetFile: BackgroundWork<DuplicateScreen?>] = [:]
+    /// The files of assistance.csv and surveys.csv whose first ids are in ascending order: they are
+    /// read without a screen made beforehand, their ids compared with the one before as they come.
+    var startInOrder: [DatasetFile: ScreenSource] = [:]
     /// The screen of the file being read, when there is one: only its suspects are checked exactly.
-    @exclusivity(unchecked) var screen: DuplicateScreen?
+    @exclusivity(unchecked) var screen: DuplicateScreen? {
+        didSet { screenCheck = screen?.check }
+    }
+    /// The screen's test, read for every id without retaining the screen.
+    @exclusivity(unchecked) private(set) var screenCheck: DuplicateScreen.Check?
+    /// Whether the ids of the file being read have each been greater than the one before
+    /// (`order`), so that none can repeat and no screen is needed yet.
+    @exclusivity(unchecked) private(set) var inOrder = false
+    @exclusivity(unchecked) private var order = AscendingIds()
+    /// Where the file read in order is, to screen it when an id comes out of order.
+    private var orderSource: ScreenSource?
+    /// The lines of the rows rejected while the ids were in order: their ids were never checked.
+    @exclusivity(unchecked) private var rejectedInOrder: [Int] = []
     @exclusivity(unchecked) var trainingLines: [String: Int] = [:]
     var trainingsRead = false
     /// The trainings of trainings.csv, numbered by their ids' bytes, for participants to find theirs.
@@ -437,7 +452,7 @@ final class ReadSession {
                 dataset.migrants.reserveCapacity(records)
             }
         case .assistance:
-            if screen == nil {
+            if screen == nil, !inOrder {
                 assistanceIDs.reserveCapacity(rows, bytes: bytes / 4)
                 assistanceLines.reserveCapacity(rows)
             }
@@ -447,7 +462,7 @@ final class ReadSession {
                 dataset.assistance.reserveCapacity(records)
             }
         case .surveys:
-            if screen == nil {
+            if screen == nil, !inOrder {
                 surveyIDs.reserveCapacity(rows, bytes: bytes / 4)
                 surveyLines.reserveCapacity(rows)
             }
@@ -538,17 +553,20 @@ final class ReadSession {
     @exclusivity(unchecked) var registeredCount = 0
 
     /// Checks an id of assistance.csv or surveys.csv; returns the line of the first record when it was seen before.
-    func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile) -> Int? {
-        firstLine(of: id, line: line, in: file, screen: screen?.check)
-    }
-
-    /// ``firstLine(of:line:in:)`` with the test of the file's screen given, for a caller that
-    /// holds it for many rows: only the ids it suspects are checked exactly.
+    ///
+    /// While the file's ids come in ascending order, an id is only compared with the one before.
+    /// At the first that does not, the file is screened (``screenOutOfOrder(_:line:)``); from
+    /// then on, only the ids the screen suspects are checked exactly.
     @inline(__always)
-    func firstLine(
-        of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile, screen: DuplicateScreen.Check?
-    ) -> Int? {
-        if let screen, !screen.isSuspect(id) { return nil }
+    func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile) -> Int? {
+        if inOrder {
+            if order.take(id) {
+                order.keep()
+                return nil
+            }
+            screenOutOfOrder(file, line: line)
+        }
+        if let screenCheck, !screenCheck.isSuspect(id) { return nil }
         if file == .assistance {
             let (number, added) = assistanceIDs.insert(id)
             guard added else { return Int(assistanceLines[Int(number)]) }
@@ -559,6 +577,38 @@ final class ReadSession {
             surveyLines.append(Int32(clamping: line))
         }
         return nil
+    }
+
+    /// Notes a rejected row of the file being read while its ids are in order.
+    func noteRejected(line: Int) {
+        if inOrder { rejectedInOrder.append(line) }
+    }
+
+    /// Screens the file being read, whose id on line `line` is the first out of order, and keeps
+    /// exactly, with its line, every id of the rows before it that the screen suspects: those rows
+    /// came in ascending order, so only a later row can repeat one of them.
+    ///
+    /// The rows before `line` that were rejected had their ids never checked, and are left out;
+    /// every other row before it was taken, and its id checked.
+    private func screenOutOfOrder(_ file: DatasetFile, line: Int) {
+        inOrder = false
+        let rejected = Set(rejectedInOrder)
+        rejectedInOrder = []
+        guard let source = orderSource else { return }
+        let column = file.columns[0]
+        screen = source.screen(
+            column: column, seed: screenSeed, maximumRecordBytes: options.maximumRecordBytes, orderFirst: false)
+        let check = screenCheck
+        _ = source.forEachID(column: column, maximumRecordBytes: options.maximumRecordBytes, before: line) {
+            id, idLine in
+            if let check, !check.isSuspect(id) { return }
+            guard !rejected.contains(idLine) else { return }
+            if file == .assistance {
+                if assistanceIDs.insert(id).inserted { assistanceLines.append(Int32(clamping: idLine)) }
+            } else {
+                if surveyIDs.insert(id).inserted { surveyLines.append(Int32(clamping: idLine)) }
+            }
+        }
     }
 
     /// Adds an assistance record; returns whether the migrant it names is missing from migrants.csv.
@@ -725,34 +775,43 @@ final class ReadSession {
         return DatasetReadResult(dataset: dataset, problems: problems, accounting: accounting)
     }
 
-    /// Starts screening the ids of assistance.csv or surveys.csv, at `path`, on another thread.
+    /// Starts screening the ids of assistance.csv or surveys.csv, at `path`, on another thread;
+    /// or, when its first ids are in ascending order, lets them be compared as they are read.
     func startScreen(_ file: DatasetFile, path: String) {
-        let seed = screenSeed
-        let limit = options.maximumRecordBytes
-        let column = file.columns[0]
-        screens[file] = BackgroundWork {
-            DuplicateScreen.screen(
-                opening: { () throws(DataFileError) in try FileSource(path: path) }, column: column, seed: seed,
-                maximumRecordBytes: limit)
-        }
+        startScreen(file, source: .path(path))
     }
 
-    /// Starts screening the ids of assistance.csv or surveys.csv, given in memory, on another thread.
+    /// Starts screening the ids of assistance.csv or surveys.csv, given in memory, on another
+    /// thread; or, when its first ids are in ascending order, lets them be compared as they are read.
     func startScreen(_ file: DatasetFile, bytes: [UInt8]) {
+        startScreen(file, source: .bytes(bytes))
+    }
+
+    private func startScreen(_ file: DatasetFile, source: ScreenSource) {
+        let column = file.columns[0]
+        if source.idsStartInOrder(column: column) {
+            startInOrder[file] = source
+            return
+        }
         let seed = screenSeed
         let limit = options.maximumRecordBytes
-        let column = file.columns[0]
-        screens[file] = BackgroundWork {
-            DuplicateScreen.screen(
-                opening: { () throws(DataFileError) in MemorySource(bytes) }, column: column, seed: seed,
-                maximumRecordBytes: limit)
-        }
+        screens[file] = BackgroundWork { source.screen(column: column, seed: seed, maximumRecordBytes: limit) }
     }
 
     func readCSV<Source: ByteSource>(_ file: DatasetFile, source: Source) {
         willRead(file)
         screen = screens[file]?.wait() ?? nil
-        defer { screen = nil }
+        if screen == nil, let source = startInOrder[file] {
+            inOrder = true
+            order = AscendingIds()
+            orderSource = source
+        }
+        defer {
+            screen = nil
+            inOrder = false
+            orderSource = nil
+            rejectedInOrder = []
+        }
         listed = 0
         suppressed = 0
         let reader = CSVFileReader(
@@ -971,6 +1030,7 @@ final class CSVFileReader<Source: ByteSource> {
                 counts.accepted += 1
             } else {
                 counts.rejected += 1
+                session.noteRejected(line: scanner.recordLine)
                 let error = rowError ?? Rejection("rejected", "the record was rejected")
                 scanner.withRawRecord { raw in
                     session.writeReject(
@@ -1936,8 +1996,6 @@ final class BatchWriter {
         name = file.fileName
         self.idColumn = idColumn
         self.migrantColumn = migrantColumn
-        screen = session.screen
-        screenCheck = session.screen?.check
         migrantSeed = session.store.migrantHashSeed
     }
 
@@ -1964,14 +2022,9 @@ final class BatchWriter {
         return number
     }
 
-    /// The screen of the file, kept alive for `screenCheck`.
-    let screen: DuplicateScreen?
-    /// The screen's test, used for every row without retaining the screen.
-    let screenCheck: DuplicateScreen.Check?
-
-    /// `ReadSession.firstLine(of:line:in:)`, with the screen of the file.
+    /// `ReadSession.firstLine(of:line:in:)` for the file.
     @inline(__always) private func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
-        session.firstLine(of: id, line: line, in: file, screen: screenCheck)
+        session.firstLine(of: id, line: line, in: file)
     }
 
     /// Commits a batch of plain rows in order, then empties it.
@@ -2276,4 +2329,52 @@ struct BatchRows<Row>: ~Copyable {
 final class SessionBox: @unchecked Sendable {
     let session: ReadSession
     init(_ session: ReadSession) { self.session = session }
+}
+
+/// Where a screened file is, to read it through the screen's functions: a path, or bytes in memory.
+enum ScreenSource: Sendable {
+    case path(String)
+    case bytes([UInt8])
+
+    /// ``DuplicateScreen/idsStartInOrder(opening:column:)`` of the file.
+    func idsStartInOrder(column: String) -> Bool {
+        switch self {
+        case .path(let path):
+            DuplicateScreen.idsStartInOrder(
+                opening: { () throws(DataFileError) in try FileSource(path: path) }, column: column)
+        case .bytes(let bytes):
+            DuplicateScreen.idsStartInOrder(
+                opening: { () throws(DataFileError) in MemorySource(bytes) }, column: column)
+        }
+    }
+
+    /// The file's screen (``DuplicateScreen/screen(opening:column:seed:maximumRecordBytes:orderFirst:)``).
+    func screen(column: String, seed: UInt64, maximumRecordBytes: Int, orderFirst: Bool = true) -> DuplicateScreen? {
+        switch self {
+        case .path(let path):
+            DuplicateScreen.screen(
+                opening: { () throws(DataFileError) in try FileSource(path: path) }, column: column, seed: seed,
+                maximumRecordBytes: maximumRecordBytes, orderFirst: orderFirst)
+        case .bytes(let bytes):
+            DuplicateScreen.screen(
+                opening: { () throws(DataFileError) in MemorySource(bytes) }, column: column, seed: seed,
+                maximumRecordBytes: maximumRecordBytes, orderFirst: orderFirst)
+        }
+    }
+
+    /// ``DuplicateScreen/forEachID(opening:column:maximumRecordBytes:before:_:)`` of the file.
+    func forEachID(
+        column: String, maximumRecordBytes: Int, before line: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void
+    ) -> Bool {
+        switch self {
+        case .path(let path):
+            DuplicateScreen.forEachID(
+                opening: { () throws(DataFileError) in try FileSource(path: path) }, column: column,
+                maximumRecordBytes: maximumRecordBytes, before: line, body)
+        case .bytes(let bytes):
+            DuplicateScreen.forEachID(
+                opening: { () throws(DataFileError) in MemorySource(bytes) }, column: column,
+                maximumRecordBytes: maximumRecordBytes, before: line, body)
+        }
+    }
 }

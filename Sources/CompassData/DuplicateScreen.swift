@@ -93,11 +93,14 @@ final class DuplicateScreen: @unchecked Sendable {
     /// Screens the ids of column `column` of the CSV source `open()` makes, line by line when
     /// the file allows it, with the reader's scanner otherwise; `nil` when the file cannot be
     /// read or its header does not name the column exactly once without a syntax problem.
+    ///
+    /// With `orderFirst` false, the ids' order is not looked at: fingerprints are kept from the start.
     static func screen<Source: ByteSource>(
-        opening open: () throws(DataFileError) -> Source, column: String, seed: UInt64, maximumRecordBytes: Int
+        opening open: () throws(DataFileError) -> Source, column: String, seed: UInt64, maximumRecordBytes: Int,
+        orderFirst: Bool = true
     ) -> DuplicateScreen? {
         guard let source = try? open() else { return nil }
-        switch screenLines(source, column: column, seed: seed, orderFirst: true) {
+        switch screenLines(source, column: column, seed: seed, orderFirst: orderFirst) {
         case .screened(let screen): return screen
         case .outOfOrder:
             // Read again from the start, this time keeping every id's fingerprint.
@@ -111,6 +114,50 @@ final class DuplicateScreen: @unchecked Sendable {
         return DuplicateScreen.screen(again, column: column, seed: seed, maximumRecordBytes: maximumRecordBytes)
     }
 
+    /// Whether the ids of column `column` in the first megabyte or so of a file screened line by
+    /// line (see ``screenLines(_:column:seed:orderFirst:firstBufferOnly:)``) each come after the
+    /// one before: a sign that the whole file is written in the order of its ids. `false` for a
+    /// file that cannot be screened line by line.
+    static func idsStartInOrder<Source: ByteSource>(
+        opening open: () throws(DataFileError) -> Source, column: String
+    ) -> Bool {
+        guard let source = try? open() else { return false }
+        if case .screened = screenLines(source, column: column, seed: 0, orderFirst: true, firstBufferOnly: true) {
+            return true
+        }
+        return false
+    }
+
+    /// Calls `body` with the id of column `column` and the line of every record before line
+    /// `line` that the reader can have taken (no syntax problem, the header's number of fields),
+    /// read with the reader's scanner and limits; `false` when the file cannot be read or its
+    /// header does not name the column exactly once without a syntax problem.
+    static func forEachID<Source: ByteSource>(
+        opening open: () throws(DataFileError) -> Source, column: String, maximumRecordBytes: Int,
+        before line: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void
+    ) -> Bool {
+        guard let source = try? open() else { return false }
+        let scanner = CSVScanner(source: source, maximumRecordBytes: maximumRecordBytes)
+        do {
+            guard try scanner.nextRecord(), scanner.issues.isEmpty else { return false }
+            let name = Array(column.utf8)
+            var position: Int?
+            let headerCount = scanner.fieldCount
+            for index in 0..<headerCount where name.withUnsafeBufferPointer({ memoryEqual($0, scanner.field(index)) }) {
+                guard position == nil else { return false }
+                position = index
+            }
+            guard let position else { return false }
+            while try scanner.nextRecord(), scanner.recordLine < line {
+                guard scanner.issues.isEmpty, scanner.fieldCount == headerCount else { continue }
+                body(scanner.field(position), scanner.recordLine)
+            }
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// What screening a file line by line came to.
     enum LinesOutcome {
         /// The screen of the file.
@@ -118,7 +165,7 @@ final class DuplicateScreen: @unchecked Sendable {
         /// The ids are not in ascending order (only when asked to look at their order first):
         /// the file must be screened again, with fingerprints.
         case outOfOrder
-        /// The file cannot be screened line by line (see ``screenLines(_:column:seed:orderFirst:)``).
+        /// The file cannot be screened line by line (see ``screenLines(_:column:seed:orderFirst:firstBufferOnly:)``).
         case notLines
     }
 
@@ -133,8 +180,10 @@ final class DuplicateScreen: @unchecked Sendable {
     /// With `orderFirst`, the ids are only compared with the one before (``AscendingIds``), and no
     /// fingerprint is kept: when every id is greater than the last, none repeats, and the screen
     /// has no suspect; at the first that is not, the screen stops with ``LinesOutcome/outOfOrder``.
+    ///
+    /// With `firstBufferOnly`, only the lines of the first buffer (a megabyte) are looked at.
     static func screenLines<Source: ByteSource>(
-        _ source: Source, column: String, seed: UInt64, orderFirst: Bool
+        _ source: Source, column: String, seed: UInt64, orderFirst: Bool, firstBufferOnly: Bool = false
     ) -> LinesOutcome {
         var source = source
         let capacity = 1 << 20
@@ -249,6 +298,7 @@ final class DuplicateScreen: @unchecked Sendable {
                 }
                 start += consumed
             }
+            if firstBufferOnly { break }
             // Keep the unfinished line for the next round (and the last id, before it moves).
             order.keep()
             let kept = count - end

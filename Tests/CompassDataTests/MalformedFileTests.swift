@@ -378,6 +378,60 @@ func readFromDisk(knowledgeProducts text: String) throws -> DatasetReadResult {
         for found in assistanceDuplicates(assistanceHeader + quoted) { #expect(found == expected, "\(name), quoted") }
     }
 
+    /// The duplicate-id problems of these files, read four ways (records and columns, from
+    /// memory and from disk), each as its line and the line it names first.
+    private func duplicateIDs(_ files: [String: [UInt8]]) throws -> [[String]] {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + name)) }
+        let reader = DatasetReader()
+        return [
+            reader.read(files: files).problems, reader.prepare(files: files, programme: nil).problems,
+            reader.read(from: directory).problems, reader.prepare(from: directory, programme: nil).problems,
+        ].map { problems in
+            problems.filter { $0.rule == "duplicate-id" }.map {
+                "\($0.line ?? 0) "
+                    + ($0.message.components(separatedBy: "already appears on line ").last?.prefix { $0.isNumber } ?? "")
+            }
+        }
+    }
+
+    /// A file whose ids are in ascending order for more than its first megabyte is read without
+    /// a screen made beforehand, each id compared with the one before. At the first out of order,
+    /// the file is screened: a later row repeating an earlier one is found with its line, one
+    /// repeating a row rejected while the ids were in order (whose id was never taken) is not, and
+    /// a quoted row (read by the general path) is checked too.
+    @Test func idsOutOfOrderAfterTheirFirstMegabyteAreScreenedThen() throws {
+        var text = assistanceHeader
+        // Lines 2 to 40,001; the row of line 102 has a date that is not a day and is rejected.
+        for index in 0..<40_000 {
+            text += "A\(100_000 + index),M1,humanitarian_aid,\(index == 100 ? "2022-02-30" : "2022-02-01"),LBY\n"
+        }
+        #expect(text.utf8.count > 1 << 20)
+        text += "A100050,M1,humanitarian_aid,2022-02-01,LBY\n"  // 40,002: out of order, repeats line 52
+        text += "A100100,M2,reintegration,2022-02-01,LBY\n"  // 40,003: the id of the rejected row
+        text += "\"A139999\",M1,humanitarian_aid,2022-02-01,LBY\n"  // 40,004: repeats line 40,001
+        text += "A100100,M1,humanitarian_aid,2022-02-01,LBY\n"  // 40,005: repeats line 40,003
+        let files = ["migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(text.utf8)]
+        for found in try duplicateIDs(files) { #expect(found == ["40002 52", "40004 40001", "40005 40003"]) }
+        let problems = DatasetReader().prepare(files: files, programme: nil).problems
+        #expect(problems.filter { $0.rule != "duplicate-id" }.map(\.line) == [102])
+    }
+
+    /// Survey ids in order past their first megabyte, then out of order: the same.
+    @Test func surveyIDsOutOfOrderAfterTheirFirstMegabyteAreScreenedThen() throws {
+        let header = "survey_id,migrant_id,service,answered_on,satisfied\n"
+        var text = header
+        for index in 0..<32_000 { text += "S\(100_000 + index),M1,protection,2022-03-01,yes\n" }
+        #expect(text.utf8.count > 1 << 20)
+        text += "S100007,M1,protection,2022-03-01,no\nS131999,M2,protection,2022-03-01,yes\n"
+        let files = [
+            "migrants.csv": Array(validMigrants.utf8), "assistance.csv": Array(assistanceHeader.utf8),
+            "surveys.csv": Array(text.utf8),
+        ]
+        for found in try duplicateIDs(files) { #expect(found == ["32002 9", "32003 32001"]) }
+    }
+
     /// Survey ids are screened in the same way: in ascending order with the last repeated at the
     /// end, the repeat is found.
     @Test func surveyIdsInAscendingOrderWithARepeat() {
