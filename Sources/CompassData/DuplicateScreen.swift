@@ -13,8 +13,9 @@ import CompassCore
 ///
 /// Checking every assistance id against every other one needs a table of all ids
 /// (2.5 M ids at a million migrants: over 100 MiB with their bytes), although a
-/// clean file has no duplicate at all. The screen reads the file once beforehand,
-/// on the second core while the reader reads migrants.csv, and keeps only a
+/// clean file has no duplicate at all. The screen reads the file once, beforehand
+/// on the second core while the reader reads migrants.csv, or while the file is read
+/// when its ids were in order until then (`ReadSession.firstLine`), and keeps only a
 /// 32-bit fingerprint of each id (the low half of the id's seeded hash), 4 bytes an
 /// id (``FingerprintBuckets``). An id whose fingerprint is met twice is a *suspect*;
 /// every id that really appears twice is one, together with a few that merely
