@@ -60,17 +60,23 @@ static inline block_bits block_stops(const uint8_t *bytes, size_t index) {
     return bits;
 }
 
+/// The commas and the line feeds of the thirty-two bytes `low` and `high`, as bits.
+static inline void separators32(__m128i low, __m128i high, uint32_t *commas, uint32_t *feeds) {
+    const __m128i comma = _mm_set1_epi8(','), lineFeed = _mm_set1_epi8('\n');
+    *commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(low, comma)) |
+              (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(high, comma)) << 16;
+    *feeds = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(low, lineFeed)) |
+             (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(high, lineFeed)) << 16;
+}
+
 /// The separators of the thirty-two bytes at `bytes + index`, as `block_stops` finds those of
 /// sixteen; `bytes[index + 32]` is read too, for a carriage return at the end.
 static inline block_bits block_stops32(const uint8_t *bytes, size_t index) {
-    const __m128i comma = _mm_set1_epi8(','), lineFeed = _mm_set1_epi8('\n'), carriageReturn = _mm_set1_epi8('\r');
-    const __m128i quote = _mm_set1_epi8('"'), zero = _mm_setzero_si128();
+    const __m128i carriageReturn = _mm_set1_epi8('\r'), quote = _mm_set1_epi8('"'), zero = _mm_setzero_si128();
     __m128i low = _mm_loadu_si128((const __m128i *)(bytes + index));
     __m128i high = _mm_loadu_si128((const __m128i *)(bytes + index + 16));
-    uint32_t commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(low, comma)) |
-                      (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(high, comma)) << 16;
-    uint32_t feeds = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(low, lineFeed)) |
-                     (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(high, lineFeed)) << 16;
+    uint32_t commas, feeds;
+    separators32(low, high, &commas, &feeds);
     // Quotes, NULs and carriage returns are rare: one test for all three, both halves.
     __m128i rareLow = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(low, quote), _mm_cmpeq_epi8(low, zero)),
                                    _mm_cmpeq_epi8(low, carriageReturn));
@@ -251,13 +257,10 @@ size_t compass_line_heads(const uint8_t *bytes, size_t length, uint32_t *lines, 
     // Thirty-two bytes a round. In a line's first field the next comma or line feed ends it; after
     // it, only the next line feed matters, so the commas of the rest of the line are skipped.
     while (index + 32 <= length) {
-        const __m128i comma = _mm_set1_epi8(','), lineFeed = _mm_set1_epi8('\n');
         __m128i low = _mm_loadu_si128((const __m128i *)(bytes + index));
         __m128i high = _mm_loadu_si128((const __m128i *)(bytes + index + 16));
-        uint32_t commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(low, comma)) |
-                          (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(high, comma)) << 16;
-        uint32_t feeds = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(low, lineFeed)) |
-                         (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(high, lineFeed)) << 16;
+        uint32_t commas, feeds;
+        separators32(low, high, &commas, &feeds);
         uint32_t live = 0xFFFFFFFFu;
         while (1) {
             uint32_t candidates = (scan.inHead ? (commas | feeds) : feeds) & live;

@@ -140,15 +140,8 @@ final class DuplicateScreen: @unchecked Sendable {
         guard let source = try? open() else { return false }
         let scanner = CSVScanner(source: source, maximumRecordBytes: maximumRecordBytes)
         do {
-            guard try scanner.nextRecord(), scanner.issues.isEmpty else { return false }
-            let name = Array(column.utf8)
-            var position: Int?
+            guard let position = try idPosition(scanner, column: column) else { return false }
             let headerCount = scanner.fieldCount
-            for index in 0..<headerCount where name.withUnsafeBufferPointer({ memoryEqual($0, scanner.field(index)) }) {
-                guard position == nil else { return false }
-                position = index
-            }
-            guard let position else { return false }
             while try scanner.nextRecord(), scanner.recordLine < line {
                 guard scanner.issues.isEmpty, scanner.fieldCount == headerCount else { continue }
                 body(scanner.field(position), scanner.recordLine)
@@ -157,6 +150,22 @@ final class DuplicateScreen: @unchecked Sendable {
         } catch {
             return false
         }
+    }
+
+    /// Reads the header of the scanner's file; returns the index of column `column`, or `nil` when
+    /// the header has a syntax problem or does not name the column exactly once.
+    private static func idPosition<Source: ByteSource>(_ scanner: CSVScanner<Source>, column: String)
+        throws(DataFileError) -> Int?
+    {
+        guard try scanner.nextRecord(), scanner.issues.isEmpty else { return nil }
+        let name = Array(column.utf8)
+        var position: Int?
+        for index in 0..<scanner.fieldCount
+        where name.withUnsafeBufferPointer({ memoryEqual($0, scanner.field(index)) }) {
+            guard position == nil else { return nil }
+            position = index
+        }
+        return position
     }
 
     /// What screening a file line by line came to.
@@ -330,15 +339,8 @@ final class DuplicateScreen: @unchecked Sendable {
     ) -> DuplicateScreen? {
         let scanner = CSVScanner(source: source, maximumRecordBytes: maximumRecordBytes)
         do {
-            guard try scanner.nextRecord(), scanner.issues.isEmpty else { return nil }
-            let name = Array(column.utf8)
-            var position: Int?
+            guard let position = try idPosition(scanner, column: column) else { return nil }
             let headerCount = scanner.fieldCount
-            for index in 0..<headerCount where name.withUnsafeBufferPointer({ memoryEqual($0, scanner.field(index)) }) {
-                guard position == nil else { return nil }
-                position = index
-            }
-            guard let position else { return nil }
             var prints = FingerprintBuckets(expected: scanner.estimatedRecords())
             var order = AscendingIds()
             var ordered = true
