@@ -890,14 +890,9 @@ final class CSVFileReader<Source: ByteSource> {
     /// The rows of a full batch: enough that handing batches over stays cheap beside the rows' work.
     static var batchSize: Int { 2048 }
 
-    /// Whether the current row's `idBytes` bytes of ids, and its record when the rejects are
-    /// written, fit in the batch being filled, whose rows locate their bytes with 32-bit offsets;
-    /// a row that does not takes the general path.
-    @inline(__always) private func fitsBatch(_ idBytes: Int) -> Bool {
-        fitsBatch(idBytes, recordLength: scanner.recordLength)
-    }
-
-    /// ``fitsBatch(_:)`` for a row whose record is `recordLength` bytes long.
+    /// Whether a row's `idBytes` bytes of ids, and its record of `recordLength` bytes when the
+    /// rejects are written, fit in the batch being filled, whose rows locate their bytes with
+    /// 32-bit offsets; a row that does not takes the general path.
     @inline(__always) private func fitsBatch(_ idBytes: Int, recordLength: Int) -> Bool {
         pendingBytes.count + idBytes + (keepsRecords ? recordLength : 0) <= Int(UInt32.max)
     }
