@@ -178,6 +178,14 @@ static inline uint32_t plain_stops(plain_scan *scan, uint32_t found, uint32_t li
     return found;
 }
 
+/// Takes the stops of a block of `width` bytes from `index`; returns whether the scan stops there:
+/// at a record that is not plain, after the last record that fits, or at one seen to be longer
+/// than the limit (its last byte so far, at index + width - 1, is before its end).
+static inline int plain_block(plain_scan *scan, block_bits bits, size_t index, size_t width) {
+    uint32_t left = plain_stops(scan, bits.found, bits.lineFeeds, index);
+    return left != 0 || bits.stopping != 0 || index + width - scan->start > scan->maximum + 1;
+}
+
 size_t compass_plain_records(const uint8_t *bytes, size_t length, size_t width, size_t maximum, uint32_t *ends,
                              size_t records, size_t *consumed) {
     plain_scan scan = {bytes, width, maximum, ends, 0, records, 0, 0, ends};
@@ -188,19 +196,11 @@ size_t compass_plain_records(const uint8_t *bytes, size_t length, size_t width, 
 #if defined(__SSE2__)
     // Thirty-two bytes a round, then sixteen for the rest: the same stops, half the rounds.
     while (index + 32 < length) {
-        block_bits bits = block_stops32(bytes, index);
-        uint32_t found = bits.found, lineFeeds = bits.lineFeeds, stopping = bits.stopping;
-        found = plain_stops(&scan, found, lineFeeds, index);
-        if (found != 0 || stopping != 0 || index + 32 - scan.start > scan.maximum + 1) goto done;
+        if (plain_block(&scan, block_stops32(bytes, index), index, 32)) goto done;
         index += 32;
     }
     while (index + 16 < length) {
-        block_bits bits = block_stops(bytes, index);
-        uint32_t found = bits.found, lineFeeds = bits.lineFeeds, stopping = bits.stopping;
-        found = plain_stops(&scan, found, lineFeeds, index);
-        // A record that is not plain, the last record that fits, or one seen to be longer than
-        // the limit (its last byte so far, at index + 15, is before its end) stops the scan.
-        if (found != 0 || stopping != 0 || index + 16 - scan.start > scan.maximum + 1) goto done;
+        if (plain_block(&scan, block_stops(bytes, index), index, 16)) goto done;
         index += 16;
     }
 #endif
