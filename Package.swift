@@ -69,7 +69,8 @@ let package = Package(
             dependencies: ["Compass", "CompassTesting", "CompassCommandLine"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "CompassDataTests", dependencies: ["Compass", "CompassData", "CompassCommandLine"]),
+        .testTarget(
+            name: "CompassDataTests", dependencies: ["Compass", "CompassData", "CompassCommandLine", "CCompassScan"]),
         .testTarget(name: "CompassEngineTests", dependencies: ["Compass", "CompassCommandLine"]),
     ]
 )

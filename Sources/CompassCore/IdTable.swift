@@ -34,6 +34,10 @@ package struct IdTable: Sendable {
     private static let blockSize = 16
     /// The number of ids.
     package private(set) var count = 0
+    /// The finger: the number of the last id found or added by ``insert(_:probe:)``, and where its
+    /// entry starts in the arena; -1 before any.
+    private var fingerNumber: Int32 = -1
+    private var fingerOffset = -1
     private let seed: UInt64
 
     private static let tagMask: UInt64 = 0xFFFF_FF00_0000_0000
@@ -116,14 +120,34 @@ package struct IdTable: Sendable {
 
     // MARK: Finding and adding
 
-    /// The start of a lookup: an id's hash and the content of its first slot, read early.
+    /// The start of a lookup: an id's hash and the content of its first slot, read early; or the
+    /// id's number and entry, when ``probe(_:into:)`` found it next to the finger.
     ///
     /// A probe stays valid while other ids are added: a filled slot never changes (until the
-    /// table grows, which the probe notices), and an empty one is read again.
+    /// table grows, which the probe notices), an empty one is read again, and entries never move.
     package struct Probe {
         let hash: UInt64
+        /// The first slot's content when it was read; for a probe that found its id, the offset of
+        /// the id's entry plus one.
         let firstSlot: UInt64
-        let size: Int
+        /// The number of slots when the slot was read.
+        let size: Int32
+        /// The id's number when the probe found it, else -1.
+        let found: Int32
+
+        @inline(__always) init(hash: UInt64, firstSlot: UInt64, size: Int) {
+            self.hash = hash
+            self.firstSlot = firstSlot
+            self.size = Int32(truncatingIfNeeded: size)
+            found = -1
+        }
+
+        @inline(__always) init(found number: Int32, entry: Int) {
+            hash = 0
+            firstSlot = UInt64(truncatingIfNeeded: entry + 1)
+            size = 0
+            found = number
+        }
     }
 
     /// Hashes an id and reads its first slot, so that the slot is on its way from memory
@@ -152,6 +176,114 @@ package struct IdTable: Sendable {
         }
     }
 
+    /// Probes many ids at once, finding those that come in the order of the table's numbers
+    /// without hashing them; the others are hashed and their first slots read in one tight loop,
+    /// as ``probe(_:hashes:into:)`` does.
+    ///
+    /// Rows that name ids often follow the order in which the ids were numbered: assistance
+    /// exported migrant by migrant, in the order of migrants.csv. The table keeps a finger on the
+    /// entry of the last id it found or added (``insert(_:probe:)`` moves it); an id equal to that
+    /// entry's, or to one of the few entries after it, is found by comparing bytes where the
+    /// entries lie one after the other in the arena, which costs no hash and no cache miss. After
+    /// an id found so, the next one may be up to ``fingerReach`` entries further on (ids that name
+    /// no row in between); after one that was not, only the next entry is tried, so that ids in
+    /// no order pay two short comparisons. An id equal to the one before it shares its probe.
+    ///
+    /// - Parameters:
+    ///   - ids: The bytes of the ids.
+    ///   - probes: Room for `ids.count` probes, written in order.
+    package func probe(
+        _ ids: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into probes: UnsafeMutablePointer<Probe>
+    ) {
+        let count = ids.count
+        var hashed = 0
+        arena.withUnsafeBufferPointer { stored in
+            let base = stored.baseAddress.map { UnsafeRawPointer($0) }
+            var entry = fingerOffset
+            var number = fingerNumber
+            var reach = IdTable.fingerReach
+            for index in 0..<count {
+                let id = ids[index]
+                if index > 0, probes[index - 1].found < 0, IdTable.same(id, ids[index - 1]) {
+                    (probes + index).initialize(to: probes[index - 1])
+                    continue
+                }
+                if let base, entry >= 0 {
+                    var candidate = entry
+                    var candidateNumber = number
+                    var found = false
+                    for _ in 0...reach {
+                        guard candidate < arenaUsed else { break }
+                        let (length, start) = IdTable.idBytes(base + candidate)
+                        if length == id.count, IdTable.same(start, id) {
+                            found = true
+                            break
+                        }
+                        candidate = start - base + length
+                        candidateNumber += 1
+                    }
+                    if found {
+                        (probes + index).initialize(to: Probe(found: candidateNumber, entry: candidate))
+                        entry = candidate
+                        number = candidateNumber
+                        reach = IdTable.fingerReach
+                        continue
+                    }
+                    reach = 1
+                }
+                (probes + index).initialize(
+                    to: Probe(hash: IdTable.hash(id, seed: seed), firstSlot: 0, size: size))
+                hashed += 1
+            }
+        }
+        guard hashed > 0 else { return }
+        slots.withUnsafeBufferPointer { slots in
+            for index in 0..<count where probes[index].found < 0 {
+                let hash = probes[index].hash
+                probes[index] = Probe(hash: hash, firstSlot: slots[IdTable.home(hash, size)], size: size)
+            }
+        }
+    }
+
+    /// How many entries past the finger ``probe(_:into:)`` looks for an id, after an id it found there.
+    private static let fingerReach = 4
+
+    /// Whether two ids have the same bytes.
+    @inline(__always)
+    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let start = a.baseAddress else { return true }
+        return same(UnsafeRawPointer(start), b)
+    }
+
+    /// Whether the `bytes.count` bytes at `stored` are `bytes`.
+    @inline(__always)
+    private static func same(_ stored: UnsafeRawPointer, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        let other = UnsafeRawPointer(base)
+        // 8 to 16 bytes, the usual length, as two words that overlap when shorter than 16.
+        if length >= 8, length <= 16 {
+            return stored.loadUnaligned(as: UInt64.self) == other.loadUnaligned(as: UInt64.self)
+                && stored.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+                    == other.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+        }
+        var index = 0
+        while index + 8 <= length {
+            if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                != other.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            {
+                return false
+            }
+            index += 8
+        }
+        while index < length {
+            if stored.load(fromByteOffset: index, as: UInt8.self) != base[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// The seed of the table's hashes, the same for its whole life.
     package var hashSeed: UInt64 { seed }
 
@@ -166,11 +298,19 @@ package struct IdTable: Sendable {
     package mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, probe: Probe) -> (
         number: Int32, inserted: Bool
     ) {
+        if probe.found >= 0 {
+            fingerNumber = probe.found
+            fingerOffset = Int(truncatingIfNeeded: probe.firstSlot) - 1
+            return (probe.found, false)
+        }
         let tag = probe.hash & IdTable.tagMask
         var index = IdTable.home(probe.hash, size)
-        var slot = probe.firstSlot != 0 && probe.size == size ? probe.firstSlot : slots[index]
+        var slot = probe.firstSlot != 0 && Int(probe.size) == size ? probe.firstSlot : slots[index]
         while slot != 0 {
-            if slot & IdTable.tagMask == tag, let number = entryNumber(at: Int(slot & ~IdTable.tagMask) - 1, bytes) {
+            let offset = Int(slot & ~IdTable.tagMask) - 1
+            if slot & IdTable.tagMask == tag, let number = entryNumber(at: offset, bytes) {
+                fingerNumber = number
+                fingerOffset = offset
                 return (number, false)
             }
             index += 1
@@ -179,6 +319,8 @@ package struct IdTable: Sendable {
         }
         let number = count
         slots[index] = tag | UInt64(arenaUsed + 1)
+        fingerNumber = Int32(number)
+        fingerOffset = arenaUsed
         appendEntry(number: number, bytes)
         if count * 20 > size * 17 { rehash(slotCount: IdTable.slotCount(for: count * 3 / 2)) }
         return (Int32(number), true)
@@ -263,24 +405,8 @@ package struct IdTable: Sendable {
             guard let storedBase = stored.baseAddress else { return nil }
             let entry = UnsafeRawPointer(storedBase + offset)
             let (length, stored) = IdTable.idBytes(entry)
-            guard length == bytes.count else { return nil }
-            let number = Int32(bitPattern: UInt32(littleEndian: entry.loadUnaligned(as: UInt32.self)))
-            guard let base = bytes.baseAddress else { return number }
-            let other = UnsafeRawPointer(base)
-            var index = 0
-            while index + 8 <= length {
-                if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    != other.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                {
-                    return nil
-                }
-                index += 8
-            }
-            while index < length {
-                if stored.load(fromByteOffset: index, as: UInt8.self) != base[index] { return nil }
-                index += 1
-            }
-            return number
+            guard length == bytes.count, IdTable.same(stored, bytes) else { return nil }
+            return Int32(bitPattern: UInt32(littleEndian: entry.loadUnaligned(as: UInt32.self)))
         }
     }
 

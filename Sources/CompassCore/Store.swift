@@ -506,17 +506,19 @@ package struct Store {
     /// A registered migrant for ``addMigrants(_:numbers:)``: what
     /// ``addMigrant(id:probe:sex:birthYear:nationality:registeredOn:vulnerabilities:)`` takes.
     package struct MigrantRow {
-        let id: UnsafeBufferPointer<UInt8>
-        let probe: IdTable.Probe
-        let registered: CalendarDate?
-        let nationality: Int32
-        let birthYear: Int16
-        let sex: Sex
-        let vulnerabilities: UInt8
+        // Usable from inlinable code, so that the initializer is inlined into the readers of
+        // other modules that make a row per record.
+        @usableFromInline let id: UnsafeBufferPointer<UInt8>
+        @usableFromInline let probe: IdTable.Probe
+        @usableFromInline let registered: CalendarDate?
+        @usableFromInline let nationality: Int32
+        @usableFromInline let birthYear: Int16
+        @usableFromInline let sex: Sex
+        @usableFromInline let vulnerabilities: UInt8
 
         /// A row; `nationality` is a number from ``Store/countryNumber(_:_:_:)``, or -1 when unknown,
         /// and `vulnerabilities` holds one bit per ``Vulnerability`` ordinal.
-        @inline(__always) package init(
+        @inlinable @inline(__always) package init(
             id: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe, sex: Sex, birthYear: Int?, nationality: Int32,
             registeredOn: CalendarDate?, vulnerabilities: UInt8
         ) {
@@ -600,6 +602,14 @@ package struct Store {
         migrants.probe(count, hashes: hashes, into: probes)
     }
 
+    /// Starts looking up many migrant ids at once from their bytes; those that follow the order
+    /// of the migrants' numbers are found at once. See ``IdTable/probe(_:into:)``.
+    package mutating func probeMigrants(
+        _ ids: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into probes: UnsafeMutablePointer<IdTable.Probe>
+    ) {
+        migrants.probe(ids, into: probes)
+    }
+
     /// The seed of the hashes of migrant ids (``IdTable/hash(_:seed:)``), the same for the store's life.
     package var migrantHashSeed: UInt64 { migrants.hashSeed }
 
@@ -648,14 +658,15 @@ package struct Store {
     /// A plain assistance record for ``addAssistance(_:numbers:record:)``: the migrant it names
     /// (the bytes of the id, and their probe of the migrants' table), its kind, date and country.
     package struct AssistanceRow {
-        let migrant: UnsafeBufferPointer<UInt8>
-        let probe: IdTable.Probe
-        let date: CalendarDate
-        let country: Int32
-        let kind: AssistanceKind
+        // Usable from inlinable code, as ``MigrantRow``'s.
+        @usableFromInline let migrant: UnsafeBufferPointer<UInt8>
+        @usableFromInline let probe: IdTable.Probe
+        @usableFromInline let date: CalendarDate
+        @usableFromInline let country: Int32
+        @usableFromInline let kind: AssistanceKind
 
         /// A row; `country` is a number from ``Store/countryNumber(_:_:_:)``.
-        @inline(__always) package init(
+        @inlinable @inline(__always) package init(
             migrant: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe, kind: AssistanceKind, date: CalendarDate,
             country: Int32
         ) {

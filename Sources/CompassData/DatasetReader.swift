@@ -1966,6 +1966,8 @@ final class BatchWriter {
     @exclusivity(unchecked) var rejected = 0
     /// The probes of `probeSize` migrant ids, reused from batch to batch.
     private let probes = UnsafeMutablePointer<IdTable.Probe>.allocate(capacity: BatchWriter.probeSize)
+    /// The migrant ids of `probeSize` rows, probed together.
+    private let migrantIDs = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: BatchWriter.probeSize)
     /// For `probeSize` rows of assistance: the rows added to the store, the index of each among
     /// the rows, the number of the person each names, and the first line of each duplicate.
     private let storeRows = UnsafeMutablePointer<Store.AssistanceRow>.allocate(capacity: BatchWriter.probeSize)
@@ -1999,6 +2001,7 @@ final class BatchWriter {
 
     deinit {
         probes.deallocate()
+        migrantIDs.deallocate()
         storeRows.deallocate()
         migrantRows.deallocate()
         addedRows.deallocate()
@@ -2040,9 +2043,8 @@ final class BatchWriter {
             batch.assistance.withRows { rows in
                 for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
                     let part = UnsafeBufferPointer(rebasing: rows[start..<min(start + Self.probeSize, rows.count)])
-                    session.store.probeMigrants(
-                        part.count, hashes: { IdTable.hash(part[$0].bytes.migrant(in: all), seed: migrantSeed) },
-                        into: probes)
+                    for index in part.indices { migrantIDs[index] = part[index].bytes.migrant(in: all) }
+                    session.store.probeMigrants(UnsafeBufferPointer(start: migrantIDs, count: part.count), into: probes)
                     // The rows to add, and the first line of each duplicate (0 for a row added).
                     var added = 0
                     var duplicates = 0
@@ -2091,7 +2093,7 @@ final class BatchWriter {
     /// checked and added exactly as `survey()` would have.
     private func commitSurveys(_ batch: PendingBatch) {
         batch.bytes.withBytes { all in
-            forEachProbed(batch.surveys, hash: { IdTable.hash($0.bytes.migrant(in: all), seed: migrantSeed) }) {
+            forEachProbed(batch.surveys, migrant: { $0.bytes.migrant(in: all) }) {
                 row, probe in
                 let id = row.bytes.id(in: all)
                 if let first = firstLine(of: id, line: row.line) {
@@ -2118,16 +2120,19 @@ final class BatchWriter {
                 rule: rejection.rule, message: rejection.message))
     }
 
-    /// Calls `body` with each row in order and the probe of the migrant it names, from the hash
-    /// of the migrant id (`hash`, with ``migrantSeed``): the migrants' slots of `probeSize` rows
-    /// are read first, in one tight loop, so that their cache misses overlap.
+    /// Calls `body` with each row in order and the probe of the migrant it names (`migrant`, the
+    /// bytes of its id): the migrants of `probeSize` rows are probed first
+    /// (`Store.probeMigrants(_:into:)`), those in the order of migrants.csv found without a
+    /// hash and the others' slots read in one tight loop, so that their cache misses overlap.
     @inline(__always) private func forEachProbed<Row>(
-        _ batch: borrowing BatchRows<Row>, hash: (Row) -> UInt64, _ body: (Row, IdTable.Probe) -> Void
+        _ batch: borrowing BatchRows<Row>, migrant: (Row) -> UnsafeBufferPointer<UInt8>,
+        _ body: (Row, IdTable.Probe) -> Void
     ) {
         batch.withRows { rows in
             for start in stride(from: 0, to: rows.count, by: Self.probeSize) {
                 let part = UnsafeBufferPointer(rebasing: rows[start..<min(start + Self.probeSize, rows.count)])
-                session.store.probeMigrants(part.count, hashes: { hash(part[$0]) }, into: probes)
+                for index in part.indices { migrantIDs[index] = migrant(part[index]) }
+                session.store.probeMigrants(UnsafeBufferPointer(start: migrantIDs, count: part.count), into: probes)
                 for index in part.indices { body(part[index], probes[index]) }
             }
         }
