@@ -501,54 +501,18 @@ struct Evaluator {
         let span = UInt32(bitPattern: high &- low)
         @inline(__always) func inPeriod(_ day: Int32) -> Bool { UInt32(bitPattern: day &- low) <= span }
         // First, as if the people of the rows in the period never decreased (a file written person
-        // by person): runs of one person are cut in one pass. Only the memory written is touched.
-        var ordered = true
-        var people: [Int32] = []
-        var bounds: [Int32] = []
-        let runRows = [Int32](unsafeUninitializedCapacity: rowCount + 1) { rows, rowsFilled in
-            people = [Int32](unsafeUninitializedCapacity: rowCount + 1) { people, groupCount in
-                bounds = [Int32](unsafeUninitializedCapacity: rowCount + 2) { bounds, boundCount in
-                    date.withUnsafeBufferPointer { date in
-                        persons.withUnsafeBufferPointer { persons in
-                            var filled = 0
-                            // The current group, -1 before the first; its slot is 0 until then.
-                            var group = -1
-                            var last: Int32 = -1
-                            people[0] = -1
-                            bounds[0] = 0
-                            for row in 0..<rowCount {
-                                let kept = inPeriod(date[row])
-                                let person = persons[row]
-                                if kept, person < last {
-                                    ordered = false
-                                    break
-                                }
-                                let starts = kept && person != last
-                                last = kept ? person : last
-                                group &+= starts ? 1 : 0
-                                let slot = max(group, 0)
-                                people[slot] = last
-                                bounds[slot] = starts ? Int32(truncatingIfNeeded: filled) : bounds[slot]
-                                rows[filled] = Int32(truncatingIfNeeded: row)
-                                filled &+= kept ? 1 : 0
-                            }
-                            rowsFilled = filled
-                            groupCount = group + 1
-                            bounds[group + 1] = Int32(truncatingIfNeeded: filled)
-                            boundCount = group + 2
-                        }
-                    }
-                }
-            }
+        // by person): runs of one person are cut in one pass, in parts on the runner's threads,
+        // which are then put end to end. Only the memory written is touched.
+        if let runs = personRuns(rowCount: rowCount, date: date, persons: persons, low: low, span: span) {
+            return runs
         }
-        if ordered { return PersonGroups(people: people, bounds: bounds, rows: runRows) }
         // Otherwise a counting sort of the row numbers by person.
         var total = 0
         date.withUnsafeBufferPointer { date in
             for row in 0..<rowCount where inPeriod(date[row]) { total += 1 }
         }
-        people = []
-        bounds = [0]
+        var people: [Int32] = []
+        var bounds: [Int32] = [0]
         var rows = [Int32](repeating: 0, count: total)
         var starts = [Int32](repeating: 0, count: personCount + 1)
         date.withUnsafeBufferPointer { date in
@@ -583,6 +547,107 @@ struct Evaluator {
             people.append(Int32(person))
             bounds.append(starts[person + 1])
         }
+        return PersonGroups(people: people, bounds: bounds, rows: rows)
+    }
+
+    /// The rows of the period cut into runs of one person, when their people never decrease;
+    /// `nil` otherwise.
+    ///
+    /// Each part of the rows is cut on its own (on the runner's threads for a long column): its
+    /// rows, people and run starts are written from its first row's position, then the parts
+    /// are put end to end, a person whose run goes on from one part to the next counted once.
+    private func personRuns(rowCount: Int, date: [Int32], persons: [Int32], low: Int32, span: UInt32)
+        -> PersonGroups?
+    {
+        @inline(__always) func inPeriod(_ day: Int32) -> Bool { UInt32(bitPattern: day &- low) <= span }
+        let parts = partCount(rowCount)
+        // Per part: whether its people never decrease, its rows kept, its runs, its first and last person.
+        var cut = [(ordered: Bool, filled: Int, groups: Int, first: Int32, last: Int32)](
+            repeating: (true, 0, 0, -1, -1), count: parts)
+        var people: [Int32] = []
+        var bounds: [Int32] = []
+        let rows = [Int32](unsafeUninitializedCapacity: rowCount + 1) { rows, rowsFilled in
+            people = [Int32](unsafeUninitializedCapacity: rowCount + 1) { people, groupsFilled in
+                bounds = [Int32](unsafeUninitializedCapacity: rowCount + 2) { bounds, boundsFilled in
+                    date.withUnsafeBufferPointer { date in
+                        persons.withUnsafeBufferPointer { persons in
+                            cut.withUnsafeMutableBufferPointer { cut in
+                                let shared = SharedWithParts(value: (rows, people, bounds, cut))
+                                runParts(parts) { part in
+                                    let (allRows, allPeople, allBounds, cut) = shared.value
+                                    let first = rowCount * part / parts
+                                    let end = rowCount * (part + 1) / parts
+                                    let rows = allRows.baseAddress! + first
+                                    let people = allPeople.baseAddress! + first
+                                    let bounds = allBounds.baseAddress! + first
+                                    var filled = 0
+                                    // The current run, -1 before the first; its slot is 0 until then.
+                                    var group = -1
+                                    var last: Int32 = -1
+                                    var firstPerson: Int32 = -1
+                                    var ordered = true
+                                    people[0] = -1
+                                    bounds[0] = 0
+                                    // The loop decides with selects, not branches, as a third of the
+                                    // rows or so may fall in a year.
+                                    for row in first..<end {
+                                        let kept = inPeriod(date[row])
+                                        let person = persons[row]
+                                        if kept, person < last {
+                                            ordered = false
+                                            break
+                                        }
+                                        let starts = kept && person != last
+                                        last = kept ? person : last
+                                        firstPerson = firstPerson < 0 ? last : firstPerson
+                                        group &+= starts ? 1 : 0
+                                        let slot = max(group, 0)
+                                        people[slot] = last
+                                        bounds[slot] = starts ? Int32(truncatingIfNeeded: filled) : bounds[slot]
+                                        rows[filled] = Int32(truncatingIfNeeded: row)
+                                        filled &+= kept ? 1 : 0
+                                    }
+                                    cut[part] = (ordered, filled, group + 1, firstPerson, last)
+                                }
+                            }
+                        }
+                    }
+                    // The parts end to end: rows, then runs, each moved down to where the parts
+                    // before it ended (the first part is in place).
+                    var rowsWritten = 0
+                    var groupsWritten = 0
+                    var lastPerson: Int32 = -1
+                    for part in 0..<parts {
+                        let (ordered, filled, groups, first, last) = cut[part]
+                        guard ordered, filled == 0 || first >= lastPerson else {
+                            rowsFilled = 0
+                            groupsFilled = 0
+                            boundsFilled = 0
+                            return
+                        }
+                        guard filled > 0 else { continue }
+                        let start = rowCount * part / parts
+                        if start != rowsWritten, let base = rows.baseAddress {
+                            (base + rowsWritten).update(from: base + start, count: filled)
+                        }
+                        // A person whose rows go on from the part before is in that part's last run.
+                        let skip = first == lastPerson ? 1 : 0
+                        for group in skip..<groups {
+                            people[groupsWritten] = people[start + group]
+                            bounds[groupsWritten] = bounds[start + group] + Int32(truncatingIfNeeded: rowsWritten)
+                            groupsWritten += 1
+                        }
+                        rowsWritten += filled
+                        lastPerson = last
+                    }
+                    bounds[groupsWritten] = Int32(truncatingIfNeeded: rowsWritten)
+                    rowsFilled = rowsWritten
+                    groupsFilled = groupsWritten
+                    boundsFilled = groupsWritten + 1
+                }
+            }
+        }
+        guard bounds.count > 0 else { return nil }
         return PersonGroups(people: people, bounds: bounds, rows: rows)
     }
 

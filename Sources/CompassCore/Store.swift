@@ -359,9 +359,15 @@ package struct Store {
         }
     }
 
-    /// The rows in the order of their people (a stable counting sort), or `nil` when they are in it.
+    /// The rows in the order of their people (a stable sort), or `nil` when they are in it.
+    ///
+    /// A counting sort over the people when there are rows enough; a radix sort of the rows,
+    /// eleven bits of the person at a time, when the rows are far fewer than the people (the
+    /// survey answers of a million migrants, say), whose counts would take longer to clear
+    /// and add up than the rows to sort.
     private static func personOrder(_ persons: [Int32], people: Int) -> [Int32]? {
         guard zip(persons, persons.dropFirst()).contains(where: { $0 > $1 }) else { return nil }
+        if persons.count * 8 < people { return radixOrder(persons, people: people) }
         var next = [Int32](repeating: 0, count: people + 1)
         for person in persons { next[Int(person) + 1] += 1 }
         for person in 0..<people { next[person + 1] += next[person] }
@@ -369,6 +375,46 @@ package struct Store {
         for (row, person) in persons.enumerated() {
             order[Int(next[Int(person)])] = Int32(row)
             next[Int(person)] += 1
+        }
+        return order
+    }
+
+    /// The rows in the order of their people, by a least-significant-digit radix sort (stable):
+    /// one pass per eleven bits of the largest person.
+    private static func radixOrder(_ persons: [Int32], people: Int) -> [Int32] {
+        let bits = 11
+        let buckets = 1 << bits
+        var order = [Int32](unsafeUninitializedCapacity: persons.count) { order, count in
+            for row in 0..<persons.count { order[row] = Int32(truncatingIfNeeded: row) }
+            count = persons.count
+        }
+        var spare = order
+        var counts = [Int](repeating: 0, count: buckets)
+        var shift = 0
+        persons.withUnsafeBufferPointer { persons in
+            while shift == 0 || people > 1 << shift {
+                order.withUnsafeBufferPointer { from in
+                    spare.withUnsafeMutableBufferPointer { to in
+                        counts.withUnsafeMutableBufferPointer { counts in
+                            counts.update(repeating: 0)
+                            for row in from { counts[Int(persons[Int(row)]) >> shift & (buckets - 1)] += 1 }
+                            var start = 0
+                            for bucket in 0..<buckets {
+                                let count = counts[bucket]
+                                counts[bucket] = start
+                                start += count
+                            }
+                            for row in from {
+                                let bucket = Int(persons[Int(row)]) >> shift & (buckets - 1)
+                                to[counts[bucket]] = row
+                                counts[bucket] += 1
+                            }
+                        }
+                    }
+                }
+                swap(&order, &spare)
+                shift += bits
+            }
         }
         return order
     }

@@ -123,4 +123,32 @@ import Testing
         let females = (0..<Self.migrantCount).filter { $0 % 2 == 0 && people.contains(Self.migrantID($0)) }
         #expect(results[0]["assisted"]?.breakdown(.sex)?["female"]?.value == females.count)
     }
+
+    /// Far fewer survey answers than migrants, in no order: they are put in the order of their
+    /// people by a radix sort (over the people's numbers, which pass 2,048), not by counting.
+    @Test func fewAnswersOfManyMigrantsInNoOrder() throws {
+        var generator = SeededRandom(seed: 5)
+        let answers = (0..<300).map { row in
+            (row: row, migrant: Self.migrantID(Int.random(in: 0..<Self.migrantCount, using: &generator)))
+        }
+        let files = [
+            "migrants.csv": Array(Self.migrantsCSV.utf8),
+            "assistance.csv": Array(Self.assistanceCSV([]).utf8),
+            "surveys.csv": Array(Self.surveysCSV(answers).utf8),
+        ]
+        let catalogue = Catalogue(
+            programme: .compass,
+            indicators: [
+                Indicator(id: "surveyed", title: "Surveyed", measure: .distinctPeople(.surveys)),
+                Indicator(id: "answers", title: "Answers", measure: .count(.surveys)),
+                Indicator(
+                    id: "unhappy", title: "Unhappy", measure: .distinctPeople(.surveys, where: .satisfied(false))),
+            ])
+        let prepared = DatasetReader().prepare(files: files, programme: catalogue.programme)
+        let evaluation = try Engine().evaluate(catalogue, on: prepared.dataset, period: .year(2022))
+        #expect(evaluation["surveyed"]?.value == .count(Set(answers.map(\.migrant)).count))
+        #expect(evaluation["answers"]?.value == .count(300))
+        let unhappy = Set(answers.filter { $0.row % 4 == 0 }.map(\.migrant))
+        #expect(evaluation["unhappy"]?.value == .count(unhappy.count))
+    }
 }

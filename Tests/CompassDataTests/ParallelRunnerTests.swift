@@ -8,12 +8,15 @@ import Testing
         let width: Int
         private(set) var calls = 0
         private(set) var parts = 0
+        /// The number of parts of each call.
+        private(set) var partCounts: [Int] = []
 
         init(width: Int) { self.width = width }
 
         func run(parts: Int, _ body: @escaping @Sendable (Int) -> Void) {
             calls += 1
             self.parts += parts
+            partCounts.append(parts)
             for part in (0..<parts).reversed() { body(part) }
         }
     }
@@ -27,14 +30,37 @@ import Testing
         let backwards = BackwardsRunner(width: 3)
         #expect(try Engine(runner: backwards).evaluate(Catalogue.compass, on: prepared, period: .year(2022)) == alone)
         #expect(backwards.calls > 0)
-        // Parts of at least 32,768 rows: the year's rows make two, although the runner allows three.
-        #expect(backwards.parts == 2 * backwards.calls)
+        // Parts of at least 32,768 rows: the year's rows make two, although the runner allows
+        // three; the runs of one person are cut over every row of the store (some 256,000), in three.
+        #expect(Set(backwards.partCounts) == [2, 3])
+        #expect(backwards.partCounts.filter { $0 == 3 }.count == 1)
         let threads = Engine(runner: ThreadRunner(width: 2))
         #expect(try threads.evaluate(Catalogue.compass, on: prepared, period: .year(2022)) == alone)
         // A runner of one part at a time is never asked to run anything.
         let single = BackwardsRunner(width: 1)
         #expect(try Engine(runner: single).evaluate(Catalogue.compass, on: prepared, period: .year(2022)) == alone)
         #expect(single.calls == 0)
+    }
+
+    /// The rows of one person where the rows are cut in two parts, and rows of other years left
+    /// out in both: cut on two threads and put end to end, they give the results given without
+    /// a runner.
+    @Test func aPersonsRowsAcrossTwoParts() throws {
+        var dataset = SyntheticData.generate(migrants: 100_000, seed: 12)
+        // Fifty more rows of the person of the middle row, after it: the middle of the rows,
+        // where they are cut in two, falls among them.
+        let middle = dataset.assistance.count / 2
+        var more = dataset.assistance[middle]
+        let extra = (0..<50).map { index in
+            more.id = Assistance.ID("extra-\(index)")
+            return more
+        }
+        dataset.assistance.insert(contentsOf: extra, at: middle + 1)
+        let prepared = PreparedDataset(dataset, programme: Catalogue.compass.programme)
+        let alone = try Engine().evaluate(Catalogue.compass, on: prepared, period: .year(2022))
+        let backwards = BackwardsRunner(width: 2)
+        #expect(try Engine(runner: backwards).evaluate(Catalogue.compass, on: prepared, period: .year(2022)) == alone)
+        #expect(backwards.partCounts.contains(2))
     }
 
     /// The runner on threads calls every part once, whatever their number.
