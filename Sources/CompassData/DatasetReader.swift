@@ -557,11 +557,17 @@ final class ReadSession {
     /// While the file's ids come in ascending order, an id is only compared with the one before.
     /// At the first that does not, the file is screened (``screenOutOfOrder(_:line:)``); from
     /// then on, only the ids the screen suspects are checked exactly.
+    ///
+    /// - Parameter keepingOrder: Whether to copy the id, for the next one to be compared with,
+    ///   before its memory changes; a caller whose ids stay where they are (a batch's bytes) passes
+    ///   `false` and calls ``keepOrder()`` once they are about to change.
     @inline(__always)
-    func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile) -> Int? {
+    func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int, in file: DatasetFile, keepingOrder: Bool = true)
+        -> Int?
+    {
         if inOrder {
             if order.take(id) {
-                order.keep()
+                if keepingOrder { order.keep() }
                 return nil
             }
             screenOutOfOrder(file, line: line)
@@ -577,6 +583,12 @@ final class ReadSession {
             surveyLines.append(Int32(clamping: line))
         }
         return nil
+    }
+
+    /// Copies the last id checked in order (see ``firstLine(of:line:in:keepingOrder:)``), before
+    /// the memory it was read from changes.
+    func keepOrder() {
+        if inOrder { order.keep() }
     }
 
     /// Notes a rejected row of the file being read while its ids are in order.
@@ -2020,9 +2032,10 @@ final class BatchWriter {
         return number
     }
 
-    /// `ReadSession.firstLine(of:line:in:)` for the file.
+    /// `ReadSession.firstLine(of:line:in:keepingOrder:)` for the file; the ids of a batch stay in
+    /// its bytes until it is emptied, and the last is kept then (``commit(_:)``).
     @inline(__always) private func firstLine(of id: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
-        session.firstLine(of: id, line: line, in: file)
+        session.firstLine(of: id, line: line, in: file, keepingOrder: false)
     }
 
     /// Commits a batch of plain rows in order, then empties it.
@@ -2030,6 +2043,8 @@ final class BatchWriter {
         if !batch.migrants.isEmpty { commitMigrants(batch) }
         if !batch.assistance.isEmpty { commitAssistance(batch) }
         if !batch.surveys.isEmpty { commitSurveys(batch) }
+        // The last id checked in order is in the batch's bytes, which the next batch overwrites.
+        session.keepOrder()
         batch.removeAll()
     }
 

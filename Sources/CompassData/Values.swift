@@ -231,10 +231,23 @@ enum Value {
         }
     }
 
-    /// Whether every byte is below 0x80, tested eight bytes at a time.
+    /// Whether every byte is below 0x80, tested eight bytes at a time (from 4 to 16 bytes, as two
+    /// words that overlap when shorter).
     @inline(__always) static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        // 4 to 16 bytes, the usual length of an id, as two words that overlap when shorter.
+        if count >= 8, count <= 16 {
+            let first = raw.loadUnaligned(as: UInt64.self)
+            let last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            return (first | last) & 0x8080_8080_8080_8080 == 0
+        }
+        if count >= 4, count < 8 {
+            let first = raw.loadUnaligned(as: UInt32.self)
+            let last = raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            return (first | last) & 0x8080_8080 == 0
+        }
         var index = 0
         var bits: UInt64 = 0
         while index + 8 <= count {
