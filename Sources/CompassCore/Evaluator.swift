@@ -632,6 +632,13 @@ struct Evaluator {
                         }
                         // A person whose rows go on from the part before is in that part's last run.
                         let skip = first == lastPerson ? 1 : 0
+                        if start == groupsWritten, skip == 0, rowsWritten == 0 {
+                            // The first part's runs, or any part's with nothing before it: in place.
+                            groupsWritten += groups
+                            rowsWritten += filled
+                            lastPerson = last
+                            continue
+                        }
                         for group in skip..<groups {
                             people[groupsWritten] = people[start + group]
                             bounds[groupsWritten] = bounds[start + group] + Int32(truncatingIfNeeded: rowsWritten)
