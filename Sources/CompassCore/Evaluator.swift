@@ -1171,13 +1171,39 @@ final class GroupCache {
         if let known = categoryColumns[source]?[dimension] { return known }
         let rows = groups(of: source, evaluator: evaluator).rows
         let reader = evaluator.rowReader(dimension, source)
+        let store = evaluator.store
+        // The commonest columns of assistance, read without a closure per row: the country of the
+        // row, and the sex of its person.
+        let direct: (values: [UInt8], persons: [Int32]?)? =
+            switch (dimension, source) {
+            case (.sex, .assistance): (store.migrantSex, store.assistancePerson)
+            case (.assistanceKind, .assistance): (store.assistanceKind, nil)
+            default: nil
+            }
+        let country = dimension == .country && source == .assistance ? store.assistanceCountry : nil
         // Every category is written by the part of its row, which also shares the first touch of the new memory.
         let column = [Int32](unsafeUninitializedCapacity: rows.count) { column, written in
-            evaluator.forEachPart(rows.count) { part in
-                if let reader {
-                    for index in part { column[index] = reader(Int(rows[index])) }
-                } else {
-                    for index in part { column[index] = Int32.min }
+            rows.withUnsafeBufferPointer { rows in
+                evaluator.forEachPart(rows.count) { part in
+                    if let (values, persons) = direct {
+                        values.withUnsafeBufferPointer { values in
+                            if let persons {
+                                persons.withUnsafeBufferPointer { persons in
+                                    for index in part { column[index] = Int32(values[Int(persons[Int(rows[index])])]) }
+                                }
+                            } else {
+                                for index in part { column[index] = Int32(values[Int(rows[index])]) }
+                            }
+                        }
+                    } else if let country {
+                        country.withUnsafeBufferPointer { country in
+                            for index in part { column[index] = Int32(country[Int(rows[index])]) }
+                        }
+                    } else if let reader {
+                        for index in part { column[index] = reader(Int(rows[index])) }
+                    } else {
+                        for index in part { column[index] = Int32.min }
+                    }
                 }
             }
             written = rows.count
