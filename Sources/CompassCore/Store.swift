@@ -552,19 +552,17 @@ package struct Store {
     /// A registered migrant for ``addMigrants(_:numbers:)``: what
     /// ``addMigrant(id:probe:sex:birthYear:nationality:registeredOn:vulnerabilities:)`` takes.
     package struct MigrantRow {
-        // Usable from inlinable code, so that the initializer is inlined into the readers of
-        // other modules that make a row per record.
-        @usableFromInline let id: UnsafeBufferPointer<UInt8>
-        @usableFromInline let probe: IdTable.Probe
-        @usableFromInline let registered: CalendarDate?
-        @usableFromInline let nationality: Int32
-        @usableFromInline let birthYear: Int16
-        @usableFromInline let sex: Sex
-        @usableFromInline let vulnerabilities: UInt8
+        let id: UnsafeBufferPointer<UInt8>
+        let probe: IdTable.Probe
+        let registered: CalendarDate?
+        let nationality: Int32
+        let birthYear: Int16
+        let sex: Sex
+        let vulnerabilities: UInt8
 
         /// A row; `nationality` is a number from ``Store/countryNumber(_:_:_:)``, or -1 when unknown,
         /// and `vulnerabilities` holds one bit per ``Vulnerability`` ordinal.
-        @inlinable @inline(__always) package init(
+        @inline(__always) package init(
             id: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe, sex: Sex, birthYear: Int?, nationality: Int32,
             registeredOn: CalendarDate?, vulnerabilities: UInt8
         ) {
@@ -704,15 +702,14 @@ package struct Store {
     /// A plain assistance record for ``addAssistance(_:numbers:record:)``: the migrant it names
     /// (the bytes of the id, and their probe of the migrants' table), its kind, date and country.
     package struct AssistanceRow {
-        // Usable from inlinable code, as ``MigrantRow``'s.
-        @usableFromInline let migrant: UnsafeBufferPointer<UInt8>
-        @usableFromInline let probe: IdTable.Probe
-        @usableFromInline let date: CalendarDate
-        @usableFromInline let country: Int32
-        @usableFromInline let kind: AssistanceKind
+        let migrant: UnsafeBufferPointer<UInt8>
+        let probe: IdTable.Probe
+        let date: CalendarDate
+        let country: Int32
+        let kind: AssistanceKind
 
         /// A row; `country` is a number from ``Store/countryNumber(_:_:_:)``.
-        @inlinable @inline(__always) package init(
+        @inline(__always) package init(
             migrant: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe, kind: AssistanceKind, date: CalendarDate,
             country: Int32
         ) {
