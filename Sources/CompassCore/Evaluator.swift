@@ -231,15 +231,31 @@ struct Evaluator {
             result.people = people
             for (index, dimension) in breakdowns.enumerated() where dimension.describesPerson {
                 // Counted in an array by category (-1 first), then kept where not zero.
-                let categories = personCategories(dimension, trainees: trainees)
                 var byCategory = [Int](repeating: 0, count: categoryCount(dimension, trainees: trainees) + 1)
-                people.forEach { person in
-                    for category in categories(person) {
-                        let slot = Int(category) + 1
-                        if slot >= 0, slot < byCategory.count {
-                            byCategory[slot] += 1
-                        } else {
-                            result.cells[index][category, default: 0] += 1
+                if dimension == .sex {
+                    // The commonest, read straight from its column (every code is a category).
+                    (trainees ? store.traineeSex : store.migrantSex).withUnsafeBufferPointer { sex in
+                        byCategory.withUnsafeMutableBufferPointer { byCategory in
+                            people.forEach { person in
+                                let slot = Int(sex[person]) + 1
+                                if slot < byCategory.count {
+                                    byCategory[slot] += 1
+                                } else {
+                                    result.cells[index][Int32(sex[person]), default: 0] += 1
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    let categories = personCategories(dimension, trainees: trainees)
+                    people.forEach { person in
+                        for category in categories(person) {
+                            let slot = Int(category) + 1
+                            if slot >= 0, slot < byCategory.count {
+                                byCategory[slot] += 1
+                            } else {
+                                result.cells[index][category, default: 0] += 1
+                            }
                         }
                     }
                 }

@@ -121,7 +121,8 @@ package struct IdTable: Sendable {
     // MARK: Finding and adding
 
     /// The start of a lookup: an id's hash and the content of its first slot, read early; or the
-    /// id's number and entry, when ``probe(_:into:)`` found it next to the finger.
+    /// id's number and entry, when ``probe(_:into:)`` found it (next to the finger, or at its
+    /// first slot).
     ///
     /// A probe stays valid while other ids are added: a filled slot never changes (until the
     /// table grows, which the probe notices), an empty one is read again, and entries never move.
@@ -178,7 +179,8 @@ package struct IdTable: Sendable {
 
     /// Probes many ids at once, finding those that come in the order of the table's numbers
     /// without hashing them; the others are hashed and their first slots read in one tight loop,
-    /// as ``probe(_:hashes:into:)`` does.
+    /// as ``probe(_:hashes:into:)`` does, then the entries those slots point to compared in
+    /// another, so that the second cache miss of each lookup overlaps the others' too.
     ///
     /// Rows that name ids often follow the order in which the ids were numbered: assistance
     /// exported migrant by migrant, in the order of migrants.csv. The table keeps a finger on the
@@ -186,8 +188,9 @@ package struct IdTable: Sendable {
     /// entry's, or to one of the few entries after it, is found by comparing bytes where the
     /// entries lie one after the other in the arena, which costs no hash and no cache miss. After
     /// an id found so, the next one may be up to ``fingerReach`` entries further on (ids that name
-    /// no row in between); after one that was not, only the next entry is tried, so that ids in
-    /// no order pay two short comparisons. An id equal to the one before it shares its probe.
+    /// no row in between); after one that was not, only the next entry is tried, and after
+    /// ``fingerMisses`` missed in a row, none for the rest of the batch, so that ids in no order
+    /// pay little for it. An id equal to the one before it shares its probe.
     ///
     /// - Parameters:
     ///   - ids: The bytes of the ids.
@@ -202,13 +205,16 @@ package struct IdTable: Sendable {
             var entry = fingerOffset
             var number = fingerNumber
             var reach = IdTable.fingerReach
+            // Ids missed by the finger one after the other: past `fingerMisses`, the ids of the
+            // batch are in no order the finger follows, and the rest are only hashed.
+            var misses = 0
             for index in 0..<count {
                 let id = ids[index]
                 if index > 0, probes[index - 1].found < 0, IdTable.same(id, ids[index - 1]) {
                     (probes + index).initialize(to: probes[index - 1])
                     continue
                 }
-                if let base, entry >= 0 {
+                if let base, entry >= 0, misses < IdTable.fingerMisses {
                     var candidate = entry
                     var candidateNumber = number
                     var found = false
@@ -227,9 +233,11 @@ package struct IdTable: Sendable {
                         entry = candidate
                         number = candidateNumber
                         reach = IdTable.fingerReach
+                        misses = 0
                         continue
                     }
                     reach = 1
+                    misses += 1
                 }
                 (probes + index).initialize(
                     to: Probe(hash: IdTable.hash(id, seed: seed), firstSlot: 0, size: size))
@@ -243,10 +251,29 @@ package struct IdTable: Sendable {
                 probes[index] = Probe(hash: hash, firstSlot: slots[IdTable.home(hash, size)], size: size)
             }
         }
+        // Then the entries of the first slots whose tag matches, in one more loop, so that their
+        // cache misses overlap too: an id found there needs nothing more of the table.
+        arena.withUnsafeBufferPointer { stored in
+            guard let base = stored.baseAddress.map({ UnsafeRawPointer($0) }) else { return }
+            for index in 0..<count where probes[index].found < 0 {
+                let probe = probes[index]
+                guard probe.firstSlot != 0, probe.firstSlot & IdTable.tagMask == probe.hash & IdTable.tagMask else {
+                    continue
+                }
+                let offset = Int(probe.firstSlot & ~IdTable.tagMask) - 1
+                let (length, start) = IdTable.idBytes(base + offset)
+                guard length == ids[index].count, IdTable.same(start, ids[index]) else { continue }
+                let number = Int32(bitPattern: UInt32(littleEndian: (base + offset).loadUnaligned(as: UInt32.self)))
+                probes[index] = Probe(found: number, entry: offset)
+            }
+        }
     }
 
     /// How many entries past the finger ``probe(_:into:)`` looks for an id, after an id it found there.
     private static let fingerReach = 4
+    /// How many ids in a row the finger may miss before ``probe(_:into:)`` stops trying it for the
+    /// rest of a batch (it tries again with the next batch, from its last id).
+    private static let fingerMisses = 16
 
     /// Whether two ids have the same bytes.
     @inline(__always)
