@@ -253,19 +253,13 @@ package struct IdTable: Sendable {
         }
         // Then the entries of the first slots whose tag matches, in one more loop, so that their
         // cache misses overlap too: an id found there needs nothing more of the table.
-        arena.withUnsafeBufferPointer { stored in
-            guard let base = stored.baseAddress.map({ UnsafeRawPointer($0) }) else { return }
-            for index in 0..<count where probes[index].found < 0 {
-                let probe = probes[index]
-                guard probe.firstSlot != 0, probe.firstSlot & IdTable.tagMask == probe.hash & IdTable.tagMask else {
-                    continue
-                }
-                let offset = Int(probe.firstSlot & ~IdTable.tagMask) - 1
-                let (length, start) = IdTable.idBytes(base + offset)
-                guard length == ids[index].count, IdTable.same(start, ids[index]) else { continue }
-                let number = Int32(bitPattern: UInt32(littleEndian: (base + offset).loadUnaligned(as: UInt32.self)))
-                probes[index] = Probe(found: number, entry: offset)
+        for index in 0..<count where probes[index].found < 0 {
+            let probe = probes[index]
+            guard probe.firstSlot != 0, probe.firstSlot & IdTable.tagMask == probe.hash & IdTable.tagMask else {
+                continue
             }
+            let offset = Int(probe.firstSlot & ~IdTable.tagMask) - 1
+            if let number = entryNumber(at: offset, ids[index]) { probes[index] = Probe(found: number, entry: offset) }
         }
     }
 
