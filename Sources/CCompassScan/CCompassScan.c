@@ -78,6 +78,20 @@ static inline void separators32(__m128i low, __m128i high, uint32_t *commas, uin
              (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(high, lineFeed)) << 16;
 }
 
+/// The bits of thirty-two bytes that hold a quote, a NUL or a carriage return: the carriage
+/// returns not before a line feed join the quotes and NULs (`stops`), and the separators from the
+/// first of those on are dropped. `next` is the byte after the thirty-two.
+static inline block_bits rare_stops32(uint32_t commas, uint32_t feeds, uint32_t quotesAndNuls, uint32_t returns,
+                                      uint8_t next) {
+    uint32_t found = commas | feeds;
+    // A carriage return is plain only before a line feed.
+    uint32_t nextIsLineFeed = (feeds >> 1) | (next == '\n' ? 0x80000000u : 0u);
+    uint32_t stops = quotesAndNuls | (returns & ~nextIsLineFeed);
+    if (stops != 0) found &= (stops & (0u - stops)) - 1u;
+    block_bits bits = {found, feeds, stops};
+    return bits;
+}
+
 /// The separators of the thirty-two bytes at `bytes + index`, as `block_stops` finds those of
 /// sixteen; `bytes[index + 32]` is read too, for a carriage return at the end.
 static inline block_bits block_stops32(const uint8_t *bytes, size_t index) {
@@ -91,21 +105,16 @@ static inline block_bits block_stops32(const uint8_t *bytes, size_t index) {
                                    _mm_cmpeq_epi8(low, carriageReturn));
     __m128i rareHigh = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(high, quote), _mm_cmpeq_epi8(high, zero)),
                                     _mm_cmpeq_epi8(high, carriageReturn));
-    uint32_t found = commas | feeds;
-    uint32_t stops = 0;
-    if (_mm_movemask_epi8(_mm_or_si128(rareLow, rareHigh)) != 0) {
-        uint32_t returns = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(low, carriageReturn)) |
-                           (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(high, carriageReturn)) << 16;
-        stops = (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(low, quote), _mm_cmpeq_epi8(low, zero))) |
-                (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(high, quote), _mm_cmpeq_epi8(high, zero)))
-                    << 16;
-        // A carriage return is plain only before a line feed.
-        uint32_t nextIsLineFeed = (feeds >> 1) | (bytes[index + 32] == '\n' ? 0x80000000u : 0u);
-        stops |= returns & ~nextIsLineFeed;
-        if (stops != 0) found &= (stops & (0u - stops)) - 1u;
+    if (_mm_movemask_epi8(_mm_or_si128(rareLow, rareHigh)) == 0) {
+        block_bits bits = {commas | feeds, feeds, 0};
+        return bits;
     }
-    block_bits bits = {found, feeds, stops};
-    return bits;
+    uint32_t returns = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(low, carriageReturn)) |
+                       (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(high, carriageReturn)) << 16;
+    uint32_t quotesAndNuls =
+        (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(low, quote), _mm_cmpeq_epi8(low, zero))) |
+        (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(high, quote), _mm_cmpeq_epi8(high, zero))) << 16;
+    return rare_stops32(commas, feeds, quotesAndNuls, returns, bytes[index + 32]);
 }
 #endif
 
@@ -205,19 +214,14 @@ __attribute__((target("avx2"))) static inline block_bits block_stops32_avx2(cons
     __m256i returns = _mm256_cmpeq_epi8(block, _mm256_set1_epi8('\r'));
     __m256i stopping = _mm256_or_si256(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('"')),
                                        _mm256_cmpeq_epi8(block, _mm256_setzero_si256()));
-    uint32_t found = commas | feeds;
-    uint32_t stops = 0;
     // Quotes, NULs and carriage returns are rare: one test for the three.
     __m256i rare = _mm256_or_si256(stopping, returns);
-    if (!_mm256_testz_si256(rare, rare)) {
-        stops = (uint32_t)_mm256_movemask_epi8(stopping);
-        // A carriage return is plain only before a line feed.
-        uint32_t nextIsLineFeed = (feeds >> 1) | (bytes[index + 32] == '\n' ? 0x80000000u : 0u);
-        stops |= (uint32_t)_mm256_movemask_epi8(returns) & ~nextIsLineFeed;
-        if (stops != 0) found &= (stops & (0u - stops)) - 1u;
+    if (_mm256_testz_si256(rare, rare)) {
+        block_bits bits = {commas | feeds, feeds, 0};
+        return bits;
     }
-    block_bits bits = {found, feeds, stops};
-    return bits;
+    return rare_stops32(commas, feeds, (uint32_t)_mm256_movemask_epi8(stopping),
+                        (uint32_t)_mm256_movemask_epi8(returns), bytes[index + 32]);
 }
 #endif
 

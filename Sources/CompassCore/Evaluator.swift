@@ -763,6 +763,18 @@ struct Evaluator {
         return { Categories(one: reader($0)) }
     }
 
+    /// The bytes that hold a dimension's category of each row of `source`, by row or (with
+    /// `persons`) by the row's person, for the loops that read the commonest columns without a
+    /// closure per row; `nil` for any other dimension, which ``rowReader(_:_:)`` reads (the same
+    /// categories).
+    func byteColumn(_ dimension: Dimension, _ source: Source) -> (values: [UInt8], persons: [Int32]?)? {
+        switch (dimension, source) {
+        case (.sex, .assistance): (store.migrantSex, store.assistancePerson)
+        case (.assistanceKind, .assistance): (store.assistanceKind, nil)
+        default: nil
+        }
+    }
+
     /// Reads a single-valued person dimension from a person number.
     func personCategory(_ dimension: Dimension, trainees: Bool) -> ((Int32) -> Int32)? {
         switch dimension {
@@ -1187,16 +1199,8 @@ final class GroupCache {
         if let known = categoryColumns[source]?[dimension] { return known }
         let rows = groups(of: source, evaluator: evaluator).rows
         let reader = evaluator.rowReader(dimension, source)
-        let store = evaluator.store
-        // The commonest columns of assistance, read without a closure per row: the country of the
-        // row, and the sex of its person.
-        let direct: (values: [UInt8], persons: [Int32]?)? =
-            switch (dimension, source) {
-            case (.sex, .assistance): (store.migrantSex, store.assistancePerson)
-            case (.assistanceKind, .assistance): (store.assistanceKind, nil)
-            default: nil
-            }
-        let country = dimension == .country && source == .assistance ? store.assistanceCountry : nil
+        let direct = evaluator.byteColumn(dimension, source)
+        let country = dimension == .country && source == .assistance ? evaluator.store.assistanceCountry : nil
         // Every category is written by the part of its row, which also shares the first touch of the new memory.
         let column = [Int32](unsafeUninitializedCapacity: rows.count) { column, written in
             rows.withUnsafeBufferPointer { rows in
