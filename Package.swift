@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Compass", targets: ["Compass"]),
         .library(name: "CompassCore", targets: ["CompassCore"]),
+        .library(name: "CompassEngine", targets: ["CompassEngine"]),
         .library(name: "CompassData", targets: ["CompassData"]),
         .library(name: "CompassMarkdown", targets: ["CompassMarkdown"]),
         .library(name: "CompassCommandLine", targets: ["CompassCommandLine"]),
@@ -18,11 +19,14 @@ let package = Package(
         .plugin(name: "CompassReportPlugin", targets: ["CompassReportPlugin"]),
     ],
     targets: [
-        // The domain, the indicator engine, the report model and the reporter protocol.
-        // Standard library only.
+        // The domain: records, indicators as data, the catalogue, results, the report model and
+        // the reporter protocol. Standard library only, safe Swift only.
         .target(name: "CompassCore"),
+        // The evaluator and its machinery: the columnar store, id tables, bitsets, the kernels,
+        // the parallel runner and PreparedDataset. Standard library only.
+        .target(name: "CompassEngine", dependencies: ["CompassCore"]),
         // Reading and writing datasets; the synthetic data generator.
-        .target(name: "CompassData", dependencies: ["CompassCore", "CCompassScan"]),
+        .target(name: "CompassData", dependencies: ["CompassCore", "CompassEngine", "CCompassScan"]),
         // Finding the commas and line ends of CSV text sixteen bytes at a time, for CompassData (C: SSE2).
         .target(name: "CCompassScan"),
         // One reporter per format; each depends on the core only.
@@ -34,12 +38,12 @@ let package = Package(
         .target(
             name: "Compass",
             dependencies: [
-                "CompassCore", "CompassData", "CompassMarkdown",
+                "CompassCore", "CompassEngine", "CompassData", "CompassMarkdown",
                 "CompassCSV", "CompassJSON", "CompassHTML",
             ]
         ),
         // Helpers for users' own tests of indicators, catalogues and reporters. Imports Swift Testing.
-        .target(name: "CompassTesting", dependencies: ["CompassCore", "CompassData"]),
+        .target(name: "CompassTesting", dependencies: ["CompassCore", "CompassEngine", "CompassData"]),
         // The command-line interface as a library, and its thin executable.
         .target(name: "CompassCommandLine", dependencies: ["Compass", "CCompassAllocator"]),
         // One call to the C library's allocator, for the command-line tool (C: glibc's malloc.h).
@@ -55,7 +59,7 @@ let package = Package(
             dependencies: ["compass"]
         ),
 
-        .testTarget(name: "CompassCoreTests", dependencies: ["CompassCore", "CompassTesting"]),
+        .testTarget(name: "CompassCoreTests", dependencies: ["CompassCore", "CompassEngine", "CompassTesting"]),
         .testTarget(name: "CompassTests", dependencies: ["Compass"]),
         .testTarget(
             name: "CompassMarkdownTests",

@@ -55,9 +55,6 @@ public import CompassCore
 public struct CSVReporter: Reporter {
     /// The CSV format: id `csv`, extension `csv`, `text/csv`.
     public static let format = ReportFormat(id: "csv", fileExtension: "csv", mediaType: "text/csv; charset=utf-8")
-
-    public var format: ReportFormat { Self.format }
-
     /// The language of titles, labels and the `display` column.
     public var language: Language
     /// Whether text cells that a spreadsheet would read as a formula are prefixed with `'`.

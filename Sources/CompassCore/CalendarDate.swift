@@ -19,11 +19,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     ///   - year: A year from 1 to 9999.
     ///   - month: A month from 1 to 12.
     ///   - day: A day from 1 to the number of days in that month.
-    public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
-            day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
+    @inlinable public init?(year: Int, month: Int, day: Int) {
+        guard year >= 1, year <= 9999, month >= 1, month <= 12, day >= 1,
+            day <= 28 || day <= CalendarDate.daysIn(month: month, year: year)
         else { return nil }
-        packed = Int32(year * 10_000 + month * 100 + day)
+        packed = Int32(truncatingIfNeeded: year &* 10_000 &+ month &* 100 &+ day)
     }
 
     /// Creates a date from its packed `yyyymmdd` form, which must already be valid.
@@ -33,49 +33,27 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     ///
     /// Returns `nil` for any other shape and for days that do not exist, such as `2022-02-30`.
     public init?(_ text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        guard let date = utf8.withUnsafeBufferPointer({ CalendarDate(isoBytes: $0) }) else { return nil }
-        self = date
-    }
-
-    /// Parses `YYYY-MM-DD` from raw UTF-8 bytes.
-    @inlinable @inline(__always) public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count == 10, let base = bytes.baseAddress else { return nil }
-        let raw = UnsafeRawPointer(base)
-        self.init(
-            isoHead: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)),
-            tail: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)))
-    }
-
-    /// Parses `YYYY-MM-DD` from its ten bytes: the first eight (`YYYY-MM-`) as a little-endian
-    /// word, the last two (`DD`) as a little-endian half-word.
-    ///
-    /// All ten bytes are checked at once, a word at a time: a reader that has the bytes in
-    /// registers parses a date without a loop or a branch per byte.
-    @inlinable @inline(__always)
-    package init?(isoHead head: UInt64, tail: UInt16) {
-        // Bytes 4 and 7 are dashes.
-        guard head & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000 else { return nil }
-        // The dashes read as zeros, so that every byte of the word must be a digit: its high
-        // nibble 3, and its low nibble at most 9 (nine plus six does not carry into the high one).
-        let digits = (head & 0x00FF_FF00_FFFF_FFFF) | 0x3000_0030_0000_0000
-        let day = UInt64(tail)
-        guard digits & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
-            ((digits & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0,
-            day & 0xF0F0 == 0x3030, ((day & 0x0F0F) &+ 0x0606) & 0xF0F0 == 0
-        else { return nil }
-        @inline(__always) func digit(_ word: UInt64, _ index: UInt64) -> Int {
-            Int(truncatingIfNeeded: (word >> (index &* 8)) & 0x0F)
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            guard count <= 10 else { return nil }
+            if count == 5 || count == 8 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                digits.append(Int(byte - UInt8(ascii: "0")))
+            }
         }
-        let year = digit(digits, 0) &* 1000 &+ digit(digits, 1) &* 100 &+ digit(digits, 2) &* 10 &+ digit(digits, 3)
-        let month = digit(digits, 5) &* 10 &+ digit(digits, 6)
-        let dayOfMonth = digit(day, 0) &* 10 &+ digit(day, 1)
-        // Every field is two or four digits, so only the lower bounds and the month's length are left.
-        guard year >= 1, month >= 1, month <= 12, dayOfMonth >= 1,
-            dayOfMonth <= 28 || dayOfMonth <= CalendarDate.daysIn(month: month, year: year)
-        else { return nil }
-        packed = Int32(truncatingIfNeeded: year &* 10_000 &+ month &* 100 &+ dayOfMonth)
+        guard count == 10 else { return nil }
+        self.init(
+            year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+            month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
+
+    /// The date as the integer `yyyymmdd`, such as 20220301, which orders like the calendar.
+    @inlinable public var yyyymmdd: Int32 { packed }
 
     /// The year, from 1 to 9999.
     public var year: Int { Int(packed / 10_000) }

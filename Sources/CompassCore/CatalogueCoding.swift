@@ -308,7 +308,7 @@ extension DimensionPair: Codable {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "a crossed breakdown is a list of exactly two dimensions")
         }
-        self.init(try container.decode(Dimension.self), try container.decode(Dimension.self))
+        self.init(try container.decode(BreakdownDimension.self), try container.decode(BreakdownDimension.self))
     }
 
     /// Writes the pair as a list of two dimensions.
@@ -340,7 +340,7 @@ extension Indicator: Codable {
             workArea: try optional(String.self, "work_area"),
             measure: try container.decode(Measure.self, forKey: JSONKey("measure")),
             filter: try optional(Filter.self, "filter") ?? .all,
-            breakdowns: try optional([Dimension].self, "breakdowns") ?? [],
+            breakdowns: try optional([BreakdownDimension].self, "breakdowns") ?? [],
             presentation: try optional(Presentation.self, "presentation") ?? .exact,
             note: try optional(LocalizedText.self, "note"),
             crossBreakdowns: try optional([DimensionPair].self, "cross_breakdowns") ?? [],

@@ -103,7 +103,7 @@ extension DisclosureControl {
             breakdownGroup.append(group)
         }
         // The breakdown whose cells are exactly a crossed table's totals along one dimension.
-        func linked(_ dimension: Dimension, totals: [(code: String, value: Int)]) -> [Int]? {
+        func linked(_ dimension: BreakdownDimension, totals: [(code: String, value: Int)]) -> [Int]? {
             for (b, breakdown) in entry.breakdowns.enumerated() where breakdown.dimension == dimension {
                 guard breakdown.cells.count == totals.count else { continue }
                 var position: [String: Int] = [:]

@@ -10,27 +10,49 @@
 /// let outsideMali: Filter = !.countries("MLI")
 /// ```
 public struct Filter: Hashable, Sendable, CustomStringConvertible {
-    indirect enum Node: Hashable, Sendable {
+    /// The structure of a filter: one condition, or conditions combined.
+    ///
+    /// An evaluator reads a filter through its ``Filter/node``; a catalogue writes filters
+    /// with the static functions of ``Filter`` and the operators.
+    public indirect enum Node: Hashable, Sendable {
+        /// Every record.
         case all
+        /// Assistance of one of these kinds.
         case kinds(Set<AssistanceKind>)
+        /// Survey answers about one of these services.
         case services(Set<SurveyService>)
+        /// Survey answers that are "yes" (`true`) or "no" (`false`).
         case satisfied(Bool)
+        /// Participations in trainings on one of these topics.
         case topics(Set<TrainingTopic>)
+        /// Participations in trainings for one of these audiences.
         case audiences(Set<TrainingAudience>)
+        /// Records of people of one of these sexes.
         case sexes(Set<Sex>)
+        /// Records of people in one of these age groups at the end of the period.
         case ageGroups(Set<AgeGroup>)
+        /// Records made in one of these countries.
         case countries(Set<CountryCode>)
+        /// Records of people of one of these nationalities.
         case nationalities(Set<CountryCode>)
+        /// Records of people with at least one of these vulnerabilities.
         case vulnerabilities(Set<Vulnerability>)
+        /// Participations or disseminations of people from one of these kinds of organisation.
         case organisations(Set<OrganisationType>)
+        /// Knowledge products, or their disseminations, of one of these kinds.
         case productKinds(Set<KnowledgeProductKind>)
+        /// Visits to one of these platforms, by ``Platform/id``.
         case platforms(Set<String>)
+        /// Every one of these conditions.
         case and([Node])
+        /// At least one of these conditions.
         case or([Node])
+        /// Not this condition.
         case not(Node)
     }
 
-    let node: Node
+    /// The filter's structure.
+    public let node: Node
 
     init(_ node: Node) { self.node = node }
 
@@ -161,17 +183,17 @@ public struct Filter: Hashable, Sendable, CustomStringConvertible {
         case .kinds: [.assistance]
         case .services, .satisfied: [.surveys]
         case .topics, .audiences: [.trainingParticipants]
-        case .sexes: Dimension.sex.sources
-        case .ageGroups, .nationalities, .vulnerabilities: Dimension.nationality.sources
-        case .countries: Dimension.country.sources
-        case .organisations: Dimension.organisationType.sources
-        case .productKinds: Dimension.productKind.sources
+        case .sexes: BreakdownDimension.sex.sources
+        case .ageGroups, .nationalities, .vulnerabilities: BreakdownDimension.nationality.sources
+        case .countries: BreakdownDimension.country.sources
+        case .organisations: BreakdownDimension.organisationType.sources
+        case .productKinds: BreakdownDimension.productKind.sources
         case .platforms: [.platformVisits]
         }
     }
 
     /// The leaf conditions that do not apply to `source`, described, for validation.
-    func inapplicableConditions(for source: Source) -> [String] {
+    public func inapplicableConditions(for source: Source) -> [String] {
         var problems: [String] = []
         func visit(_ node: Node) {
             switch node {

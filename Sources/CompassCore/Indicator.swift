@@ -47,27 +47,29 @@ public enum Field: String, Hashable, Sendable, Codable, CaseIterable {
     }
 
     /// What the field counts.
-    public var unit: Unit { self == .visitors ? .visitors : .people }
+    public var unit: Indicator.Unit { self == .visitors ? .visitors : .people }
 }
 
-/// What an indicator's value counts, derived from its measure.
-public enum Unit: String, Hashable, Sendable, Codable {
-    /// Distinct people, or an aggregate count of people.
-    case people
-    /// Records, such as services delivered or products published.
-    case records
-    /// Visitors to online platforms, which may include the same person more than once.
-    case visitors
-    /// A share, in percent.
-    case percent
+extension Indicator {
+    /// What an indicator's value counts, derived from its measure.
+    public enum Unit: String, Hashable, Sendable, Codable {
+        /// Distinct people, or an aggregate count of people.
+        case people
+        /// Records, such as services delivered or products published.
+        case records
+        /// Visitors to online platforms, which may include the same person more than once.
+        case visitors
+        /// A share, in percent.
+        case percent
 
-    /// The unit's name in English and French.
-    public var label: LocalizedText {
-        switch self {
-        case .people: ["en": "people", "fr": "personnes"]
-        case .records: ["en": "records", "fr": "enregistrements"]
-        case .visitors: ["en": "visitors", "fr": "visiteurs"]
-        case .percent: ["en": "percent", "fr": "pour cent"]
+        /// The unit's name in English and French.
+        public var label: LocalizedText {
+            switch self {
+            case .people: ["en": "people", "fr": "personnes"]
+            case .records: ["en": "records", "fr": "enregistrements"]
+            case .visitors: ["en": "visitors", "fr": "visiteurs"]
+            case .percent: ["en": "percent", "fr": "pour cent"]
+            }
         }
     }
 }
@@ -98,7 +100,7 @@ public indirect enum Measure: Hashable, Sendable {
     case share(Measure, of: Measure)
 
     /// What the measure's value counts.
-    public var unit: Unit {
+    public var unit: Indicator.Unit {
         switch self {
         case .count: .records
         case .distinctPeople: .people
@@ -124,7 +126,7 @@ public indirect enum Measure: Hashable, Sendable {
 /// the record itself. A distinct person counts once in the total but once in every
 /// category of a record dimension they appear in, so such a breakdown may add up to
 /// more than the total; the result says so (``Breakdown/reconciles``).
-public enum Dimension: String, Hashable, Sendable, Codable, CaseIterable {
+public enum BreakdownDimension: String, Hashable, Sendable, Codable, CaseIterable {
     /// The person's sex, ``Sex``; unknown is a category of its own.
     case sex
     /// The person's ``AgeGroup`` in the last year of the period, from their birth year.
@@ -192,12 +194,12 @@ public enum Dimension: String, Hashable, Sendable, Codable, CaseIterable {
 /// Two dimensions crossed, such as country × sex: each cell is one category of each.
 public struct DimensionPair: Hashable, Sendable {
     /// The outer dimension, such as country.
-    public var first: Dimension
+    public var first: BreakdownDimension
     /// The inner dimension, such as sex.
-    public var second: Dimension
+    public var second: BreakdownDimension
 
     /// Creates a pair of dimensions.
-    public init(_ first: Dimension, _ second: Dimension) {
+    public init(_ first: BreakdownDimension, _ second: BreakdownDimension) {
         self.first = first
         self.second = second
     }
@@ -206,9 +208,11 @@ public struct DimensionPair: Hashable, Sendable {
 /// The operator that crosses two dimensions, as in `.country × .sex`.
 infix operator × : MultiplicationPrecedence
 
-extension Dimension {
+extension BreakdownDimension {
     /// Crosses two dimensions: `.country × .sex`.
-    public static func × (first: Dimension, second: Dimension) -> DimensionPair { DimensionPair(first, second) }
+    public static func × (first: BreakdownDimension, second: BreakdownDimension) -> DimensionPair {
+        DimensionPair(first, second)
+    }
 }
 
 /// How a value is published.
@@ -257,7 +261,7 @@ public struct Indicator: Hashable, Sendable, Identifiable {
     /// A filter applied to every record the measure reads, on top of the measure's own.
     public var filter: Filter
     /// The breakdowns to compute, in the order reports show them.
-    public var breakdowns: [Dimension]
+    public var breakdowns: [BreakdownDimension]
     /// How the value is published.
     public var presentation: Presentation
     /// An explanatory note shown with the figure.
@@ -278,7 +282,7 @@ public struct Indicator: Hashable, Sendable, Identifiable {
     /// Creates an indicator.
     public init(
         id: ID, title: LocalizedText, workArea: String? = nil, measure: Measure, filter: Filter = .all,
-        breakdowns: [Dimension] = [], presentation: Presentation = .exact, note: LocalizedText? = nil,
+        breakdowns: [BreakdownDimension] = [], presentation: Presentation = .exact, note: LocalizedText? = nil,
         crossBreakdowns: [DimensionPair] = [], baseline: Int? = nil, target: Int? = nil, parts: [ID] = []
     ) {
         self.id = id
@@ -296,7 +300,7 @@ public struct Indicator: Hashable, Sendable, Identifiable {
     }
 
     /// What the indicator's value counts.
-    public var unit: Unit { measure.unit }
+    public var unit: Indicator.Unit { measure.unit }
 }
 
 /// A programme and the indicators of its fact sheet.

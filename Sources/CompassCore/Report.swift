@@ -60,7 +60,7 @@ public struct Report: Hashable, Sendable {
         /// The indicator's title.
         public var title: LocalizedText
         /// What the value counts.
-        public var unit: Unit
+        public var unit: Indicator.Unit
         /// How the value is published.
         public var presentation: Presentation
         /// The value.
@@ -74,13 +74,13 @@ public struct Report: Hashable, Sendable {
         /// How the indicator's parts overlap, when it declares parts; also stated in ``notes``.
         public var overlap: Overlap?
         /// Progress against the indicator's target, when it has one.
-        public var progress: Progress?
+        public var progress: TargetProgress?
 
         /// Creates an entry.
         public init(
-            id: Indicator.ID, title: LocalizedText, unit: Unit, presentation: Presentation, value: Quantity,
+            id: Indicator.ID, title: LocalizedText, unit: Indicator.Unit, presentation: Presentation, value: Quantity,
             breakdowns: [Breakdown], notes: [LocalizedText], crossBreakdowns: [CrossBreakdown] = [],
-            overlap: Overlap? = nil, progress: Progress? = nil
+            overlap: Overlap? = nil, progress: TargetProgress? = nil
         ) {
             self.id = id
             self.title = title
@@ -93,69 +93,6 @@ public struct Report: Hashable, Sendable {
             self.overlap = overlap
             self.progress = progress
         }
-    }
-}
-
-extension Engine {
-    /// Evaluates a catalogue and assembles the report: one section per work area, in the programme's order.
-    ///
-    /// Indicators without a work area go in a last section, "Other indicators".
-    ///
-    /// The report is for publication: its breakdowns are protected by `disclosure`
-    /// (``DisclosureControl/standard``, k = 11, unless you say otherwise), and findings
-    /// about individual records are replaced by one count per rule, so that no record id
-    /// is in the report. ``evaluate(_:on:period:)-(_,Dataset,_)`` gives the unprotected results, for analysis.
-    ///
-    /// - Parameters:
-    ///   - catalogue: The indicators.
-    ///   - dataset: The records.
-    ///   - period: The reporting period.
-    ///   - disclosure: How breakdown cells are protected; `.off` publishes them as counted.
-    /// - Throws: ``EvaluationError`` when the catalogue is invalid or the period does not exist.
-    public func report(
-        _ catalogue: Catalogue, on dataset: Dataset, period: Period, disclosure: DisclosureControl = .standard
-    ) throws(EvaluationError) -> Report {
-        let evaluation = try evaluate(catalogue, on: dataset, period: period)
-        return report(catalogue, evaluation: evaluation, description: dataset.description, disclosure: disclosure)
-    }
-
-    /// Evaluates a catalogue over a prepared dataset and assembles the report, like
-    /// ``report(_:on:period:disclosure:)-(_,Dataset,_,_)``.
-    ///
-    /// - Throws: ``EvaluationError`` when the catalogue is invalid, the period does not
-    ///   exist, or the dataset was prepared for another programme.
-    public func report(
-        _ catalogue: Catalogue, on dataset: PreparedDataset, period: Period,
-        disclosure: DisclosureControl = .standard
-    ) throws(EvaluationError) -> Report {
-        let evaluation = try evaluate(catalogue, on: dataset, period: period)
-        return report(catalogue, evaluation: evaluation, description: dataset.description, disclosure: disclosure)
-    }
-
-    private func report(
-        _ catalogue: Catalogue, evaluation: Evaluation, description: LocalizedText?, disclosure: DisclosureControl
-    ) -> Report {
-        let period = evaluation.period
-        var sections: [Report.Section] = []
-        let other = WorkArea(id: "other", title: ["en": "Other indicators", "fr": "Autres indicateurs"])
-        for area in catalogue.programme.workAreas + [other] {
-            let entries = zip(catalogue.indicators, evaluation.results)
-                .filter { indicator, _ in (indicator.workArea ?? other.id) == area.id }
-                .map { indicator, result in
-                    Report.Entry(
-                        id: indicator.id, title: indicator.title, unit: indicator.unit,
-                        presentation: indicator.presentation, value: result.value, breakdowns: result.breakdowns,
-                        notes: (indicator.note.map { [$0] } ?? []) + (result.overlap.map { [$0.note] } ?? []),
-                        crossBreakdowns: result.crossBreakdowns, overlap: result.overlap, progress: result.progress)
-                }
-            if !entries.isEmpty { sections.append(Report.Section(workArea: area, entries: entries)) }
-        }
-        let (findings, redacted) = Finding.redacted(evaluation.findings)
-        let report = Report(
-            programme: catalogue.programme, period: period, dates: evaluation.dates,
-            dataDescription: description, sections: sections, findings: findings,
-            disclosure: DisclosureSummary(control: .off, redactedFindings: redacted))
-        return disclosure.protect(report)
     }
 }
 
@@ -194,63 +131,6 @@ extension Finding {
             findings.count - findings.filter { $0.record == nil }.count
         )
     }
-}
-
-/// A report format: its identifier, file extension and media type.
-public struct ReportFormat: Hashable, Sendable, CustomStringConvertible {
-    /// The identifier used on the command line, such as `markdown`.
-    public var id: String
-    /// The file extension, without a dot, such as `md`.
-    public var fileExtension: String
-    /// The IANA media type, such as `text/markdown`.
-    public var mediaType: String
-
-    /// Creates a format.
-    public init(id: String, fileExtension: String, mediaType: String) {
-        self.id = id
-        self.fileExtension = fileExtension
-        self.mediaType = mediaType
-    }
-
-    public var description: String { id }
-}
-
-/// Renders a ``Report`` in one format: the one protocol every reporter, built-in or yours, conforms to.
-///
-/// Implementation requirements:
-/// - **Deterministic**: the same report gives the same bytes, every time, on every
-///   machine; no clocks, no randomness, no dictionary order.
-/// - **Escaping**: every text that comes from a catalogue or a dataset is escaped
-///   as the format needs, so that a title holding markup, delimiters or line breaks
-///   cannot change the document's structure.
-/// - **No recomputation**: a reporter shows the values, fractions and percents of
-///   the report as they are; it never counts, rounds shares or drops cells itself.
-///   ``FigureFormat`` formats numbers the same way for every reporter.
-///
-/// A reporter takes one ``Report`` value, so new information can be added to reports
-/// without breaking reporters. Configuration, such as the language, belongs to the
-/// reporter's own properties.
-///
-/// `checkReporter` in `CompassTesting` checks these requirements on a report of
-/// hostile text; `Documentation/WritingAReporter.md` walks through a complete reporter.
-///
-/// ```swift
-/// struct PlainTextReporter: Reporter {
-///     let format = ReportFormat(id: "text", fileExtension: "txt", mediaType: "text/plain")
-///     func render(_ report: Report) throws -> String {
-///         let style = FigureFormat(language: .english)
-///         return report.entries.map { "\(style.display($0)) \($0.title[.english])" }.joined(separator: "\n")
-///     }
-/// }
-/// ```
-public protocol Reporter: Sendable {
-    /// The format this reporter writes.
-    var format: ReportFormat { get }
-
-    /// Renders the report as text.
-    ///
-    /// - Throws: An error when the report cannot be expressed in the format.
-    func render(_ report: Report) throws -> String
 }
 
 extension Overlap {

@@ -44,14 +44,14 @@ public enum Quantity: Hashable, Sendable {
 /// One category of a breakdown, such as "Women" in a breakdown by sex.
 public struct Category: Hashable, Sendable {
     /// The dimension the category belongs to.
-    public var dimension: Dimension
+    public var dimension: BreakdownDimension
     /// The category's code, as written in data: `female`, `MLI`, `unknown`.
     public var code: String
     /// The category's label in each language.
     public var label: LocalizedText
 
     /// Creates a category.
-    public init(dimension: Dimension, code: String, label: LocalizedText) {
+    public init(dimension: BreakdownDimension, code: String, label: LocalizedText) {
         self.dimension = dimension
         self.code = code
         self.label = label
@@ -86,7 +86,7 @@ public struct Cell: Hashable, Sendable {
 /// An indicator's value split by one dimension.
 public struct Breakdown: Hashable, Sendable {
     /// The dimension.
-    public var dimension: Dimension
+    public var dimension: BreakdownDimension
     /// The cells with a non-zero value, in the dimension's canonical order.
     public var cells: [Cell]
     /// The indicator's total value, which the cells reconcile with.
@@ -104,7 +104,8 @@ public struct Breakdown: Hashable, Sendable {
 
     /// Creates a breakdown.
     public init(
-        dimension: Dimension, cells: [Cell], total: Int, categoriesOverlap: Bool = false, exactCellSum: Int? = nil
+        dimension: BreakdownDimension, cells: [Cell], total: Int, categoriesOverlap: Bool = false,
+        exactCellSum: Int? = nil
     ) {
         self.dimension = dimension
         self.cells = cells
@@ -247,7 +248,7 @@ public struct Overlap: Hashable, Sendable {
 /// (*v* − *b*) / (*t* − *b*) of the way; without a baseline, *v* / *t*. A share's
 /// value is taken in percent, exactly. The fraction is kept exact; ``percent`` is
 /// its nearest whole percent and may be negative or above 100.
-public struct Progress: Hashable, Sendable {
+public struct TargetProgress: Hashable, Sendable {
     /// The baseline, if the indicator has one.
     public var baseline: Int?
     /// The target.
@@ -266,18 +267,18 @@ public struct Progress: Hashable, Sendable {
     public var percent: Int? { achieved.percent }
 
     /// The progress of `value` towards `target` from `baseline`, or `nil` when the value has no number or the target equals the baseline.
-    public static func of(_ value: Quantity, baseline: Int?, target: Int) -> Progress? {
+    public static func of(_ value: Quantity, baseline: Int?, target: Int) -> TargetProgress? {
         let start = baseline ?? 0
         guard target != start else { return nil }
         let span = target - start
         switch value {
         case .count(let count):
-            return Progress(
+            return TargetProgress(
                 baseline: baseline, target: target, achieved: Fraction(count - start, over: span).normalized)
         case .share(let share):
             guard share.denominator > 0 else { return nil }
             // (100 n / d − b) / s = (100 n − b d) / (s d)
-            return Progress(
+            return TargetProgress(
                 baseline: baseline, target: target,
                 achieved: Fraction(100 * share.numerator - start * share.denominator, over: span * share.denominator)
                     .normalized)
@@ -309,12 +310,12 @@ public struct IndicatorResult: Hashable, Sendable {
     /// How the indicator's parts overlap, when it declares ``Indicator/parts``.
     public var overlap: Overlap?
     /// Progress against the target, when the indicator has one.
-    public var progress: Progress?
+    public var progress: TargetProgress?
 
     /// Creates a result.
     public init(
         indicator: Indicator.ID, value: Quantity, breakdowns: [Breakdown], crossBreakdowns: [CrossBreakdown] = [],
-        records: Int = 0, overlap: Overlap? = nil, progress: Progress? = nil
+        records: Int = 0, overlap: Overlap? = nil, progress: TargetProgress? = nil
     ) {
         self.indicator = indicator
         self.value = value
@@ -332,12 +333,12 @@ public struct IndicatorResult: Hashable, Sendable {
     }
 
     /// The crossed breakdown by a pair of dimensions, if the indicator asked for it.
-    public func crossBreakdown(_ first: Dimension, _ second: Dimension) -> CrossBreakdown? {
+    public func crossBreakdown(_ first: BreakdownDimension, _ second: BreakdownDimension) -> CrossBreakdown? {
         crossBreakdowns.first { $0.dimensions == DimensionPair(first, second) }
     }
 
     /// The breakdown by `dimension`, if the indicator asked for it.
-    public func breakdown(_ dimension: Dimension) -> Breakdown? {
+    public func breakdown(_ dimension: BreakdownDimension) -> Breakdown? {
         breakdowns.first { $0.dimension == dimension }
     }
 }

@@ -1,4 +1,5 @@
 public import CompassCore
+import CompassEngine
 
 /// The built-in sample: synthetic records from which the COMPASS 2022 fact sheet is computed.
 ///

@@ -1,4 +1,5 @@
 public import CompassCore
+import CompassEngine
 
 /// One problem found while reading a dataset: where it is, what value, which rule.
 ///

@@ -1,4 +1,5 @@
 public import CompassCore
+public import CompassEngine
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -1,5 +1,6 @@
 import CCompassScan
 import CompassCore
+import CompassEngine
 
 #if canImport(Glibc)
     import Glibc

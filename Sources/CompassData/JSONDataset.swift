@@ -1,4 +1,5 @@
 public import CompassCore
+import CompassEngine
 
 /// A JSON value with the byte offset where it starts.
 struct JSONValue {

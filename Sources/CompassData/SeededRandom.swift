@@ -1,4 +1,5 @@
 public import CompassCore
+import CompassEngine
 
 /// A seeded pseudo-random generator (SplitMix64): the same seed gives the same sequence on every machine.
 ///

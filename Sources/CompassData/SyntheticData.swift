@@ -1,4 +1,5 @@
 public import CompassCore
+import CompassEngine
 
 /// Realistic synthetic datasets at any scale, the same for the same seed.
 ///

@@ -1,4 +1,5 @@
-public import CompassCore
+import CompassCore
+public import CompassEngine
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import CompassCore
+import CompassEngine
 
 /// Why a value was refused: the rule broken and a message quoting the value.
 struct Rejection: Error, Hashable {

@@ -28,9 +28,6 @@ public import CompassCore
 public struct HTMLReporter: Reporter {
     /// The HTML format: id `html`, extension `html`, `text/html`.
     public static let format = ReportFormat(id: "html", fileExtension: "html", mediaType: "text/html; charset=utf-8")
-
-    public var format: ReportFormat { Self.format }
-
     /// The language of the page: its `lang` attribute, labels and number formatting.
     public var language: Language
 
@@ -224,7 +221,7 @@ private struct Page {
         line("</article>", 3)
     }
 
-    private mutating func breakdown(_ breakdown: Breakdown, unit: Unit) {
+    private mutating func breakdown(_ breakdown: Breakdown, unit: Indicator.Unit) {
         chartCount += 1
         let chartID = "chart-\(chartCount)"
         let dimension = breakdown.dimension.label[language]

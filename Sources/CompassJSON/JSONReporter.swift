@@ -30,9 +30,6 @@ public struct JSONReporter: Reporter {
     /// It changes only when a member is removed, renamed or changes meaning;
     /// members may be added within a version.
     public static let schemaVersion = 1
-
-    public var format: ReportFormat { Self.format }
-
     /// The language of titles, labels and displayed figures.
     public var language: Language
 

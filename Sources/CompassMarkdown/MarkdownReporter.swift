@@ -15,9 +15,6 @@ public struct MarkdownReporter: Reporter {
     /// The Markdown format: id `markdown`, extension `md`, `text/markdown`.
     public static let format = ReportFormat(
         id: "markdown", fileExtension: "md", mediaType: "text/markdown; charset=utf-8")
-
-    public var format: ReportFormat { Self.format }
-
     /// The language of labels and number formatting.
     public var language: Language
 
@@ -119,7 +116,7 @@ public struct MarkdownReporter: Reporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func table(_ breakdown: Breakdown, unit: Unit, style: FigureFormat) -> [String] {
+    private func table(_ breakdown: Breakdown, unit: Indicator.Unit, style: FigureFormat) -> [String] {
         let lang = language
         let unitName = unit.label[lang]
         let header = unitName.prefix(1).uppercased() + unitName.dropFirst()

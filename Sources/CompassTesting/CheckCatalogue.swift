@@ -1,5 +1,6 @@
 public import CompassCore
 import CompassData
+import CompassEngine
 public import Testing
 
 /// Checks a catalogue the way the engine will use it, recording every problem at the caller's line.
@@ -67,7 +68,7 @@ private func checkInvariants(_ result: IndicatorResult, _ name: String, _ source
                 "\(name): percents by \(breakdown.dimension.rawValue) add up to \(percents.reduce(0, +)), not 100",
                 sourceLocation)
         }
-        let personal: Set<Dimension> = [.sex, .ageGroup, .nationality]
+        let personal: Set<BreakdownDimension> = [.sex, .ageGroup, .nationality]
         if personal.contains(breakdown.dimension), !breakdown.reconciles {
             record(
                 "\(name): cells by \(breakdown.dimension.rawValue) add up to \(breakdown.cellSum), not the total \(breakdown.total)",

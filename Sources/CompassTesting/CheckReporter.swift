@@ -1,4 +1,5 @@
 public import CompassCore
+import CompassEngine
 public import Testing
 
 /// Checks that a reporter obeys the contract of `Reporter`, recording an issue for each broken rule.

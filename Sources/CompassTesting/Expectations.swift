@@ -1,4 +1,5 @@
 public import CompassCore
+import CompassEngine
 public import Testing
 
 /// Expects an indicator's value, and optionally its breakdown cells, over a period of a dataset.
@@ -29,7 +30,7 @@ public import Testing
 /// - Throws: `EvaluationError` when the indicator itself is invalid.
 public func expect(
     _ indicator: Indicator, in dataset: Dataset, period: Period, equals expected: Int,
-    breakdown: [Dimension: [String: Int]] = [:], programme: Programme = .testing,
+    breakdown: [BreakdownDimension: [String: Int]] = [:], programme: Programme = .testing,
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
     guard let result = try evaluate(indicator, dataset, period, programme, sourceLocation) else { return }
@@ -91,7 +92,7 @@ private func evaluate(
 }
 
 private func compareCells(
-    _ name: String, _ dimension: Dimension, expected: [String: Int], _ result: IndicatorResult,
+    _ name: String, _ dimension: BreakdownDimension, expected: [String: Int], _ result: IndicatorResult,
     _ sourceLocation: SourceLocation
 ) {
     guard let breakdown = result.breakdown(dimension) else {

@@ -1,4 +1,5 @@
 public import CompassCore
+import CompassEngine
 
 /// A report whose every text is hostile: markup, quotes, delimiters, formulas, line breaks, bidirectional text.
 ///
@@ -64,7 +65,7 @@ public enum HostileReport {
             .sum(.visitors), .count(.surveys), .distinctPeople(.surveys),
             .distinctPeople(.assistance, where: .kinds(.humanitarianAid)),
         ]
-        let breakdowns: [[Dimension]] = [[.sex, .country], [], [], [.platform]]
+        let breakdowns: [[BreakdownDimension]] = [[.sex, .country], [], [], [.platform]]
         var indicators: [Indicator] = []
         for (index, title) in titles.enumerated() {
             let measure = measures[index % measures.count]

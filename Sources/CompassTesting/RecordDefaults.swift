@@ -1,4 +1,5 @@
 public import CompassCore
+import CompassEngine
 
 // Initialisers for tests: every field a test does not care about has a valid default, and ids
 // may be left out, in which case the `Dataset` builder numbers the records (`assistance-1`, …).

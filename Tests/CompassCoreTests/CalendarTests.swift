@@ -1,4 +1,5 @@
 import CompassCore
+import CompassEngine
 import Testing
 
 @Suite struct CalendarDateTests {

@@ -1,4 +1,5 @@
 import CompassCore
+import CompassEngine
 import Testing
 
 /// The position of a code read from its stored byte must be its place in `allCases`, for every code list.

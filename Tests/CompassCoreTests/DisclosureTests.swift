@@ -7,11 +7,11 @@ import Testing
     static let rowCodes = ["A", "B", "C", "D"]
     static let columnCodes = ["f", "m", "u"]
 
-    static func category(_ dimension: Dimension, _ code: String) -> Category {
+    static func category(_ dimension: BreakdownDimension, _ code: String) -> Category {
         Category(dimension: dimension, code: code, label: ["en": code, "fr": code])
     }
 
-    static func breakdown(_ dimension: Dimension, _ values: [(String, Int)]) -> Breakdown {
+    static func breakdown(_ dimension: BreakdownDimension, _ values: [(String, Int)]) -> Breakdown {
         let present = values.filter { $0.1 > 0 }
         let sum = present.reduce(0) { $0 + $1.1 }
         let percents = Apportionment.largestRemainder(present.map(\.1), total: sum)

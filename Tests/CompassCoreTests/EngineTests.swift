@@ -1,4 +1,5 @@
 import CompassCore
+import CompassEngine
 import CompassTesting
 import Testing
 

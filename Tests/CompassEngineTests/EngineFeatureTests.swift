@@ -95,13 +95,13 @@ import Testing
     @Test func progressIsMeasuredFromTheBaselineToTheTarget() throws {
         let result = try #require(
             try Engine().evaluate(Self.catalogue(), on: Self.data, period: .year(2022))["assisted"])
-        #expect(result.progress == Progress(baseline: 1, target: 4, achieved: Fraction(1, over: 3)))
+        #expect(result.progress == TargetProgress(baseline: 1, target: 4, achieved: Fraction(1, over: 3)))
         #expect(result.progress?.percent == 33)
-        let share = Progress.of(.share(Fraction(43, over: 50)), baseline: 80, target: 90)
+        let share = TargetProgress.of(.share(Fraction(43, over: 50)), baseline: 80, target: 90)
         // 86 % is 6 of the 10 points from a baseline of 80 % to a target of 90 %.
         #expect(share?.achieved == Fraction(300, over: 500))
         #expect(share?.percent == 60)
-        #expect(Progress.of(.count(5), baseline: 5, target: 5) == nil)
+        #expect(TargetProgress.of(.count(5), baseline: 5, target: 5) == nil)
     }
 
     // MARK: Rules

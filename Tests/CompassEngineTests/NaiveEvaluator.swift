@@ -11,7 +11,7 @@ struct NaiveEvaluator {
         var source: Source
         var date: CalendarDate
         var person: String?
-        var categories: [Dimension: [String]]
+        var categories: [BreakdownDimension: [String]]
         var birthYear: Int?
         var satisfied: Bool?
         var audience: TrainingAudience?
@@ -22,7 +22,7 @@ struct NaiveEvaluator {
         var numerator: Int
         var denominator: Int?  // set for a share
         var records: Int
-        var breakdowns: [Dimension: [String: Int]] = [:]
+        var breakdowns: [BreakdownDimension: [String: Int]] = [:]
         var crosses: [DimensionPair: [String: Int]] = [:]
         var overlap: [Int]?  // part values, then distinct, then people in several parts
         var progress: [Int]?  // numerator, denominator of the progress fraction, reduced sign
@@ -69,7 +69,7 @@ struct NaiveEvaluator {
                 if let year = migrant.birthYear, year > day.year { note("error", "impossible-value", record) }
             }
         }
-        func personCategories(_ migrant: Migrant?) -> [Dimension: [String]] {
+        func personCategories(_ migrant: Migrant?) -> [BreakdownDimension: [String]] {
             let vulnerabilities = (migrant?.vulnerabilities ?? []).map(\.rawValue)
             return [
                 .sex: [(migrant?.sex ?? .unknown).rawValue],
@@ -265,7 +265,7 @@ struct NaiveEvaluator {
     // MARK: Evaluation
 
     /// The categories of a row for a dimension; the age group is computed at the period's last year.
-    func categories(_ row: Row, _ dimension: Dimension, endYear: Int) -> [String] {
+    func categories(_ row: Row, _ dimension: BreakdownDimension, endYear: Int) -> [String] {
         if dimension == .ageGroup {
             guard row.source == .migrants || row.source == .assistance || row.source == .surveys else { return [] }
             guard let year = row.birthYear else { return ["unknown"] }
@@ -279,7 +279,7 @@ struct NaiveEvaluator {
 
     func matches(_ spec: FilterSpec?, _ row: Row, endYear: Int) -> Bool {
         guard let spec else { return true }
-        func any(_ dimension: Dimension, _ codes: [String]) -> Bool {
+        func any(_ dimension: BreakdownDimension, _ codes: [String]) -> Bool {
             categories(row, dimension, endYear: endYear).contains { codes.contains($0) }
         }
         switch spec {
@@ -436,7 +436,7 @@ struct NaiveEvaluator {
             }
             let people: Bool
             if case .distinctPeople = spec.kind { people = true } else { people = false }
-            func overlapping(_ dimension: Dimension) -> Bool {
+            func overlapping(_ dimension: BreakdownDimension) -> Bool {
                 dimension == .vulnerability
                     || (people && ![.sex, .ageGroup, .nationality].contains(dimension))
             }

@@ -252,10 +252,10 @@ enum RandomCatalogue {
         var specs: [Spec] = []
         func add(_ kind: Spec.Kind, filter: FilterSpec? = nil, source: Source?, target: Bool = false) {
             let id = Indicator.ID("i\(specs.count)")
-            var breakdowns: [Dimension] = []
+            var breakdowns: [BreakdownDimension] = []
             var crosses: [DimensionPair] = []
             if let source {
-                let dimensions = Dimension.allCases.filter { $0.sources.contains(source) }
+                let dimensions = BreakdownDimension.allCases.filter { $0.sources.contains(source) }
                 breakdowns = dimensions.filter { _ in random.chance(2, in: 3) }
                 if dimensions.count >= 2 {
                     for _ in 0..<2 {

@@ -30,52 +30,52 @@ import Testing
     }
 
     struct Empty: Reporter {
-        let format = ReportFormat(id: "empty", fileExtension: "txt", mediaType: "text/plain")
+        static let format = ReportFormat(id: "empty", fileExtension: "txt", mediaType: "text/plain")
         func render(_ report: Report) throws -> String { " \n" }
     }
 
     struct Random: Reporter {
-        let format = ReportFormat(id: "random", fileExtension: "txt", mediaType: "text/plain")
+        static let format = ReportFormat(id: "random", fileExtension: "txt", mediaType: "text/plain")
         func render(_ report: Report) throws -> String {
             report.entries.map { $0.title[.english] }.joined(separator: "\n") + "\n\(UInt64.random(in: .min ... .max))"
         }
     }
 
     struct ValuesOnly: Reporter {
-        let format = ReportFormat(id: "values", fileExtension: "txt", mediaType: "text/plain")
+        static let format = ReportFormat(id: "values", fileExtension: "txt", mediaType: "text/plain")
         func render(_ report: Report) throws -> String { report.entries.map { "\($0.value)" }.joined(separator: "\n") }
     }
 
     struct RawHTML: Reporter {
-        let format = ReportFormat(id: "raw-html", fileExtension: "html", mediaType: "text/html")
+        static let format = ReportFormat(id: "raw-html", fileExtension: "html", mediaType: "text/html")
         func render(_ report: Report) throws -> String {
             report.entries.map { "<h2>\($0.title[.english])</h2>" }.joined(separator: "\n")
         }
     }
 
     struct NaiveCSV: Reporter {
-        let format = ReportFormat(id: "naive-csv", fileExtension: "csv", mediaType: "text/csv")
+        static let format = ReportFormat(id: "naive-csv", fileExtension: "csv", mediaType: "text/csv")
         func render(_ report: Report) throws -> String {
             "id,title\r\n" + report.entries.map { "\($0.id),\($0.title[.english])\r\n" }.joined()
         }
     }
 
     struct UnguardedCSV: Reporter {
-        let format = ReportFormat(id: "unguarded-csv", fileExtension: "csv", mediaType: "text/csv")
+        static let format = ReportFormat(id: "unguarded-csv", fileExtension: "csv", mediaType: "text/csv")
         func render(_ report: Report) throws -> String {
             "title\r\n" + report.entries.map { CSV.quote($0.title[.english]) + "\r\n" }.joined()
         }
     }
 
     struct NaiveJSON: Reporter {
-        let format = ReportFormat(id: "naive-json", fileExtension: "json", mediaType: "application/json")
+        static let format = ReportFormat(id: "naive-json", fileExtension: "json", mediaType: "application/json")
         func render(_ report: Report) throws -> String {
             "[" + report.entries.map { "\"\($0.title[.english])\"" }.joined(separator: ",") + "]"
         }
     }
 
     struct NaiveMarkdown: Reporter {
-        let format = ReportFormat(id: "naive-markdown", fileExtension: "md", mediaType: "text/markdown")
+        static let format = ReportFormat(id: "naive-markdown", fileExtension: "md", mediaType: "text/markdown")
         func render(_ report: Report) throws -> String {
             "| Title | Value |\n| --- | --- |\n"
                 + report.entries.map { "| \($0.title[.english]) | \($0.value.number ?? 0) |\n" }.joined()
@@ -121,7 +121,7 @@ import Testing
 
     /// One figure per line: line breaks and tabs in titles become spaces (Documentation/WritingAReporter.md).
     struct OneLinePerFigure: Reporter {
-        let format = ReportFormat(id: "lines", fileExtension: "txt", mediaType: "text/plain")
+        static let format = ReportFormat(id: "lines", fileExtension: "txt", mediaType: "text/plain")
         func render(_ report: Report) throws -> String {
             report.entries.map { "\($0.id)\t\(flattened($0.title[.english]))\n" }.joined()
         }

@@ -39,7 +39,7 @@ import Testing
                 == Overlap(
                     parts: ["aid", "care", "return", "reintegration"], partValues: [2, 1, 1, 1], distinct: 4,
                     peopleInSeveralParts: 1))
-        #expect(entry.progress == Progress(baseline: 2, target: 6, achieved: Fraction(2, over: 4)))
+        #expect(entry.progress == TargetProgress(baseline: 2, target: 6, achieved: Fraction(2, over: 4)))
     }
 
     @Test func markdownShowsTheCrossedTableAndTheProgressLine() throws {
@@ -202,7 +202,7 @@ import Testing
     }
 
     @Test func columnsMergeTheOrderOfEveryRow() {
-        func category(_ dimension: CompassCore.Dimension, _ code: String) -> Category {
+        func category(_ dimension: BreakdownDimension, _ code: String) -> Category {
             Category(dimension: dimension, code: code, label: LocalizedText(stringLiteral: code))
         }
         func cell(_ first: String, _ second: String) -> CrossCell {
@@ -222,13 +222,15 @@ import Testing
 
     @Test func progressBeyondTheTargetShowsItsPercentAndAFullMeter() throws {
         var report = try FeatureReport.report()
-        report.sections[0].entries[0].progress = Progress(baseline: nil, target: 2, achieved: Fraction(4, over: 2))
+        report.sections[0].entries[0].progress = TargetProgress(
+            baseline: nil, target: 2, achieved: Fraction(4, over: 2))
         let html = try HTMLReporter().render(report)
         #expect(
             html.contains(
                 "<label for=\"area-1-figure-1-progress\">Target: 2 (200% reached)</label> <meter id=\"area-1-figure-1-progress\" min=\"0\" max=\"100\" value=\"100\">200%</meter>"
             ))
-        report.sections[0].entries[0].progress = Progress(baseline: 10, target: 20, achieved: Fraction(-6, over: 10))
+        report.sections[0].entries[0].progress = TargetProgress(
+            baseline: 10, target: 20, achieved: Fraction(-6, over: 10))
         let below = try HTMLReporter(language: .french).render(report)
         #expect(
             below.contains(

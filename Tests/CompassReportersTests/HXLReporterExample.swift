@@ -7,8 +7,6 @@ import Compass
 /// Writes one row per indicator, with the sex breakdown as columns, under HXL hashtags.
 struct HXLReporter: Reporter {
     static let format = ReportFormat(id: "hxl", fileExtension: "csv", mediaType: "text/csv; charset=utf-8")
-
-    var format: ReportFormat { Self.format }
     var language: Language = .english
 
     func render(_ report: Report) throws -> String {

@@ -21,9 +21,6 @@ extension Catalogue {
 public struct TextMessageReporter: Reporter {
     /// The format: id `sms`, extension `txt`.
     public static let format = ReportFormat(id: "sms", fileExtension: "txt", mediaType: "text/plain; charset=utf-8")
-
-    public var format: ReportFormat { Self.format }
-
     /// The language of the message.
     public var language: Language
 
@@ -35,9 +32,11 @@ public struct TextMessageReporter: Reporter {
         var lines = ["\(report.programme.name) \(style.period(report.period, dates: report.dates))"]
         for entry in report.entries {
             // One line per figure: control characters would break the message, so they become spaces.
-            let title = String(String.UnicodeScalarView(entry.title[language].unicodeScalars.map {
-                $0.properties.generalCategory == .control ? " " : $0
-            }))
+            let title = String(
+                String.UnicodeScalarView(
+                    entry.title[language].unicodeScalars.map {
+                        $0.properties.generalCategory == .control ? " " : $0
+                    }))
             lines.append("\(style.display(entry)) \(title)")
         }
         return lines.joined(separator: "\n") + "\n"

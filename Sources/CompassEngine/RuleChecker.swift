@@ -1,3 +1,5 @@
+public import CompassCore
+
 /// Checks the built-in rules and a catalogue's own rules against the results of an evaluation.
 struct RuleChecker {
     let catalogue: Catalogue

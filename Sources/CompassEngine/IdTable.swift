@@ -1,3 +1,5 @@
+public import CompassCore
+
 /// Identifiers numbered densely in order of first appearance, looked up by their UTF-8 bytes.
 ///
 /// The hot path of reading a dataset: every assistance row names a migrant, and

@@ -1,3 +1,5 @@
+public import CompassCore
+
 /// Computes indicators from a ``Store`` for one range of days.
 struct Evaluator {
     let store: Store
@@ -53,13 +55,13 @@ struct Evaluator {
             }
         }
         if let target = indicator.target {
-            result.progress = Progress.of(result.value, baseline: indicator.baseline, target: target)
+            result.progress = TargetProgress.of(result.value, baseline: indicator.baseline, target: target)
         }
         return (result, people)
     }
 
     /// Whether a unit counted by `measure` can be in several categories of `dimension`.
-    func overlaps(_ dimension: Dimension, _ measure: Measure) -> Bool {
+    func overlaps(_ dimension: BreakdownDimension, _ measure: Measure) -> Bool {
         if dimension == .vulnerability { return true }
         if case .distinctPeople = measure { return !dimension.describesPerson }
         return false
@@ -93,8 +95,8 @@ struct Evaluator {
         guard case .distinctPeople(let source, let own) = measure else { return Bitset(capacity: 0) }
         let passes = predicate((own && filter).node, source)
         let date = dateColumn(source)
-        let low = dates.start.packed
-        let high = dates.end.packed
+        let low = dates.start.yyyymmdd
+        let high = dates.end.yyyymmdd
         let personOf = personColumn(source)
         var people = Bitset(capacity: source == .trainingParticipants ? store.traineeCount : store.migrantCount)
         for row in 0..<store.count(of: source) {
@@ -115,8 +117,8 @@ struct Evaluator {
         }
         let passes = predicate(extraFilter.node, source)
         let date = dateColumn(source)
-        let low = dates.start.packed
-        let high = dates.end.packed
+        let low = dates.start.yyyymmdd
+        let high = dates.end.yyyymmdd
         let readers = pairs.map { (rowCategories($0.first, source), rowCategories($0.second, source)) }
         func key(_ first: Int32, _ second: Int32) -> Int64 { Int64(first) << 32 | Int64(UInt32(bitPattern: second)) }
         let amount: (Int) -> Int
@@ -149,7 +151,9 @@ struct Evaluator {
         var crossCells: [[Int64: Int]]?
     }
 
-    func tally(_ measure: Measure, filter: Filter, breakdowns: [Dimension], pairs: [DimensionPair] = []) -> Tally {
+    func tally(_ measure: Measure, filter: Filter, breakdowns: [BreakdownDimension], pairs: [DimensionPair] = [])
+        -> Tally
+    {
         var result = Tally(cells: breakdowns.map { _ in [:] })
         guard let source = measure.source else { return result }
         let extraFilter: Filter
@@ -159,8 +163,8 @@ struct Evaluator {
         }
         let passes = predicate(extraFilter.node, source)
         let date = dateColumn(source)
-        let low = dates.start.packed
-        let high = dates.end.packed
+        let low = dates.start.yyyymmdd
+        let high = dates.end.yyyymmdd
         let rows = store.count(of: source)
 
         switch measure {
@@ -291,7 +295,9 @@ struct Evaluator {
 
     /// The dimensions of a distinct-people tally counted row by row (those that do not describe
     /// the person, by index in `breakdowns`), and its axes: each of them, then each crossed pair.
-    static func countingAxes(_ breakdowns: [Dimension], _ pairs: [DimensionPair]) -> ([Int], [[Dimension]]) {
+    static func countingAxes(_ breakdowns: [BreakdownDimension], _ pairs: [DimensionPair]) -> (
+        [Int], [[BreakdownDimension]]
+    ) {
         let rowDimensions = breakdowns.indices.filter { !breakdowns[$0].describesPerson }
         return (rowDimensions, rowDimensions.map { [breakdowns[$0]] } + pairs.map { [$0.first, $0.second] })
     }
@@ -301,7 +307,7 @@ struct Evaluator {
     /// several: each row's kind and cells are read once for all of them. `tally` then takes
     /// their counts from the cache; they are the counts it would have made itself.
     func countTogether(_ indicators: [Indicator]) {
-        var sets: [[[Dimension]]: [(node: Filter.Node, mask: UInt64)]] = [:]
+        var sets: [[[BreakdownDimension]]: [(node: Filter.Node, mask: UInt64)]] = [:]
         for indicator in indicators {
             guard case .distinctPeople(.assistance, let own) = indicator.measure else { continue }
             let node = (own && indicator.filter).node
@@ -477,7 +483,7 @@ struct Evaluator {
     }
 
     /// One more than the largest category number of a dimension (category -1, unknown or none, is counted apart).
-    func categoryCount(_ dimension: Dimension, trainees: Bool) -> Int {
+    func categoryCount(_ dimension: BreakdownDimension, trainees: Bool) -> Int {
         switch dimension {
         case .sex: Sex.allCases.count
         case .ageGroup: AgeGroup.allCases.count
@@ -499,8 +505,8 @@ struct Evaluator {
     /// counting sort of the row numbers. Both give the same groups.
     func personGroups(_ source: Source) -> PersonGroups {
         let date = dateColumn(source)
-        let low = dates.start.packed
-        let high = dates.end.packed
+        let low = dates.start.yyyymmdd
+        let high = dates.end.yyyymmdd
         let personCount = source == .trainingParticipants ? store.traineeCount : store.migrantCount
         let rowCount = store.count(of: source)
         // The person of each row: a column for the sources that name people, the row itself otherwise.
@@ -722,7 +728,7 @@ struct Evaluator {
     }
 
     /// Reads a single-valued dimension of a row; `nil` for vulnerability, which is multi-valued.
-    func rowReader(_ dimension: Dimension, _ source: Source) -> RowReader? {
+    func rowReader(_ dimension: BreakdownDimension, _ source: Source) -> RowReader? {
         if dimension.describesPerson {
             guard dimension != .vulnerability,
                 let person = personCategory(dimension, trainees: source == .trainingParticipants)
@@ -753,7 +759,7 @@ struct Evaluator {
     }
 
     /// Reads every category of a row for a dimension (several for vulnerability).
-    func rowCategories(_ dimension: Dimension, _ source: Source) -> (Int) -> Categories {
+    func rowCategories(_ dimension: BreakdownDimension, _ source: Source) -> (Int) -> Categories {
         if dimension == .vulnerability {
             let personOf = personColumn(source)
             let categories = personCategories(.vulnerability, trainees: false)
@@ -767,7 +773,7 @@ struct Evaluator {
     /// `persons`) by the row's person, for the loops that read the commonest columns without a
     /// closure per row; `nil` for any other dimension, which ``rowReader(_:_:)`` reads (the same
     /// categories).
-    func byteColumn(_ dimension: Dimension, _ source: Source) -> (values: [UInt8], persons: [Int32]?)? {
+    func byteColumn(_ dimension: BreakdownDimension, _ source: Source) -> (values: [UInt8], persons: [Int32]?)? {
         switch (dimension, source) {
         case (.sex, .assistance): (store.migrantSex, store.assistancePerson)
         case (.assistanceKind, .assistance): (store.assistanceKind, nil)
@@ -776,7 +782,7 @@ struct Evaluator {
     }
 
     /// Reads a single-valued person dimension from a person number.
-    func personCategory(_ dimension: Dimension, trainees: Bool) -> ((Int32) -> Int32)? {
+    func personCategory(_ dimension: BreakdownDimension, trainees: Bool) -> ((Int32) -> Int32)? {
         switch dimension {
         case .sex:
             let column = trainees ? store.traineeSex : store.migrantSex
@@ -793,7 +799,7 @@ struct Evaluator {
     }
 
     /// Reads every category of a person for a dimension; a person with no vulnerability is in category -1.
-    func personCategories(_ dimension: Dimension, trainees: Bool) -> (Int) -> Categories {
+    func personCategories(_ dimension: BreakdownDimension, trainees: Bool) -> (Int) -> Categories {
         if dimension == .vulnerability {
             let column = store.migrantVulnerabilities
             return { person in
@@ -814,7 +820,7 @@ struct Evaluator {
     /// one reach here anyway it matches no row, so nothing is counted by mistake.
     func predicate(_ node: Filter.Node, _ source: Source) -> (Int) -> Bool {
         // Masks are built in a `var` and captured as a `let`: a captured `var` is boxed and checked on every row.
-        func member<T: Code>(_ set: Set<T>, _ dimension: Dimension) -> (Int) -> Bool {
+        func member<T: Code>(_ set: Set<T>, _ dimension: BreakdownDimension) -> (Int) -> Bool {
             var bits: UInt64 = 0
             for value in set { bits |= 1 << UInt64(value.ordinal) }
             let mask = bits
@@ -858,7 +864,7 @@ struct Evaluator {
         case .nationalities(let set):
             return numbers(store.countries, set.map(\.code), rowReader(.nationality, source))
         case .vulnerabilities(let set):
-            guard Dimension.vulnerability.sources.contains(source) else { return { _ in false } }
+            guard BreakdownDimension.vulnerability.sources.contains(source) else { return { _ in false } }
             var bits: UInt8 = 0
             for value in set { bits |= 1 << UInt8(value.ordinal) }
             let mask = bits
@@ -885,7 +891,8 @@ struct Evaluator {
 
     // MARK: Categories
 
-    func breakdown(_ dimension: Dimension, cells counts: [Int32: Int], total: Int, overlap: Bool) -> Breakdown {
+    func breakdown(_ dimension: BreakdownDimension, cells counts: [Int32: Int], total: Int, overlap: Bool) -> Breakdown
+    {
         let entries = counts.filter { $0.value != 0 }.map {
             (category: self.category(dimension, $0.key), value: $0.value)
         }
@@ -926,7 +933,7 @@ struct Evaluator {
 
     static let unknownLabel: LocalizedText = ["en": "Unknown", "fr": "Inconnu"]
 
-    func category(_ dimension: Dimension, _ number: Int32) -> Category {
+    func category(_ dimension: BreakdownDimension, _ number: Int32) -> Category {
         func code<T: Code>(_ type: T.Type) -> Category {
             guard number >= 0, Int(number) < T.allCases.count else {
                 return Category(dimension: dimension, code: "unknown", label: Evaluator.unknownLabel)
@@ -962,7 +969,7 @@ struct Evaluator {
     }
 
     /// Orders cells: codes in their canonical order, countries by code, platforms in programme order; unknown last.
-    func sortKey(_ dimension: Dimension, _ category: Category) -> [Int] {
+    func sortKey(_ dimension: BreakdownDimension, _ category: Category) -> [Int] {
         if category.code == "unknown" || category.code == "none" { return [1, 0] }
         switch dimension {
         case .country, .nationality:
@@ -975,7 +982,7 @@ struct Evaluator {
         }
     }
 
-    func ordinal(_ dimension: Dimension, _ code: String) -> Int {
+    func ordinal(_ dimension: BreakdownDimension, _ code: String) -> Int {
         func find<T: Code>(_ type: T.Type) -> Int { T(code: code)?.ordinal ?? Int.max }
         switch dimension {
         case .sex: return find(Sex.self)
@@ -1152,23 +1159,24 @@ struct CellLayout {
 /// evaluator, a value, can fill it from its non-mutating methods.
 final class GroupCache {
     private var bySource: [Source: PersonGroups] = [:]
-    private var categoryColumns: [Source: [Dimension: [Int32]]] = [:]
-    private var slotColumns: [Source: [[[Dimension]]: [Int32]]] = [:]
+    private var categoryColumns: [Source: [BreakdownDimension: [Int32]]] = [:]
+    private var slotColumns: [Source: [[[BreakdownDimension]]: [Int32]]] = [:]
     /// Counts made together for several indicators (`Evaluator.countTogether(_:)`), by source, axes and filter.
-    private var together: [Source: [[[Dimension]]: [Filter.Node: Evaluator.CountedCells]]] = [:]
+    private var together: [Source: [[[BreakdownDimension]]: [Filter.Node: Evaluator.CountedCells]]] = [:]
 
     /// Keeps the counts of a tally made together with others.
-    func keep(_ counted: Evaluator.CountedCells, _ source: Source, _ axes: [[Dimension]], _ node: Filter.Node) {
+    func keep(_ counted: Evaluator.CountedCells, _ source: Source, _ axes: [[BreakdownDimension]], _ node: Filter.Node)
+    {
         together[source, default: [:]][axes, default: [:]][node] = counted
     }
 
     /// The counts of a tally made together with others, if there are.
-    func counted(_ source: Source, _ axes: [[Dimension]], _ node: Filter.Node) -> Evaluator.CountedCells? {
+    func counted(_ source: Source, _ axes: [[BreakdownDimension]], _ node: Filter.Node) -> Evaluator.CountedCells? {
         together[source]?[axes]?[node]
     }
 
     /// For every grouped row of `source`, its slot on each axis (`layout`), axis after axis, -1 for none.
-    func slots(_ axes: [[Dimension]], layout: CellLayout, of source: Source, evaluator: Evaluator) -> [Int32] {
+    func slots(_ axes: [[BreakdownDimension]], layout: CellLayout, of source: Source, evaluator: Evaluator) -> [Int32] {
         if let known = slotColumns[source]?[axes] { return known }
         let count = groups(of: source, evaluator: evaluator).rows.count
         let columns = axes.map { dimensions in
@@ -1195,7 +1203,7 @@ final class GroupCache {
     }
 
     /// The category of every grouped row of `source` for a single-valued dimension, `Int32.min` for none.
-    func categories(_ dimension: Dimension, of source: Source, evaluator: Evaluator) -> [Int32] {
+    func categories(_ dimension: BreakdownDimension, of source: Source, evaluator: Evaluator) -> [Int32] {
         if let known = categoryColumns[source]?[dimension] { return known }
         let rows = groups(of: source, evaluator: evaluator).rows
         let reader = evaluator.rowReader(dimension, source)

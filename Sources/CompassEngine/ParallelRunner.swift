@@ -1,3 +1,5 @@
+public import CompassCore
+
 /// Runs the parts of a piece of work at the same time, on threads its caller provides.
 ///
 /// `CompassCore` uses the standard library only and starts no thread of its own. A caller

@@ -1,3 +1,5 @@
+public import CompassCore
+
 /// A dataset turned into columns once, ready to be evaluated many times.
 ///
 /// Preparing a dataset interns every id to a dense number, turns codes into
@@ -139,7 +141,7 @@ extension Catalogue {
             default: break
             }
         }
-        func read(_ dimension: Dimension) {
+        func read(_ dimension: BreakdownDimension) {
             if dimension == .nationality { attributes.insert(.nationality) }
             if dimension == .vulnerability { attributes.insert(.vulnerabilities) }
         }

@@ -1,3 +1,5 @@
+public import CompassCore
+
 /// Evaluates indicators over a dataset and a period.
 ///
 /// The engine validates the catalogue first and refuses an invalid one; it then

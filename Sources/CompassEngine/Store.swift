@@ -1,3 +1,5 @@
+public import CompassCore
+
 /// Dense integer numbers for strings, assigned in order of first appearance.
 struct Interner {
     private(set) var values: [String] = []
@@ -551,7 +553,7 @@ package struct Store {
             checkBirth(number, registered, field: "registered_on", record: name())
         }
         if keptAttributes.contains(.vulnerabilities) { migrantVulnerabilities.append(vulnerabilities) }
-        if keptAttributes.contains(.registration) { migrantRegistered.append(registeredOn?.packed ?? 0) }
+        if keptAttributes.contains(.registration) { migrantRegistered.append(registeredOn?.yyyymmdd ?? 0) }
         return (number, true)
     }
 
@@ -636,7 +638,7 @@ package struct Store {
             grow(&migrantNationality, 0) { Int16(truncatingIfNeeded: $0.nationality) }
         }
         if keptAttributes.contains(.vulnerabilities) { grow(&migrantVulnerabilities, 0) { $0.vulnerabilities } }
-        if keptAttributes.contains(.registration) { grow(&migrantRegistered, 0) { $0.registered?.packed ?? 0 } }
+        if keptAttributes.contains(.registration) { grow(&migrantRegistered, 0) { $0.registered?.yyyymmdd ?? 0 } }
     }
 
     /// Marks the end of the registered migrants: people named later are unregistered.
@@ -700,7 +702,7 @@ package struct Store {
         if let keptDays, !keptDays.contains(date) { return number }
         assistancePerson.append(number)
         assistanceKind.append(UInt8(kind.ordinal))
-        assistanceDate.append(date.packed)
+        assistanceDate.append(date.yyyymmdd)
         assistanceCountry.append(Int16(truncatingIfNeeded: place))
         return number
     }
@@ -789,7 +791,7 @@ package struct Store {
                             let row = rows[index]
                             persons[at] = numbers[index]
                             kinds[at] = UInt8(row.kind.ordinal)
-                            dates[at] = row.date.packed
+                            dates[at] = row.date.yyyymmdd
                             places[at] = Int16(truncatingIfNeeded: row.country)
                             at += 1
                         }
@@ -812,7 +814,7 @@ package struct Store {
         if let keptDays, !keptDays.contains(date) { return number }
         surveyPerson.append(number)
         surveyService.append(UInt8(service.ordinal))
-        surveyDate.append(date.packed)
+        surveyDate.append(date.yyyymmdd)
         surveySatisfied.append(satisfied)
         return number
     }
@@ -848,7 +850,7 @@ package struct Store {
                 KeptTraining(
                     topic: UInt8(training.topic.ordinal), audience: UInt8(training.audience.ordinal),
                     country: country(training.country, field: "country", record: "trainings \(training.id)"),
-                    endDate: training.endDate.packed))
+                    endDate: training.endDate.yyyymmdd))
         }
         return (trainingIDs, kept)
     }
@@ -952,7 +954,7 @@ package struct Store {
             checkDate(product.date, field: "published_on", record: "knowledge_products \(product.id)")
             kinds[product.id.rawValue] = Int32(product.kind.ordinal)
             productKind.append(UInt8(product.kind.ordinal))
-            productDate.append(product.date.packed)
+            productDate.append(product.date.yyyymmdd)
         }
         var seen = Set<String>()
         for record in disseminations {
@@ -979,7 +981,7 @@ package struct Store {
                     record: "disseminations \(record.id)")
             }
             disseminationProductKind.append(kind ?? Store.unknown)
-            disseminationDate.append(record.date.packed)
+            disseminationDate.append(record.date.yyyymmdd)
             disseminationAudience.append(UInt8(record.audience.ordinal))
             disseminationRepresentatives.append(record.representatives)
         }
@@ -1002,7 +1004,7 @@ package struct Store {
             }
             func name() -> String { "engagements \(record.id)" }
             checkDate(record.date, field: "date", record: name())
-            engagementDate.append(record.date.packed)
+            engagementDate.append(record.date.yyyymmdd)
             engagementCountry.append(country(record.country, field: "country", record: name()))
             engagementYouth.append(record.youth)
             engagementSupportNetwork.append(record.supportNetwork)
@@ -1040,7 +1042,7 @@ package struct Store {
                     record: "platform_visits \(name)")
             }
             visitPlatform.append(platform)
-            visitDate.append(date.packed)
+            visitDate.append(date.yyyymmdd)
             visitCount.append(record.visitors)
         }
     }
