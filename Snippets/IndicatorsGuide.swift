@@ -36,10 +36,10 @@ let data = Dataset {
 
 let evaluation = try Engine().evaluate(catalogue, on: data, period: .year(2022))
 if let girls = evaluation["girls-assisted"], let byCountry = girls.breakdown(.country) {
-    print(girls.value)  // count(2)
+    print(girls.value)                                      // count(2)
     print(byCountry.cells.map { "\($0.category.code) \($0.value)" })  // ["MLI 1", "NER 2"]
-    print(byCountry.categoriesOverlap, byCountry.overcount)  // true 1: m1 was assisted in both countries
-    print(girls.progress?.percent ?? 0)  // 50: 2 of the target of 4, from a baseline of 0
+    print(byCountry.categoriesOverlap, byCountry.overcount) // true 1: m1 was assisted in both countries
+    print(girls.progress?.percent ?? 0)                     // 50: 2 of the target of 4, from a baseline of 0
 }
 if let assisted = evaluation["migrants-assisted"], let overlap = assisted.overlap {
     print(overlap.sumOfParts, overlap.distinct, overlap.peopleInSeveralParts)  // 3 2 1

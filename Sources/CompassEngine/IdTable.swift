@@ -1,4 +1,4 @@
-public import CompassCore
+import CompassCore
 
 /// Identifiers numbered densely in order of first appearance, looked up by their UTF-8 bytes.
 ///

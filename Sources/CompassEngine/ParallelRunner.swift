@@ -1,4 +1,4 @@
-public import CompassCore
+import CompassCore
 
 /// Runs the parts of a piece of work at the same time, on threads its caller provides.
 ///

@@ -1,4 +1,4 @@
-public import CompassCore
+import CompassCore
 
 /// Checks the built-in rules and a catalogue's own rules against the results of an evaluation.
 struct RuleChecker {

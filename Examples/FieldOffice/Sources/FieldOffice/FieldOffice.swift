@@ -32,11 +32,9 @@ public struct TextMessageReporter: Reporter {
         var lines = ["\(report.programme.name) \(style.period(report.period, dates: report.dates))"]
         for entry in report.entries {
             // One line per figure: control characters would break the message, so they become spaces.
-            let title = String(
-                String.UnicodeScalarView(
-                    entry.title[language].unicodeScalars.map {
-                        $0.properties.generalCategory == .control ? " " : $0
-                    }))
+            let title = String(String.UnicodeScalarView(entry.title[language].unicodeScalars.map {
+                $0.properties.generalCategory == .control ? " " : $0
+            }))
             lines.append("\(style.display(entry)) \(title)")
         }
         return lines.joined(separator: "\n") + "\n"
