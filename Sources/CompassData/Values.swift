@@ -1,15 +1,5 @@
 import CompassCore
 
-/// Why a value was refused: the rule broken and a message quoting the value.
-struct Rejection: Error, Hashable {
-    let rule: String
-    let message: String
-    init(_ rule: String, _ message: String) {
-        self.rule = rule
-        self.message = message
-    }
-}
-
 /// The codes of one code list, looked up from bytes without making a `String`.
 final class CodeTable<C: Code> {
     /// A code as a lookup compares it: its length, two words of its bytes (``words(_:)``), the
