@@ -169,7 +169,8 @@ final class BatchWriter {
         let rejection = Rejection.unregistered(shown)
         session.report(
             DataProblem(
-                .warning, file: name, line: line, column: migrantColumn, field: file.columns[1], value: shown,
+                .warning, file: name, line: line, column: migrantColumn, field: file.columns[file.migrantPosition ?? 0],
+                value: shown,
                 rule: rejection.rule, message: rejection.message))
     }
 
@@ -199,7 +200,7 @@ final class BatchWriter {
         let shown = DataProblem.display(id)
         reject(
             Rejection.duplicate(what, shown, first: first), shown: shown, line: line, column: column,
-            field: file.columns[0], raw: raw)
+            field: file.columns[file.idPosition], raw: raw)
     }
 
     /// Rejects a batched row for the problem of one of its values: reports it, writes the row to

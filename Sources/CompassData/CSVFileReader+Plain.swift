@@ -54,8 +54,10 @@ extension CSVFileReader {
     /// The rows go a chunk at a time: the slots of their people's ids, then of their
     /// participations, are read together, so that their cache misses overlap.
     private func plainParticipantRun(_ run: CSVScanner<Source>.PlainRun) -> Int {
-        let trainingField = fieldOf[0], personField = fieldOf[1], sexField = fieldOf[2]
-        let organisationField = fieldOf[3]
+        let trainingField = fieldOf[ParticipantColumn.training.position]
+        let personField = fieldOf[ParticipantColumn.person.position]
+        let sexField = fieldOf[ParticipantColumn.sex.position]
+        let organisationField = fieldOf[ParticipantColumn.organisation.position]
         guard trainingField >= 0, personField >= 0, sexField >= 0, organisationField >= 0 else { return 0 }
         let chunkSize = 64
         return withUnsafeTemporaryAllocation(of: IdTable.Probe.self, capacity: chunkSize) { probes in
@@ -144,15 +146,12 @@ extension CSVFileReader {
         !bytes.isEmpty && Value.isASCII(bytes)
     }
 
-    /// Whether bytes are three capital letters, the form of every country code.
-    @inline(__always) private static func isCountryCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.count == 3 && (65...90).contains(bytes[0]) && (65...90).contains(bytes[1]) && (65...90).contains(bytes[2])
-    }
-
     private func plainAssistance() -> Bool? {
         guard
             batchAssistance(
-                id: bytes(0), migrant: bytes(1), kind: bytes(2), date: bytes(3), place: bytes(4), line: recordLine,
+                id: bytes(AssistanceColumn.id.position), migrant: bytes(AssistanceColumn.migrant.position),
+                kind: bytes(AssistanceColumn.kind.position), date: bytes(AssistanceColumn.date.position),
+                place: bytes(AssistanceColumn.country.position), line: recordLine,
                 record: scanner.rawRecord)
         else {
             flushPending()
@@ -165,7 +164,9 @@ extension CSVFileReader {
     /// first that is not plainly valid; returns how many. The rows are those ``plainAssistance()``
     /// would batch one record at a time, without the scanner's and the reading loop's work per record.
     private func plainAssistanceRun(_ run: CSVScanner<Source>.PlainRun) -> Int {
-        let id = fieldOf[0], migrant = fieldOf[1], kind = fieldOf[2], date = fieldOf[3], place = fieldOf[4]
+        let id = fieldOf[AssistanceColumn.id.position], migrant = fieldOf[AssistanceColumn.migrant.position]
+        let kind = fieldOf[AssistanceColumn.kind.position], date = fieldOf[AssistanceColumn.date.position]
+        let place = fieldOf[AssistanceColumn.country.position]
         guard id >= 0, migrant >= 0, kind >= 0, date >= 0, place >= 0 else { return 0 }
         for record in 0..<run.count {
             guard
@@ -187,7 +188,7 @@ extension CSVFileReader {
     ) -> Bool {
         guard Self.isPlainID(id), Self.isPlainID(migrant), id.count <= RowBytes.maximumIDLength,
             migrant.count <= RowBytes.maximumIDLength, fitsBatch(id.count + migrant.count, recordLength: record.count),
-            let kind = kindCodes.lookup(kindBytes), let day = CalendarDate(isoBytes: date), Self.isCountryCode(place)
+            let kind = kindCodes.lookup(kindBytes), let day = CalendarDate(isoBytes: date), Value.isCountryCode(place)
         else { return false }
         // The row waits in a batch; it is committed (or rejected as a duplicate) with the batch.
         // The reader reads its date, and the committer hashes the migrant id, looks it up and
@@ -248,14 +249,18 @@ extension CSVFileReader {
 
     private func plainSurvey() -> Bool? {
         batchSurvey(
-            id: bytes(0), migrant: bytes(1), service: bytes(2), date: bytes(3), satisfied: bytes(4), line: recordLine,
+            id: bytes(SurveyColumn.id.position), migrant: bytes(SurveyColumn.migrant.position),
+            service: bytes(SurveyColumn.service.position), date: bytes(SurveyColumn.date.position),
+            satisfied: bytes(SurveyColumn.satisfied.position), line: recordLine,
             record: scanner.rawRecord) ? true : nil
     }
 
     /// Batches plain rows of surveys.csv from the start of a run of plain records, up to the
     /// first that is not plainly valid; returns how many (see ``plainAssistanceRun(_:)``).
     private func plainSurveyRun(_ run: CSVScanner<Source>.PlainRun) -> Int {
-        let id = fieldOf[0], migrant = fieldOf[1], service = fieldOf[2], date = fieldOf[3], satisfied = fieldOf[4]
+        let id = fieldOf[SurveyColumn.id.position], migrant = fieldOf[SurveyColumn.migrant.position]
+        let service = fieldOf[SurveyColumn.service.position], date = fieldOf[SurveyColumn.date.position]
+        let satisfied = fieldOf[SurveyColumn.satisfied.position]
         guard id >= 0, migrant >= 0, service >= 0, date >= 0, satisfied >= 0 else { return 0 }
         for record in 0..<run.count {
             guard
@@ -293,8 +298,12 @@ extension CSVFileReader {
     private func plainMigrant() -> Bool? {
         guard
             batchMigrant(
-                id: bytes(0), sex: bytes(1), birthYear: bytes(2), nationality: bytes(3), registered: bytes(4),
-                vulnerabilities: bytes(5), line: recordLine, record: scanner.rawRecord)
+                id: bytes(MigrantColumn.id.position), sex: bytes(MigrantColumn.sex.position),
+                birthYear: bytes(MigrantColumn.birthYear.position),
+                nationality: bytes(MigrantColumn.nationality.position),
+                registered: bytes(MigrantColumn.registeredOn.position),
+                vulnerabilities: bytes(MigrantColumn.vulnerabilities.position), line: recordLine,
+                record: scanner.rawRecord)
         else {
             flushPending()
             return nil
@@ -305,8 +314,10 @@ extension CSVFileReader {
     /// Batches plain rows of migrants.csv from the start of a run of plain records, up to the
     /// first that is not plainly valid; returns how many (see ``plainAssistanceRun(_:)``).
     private func plainMigrantRun(_ run: CSVScanner<Source>.PlainRun) -> Int {
-        let id = fieldOf[0], sex = fieldOf[1], year = fieldOf[2], nationality = fieldOf[3]
-        let registered = fieldOf[4], vulnerabilities = fieldOf[5]
+        let id = fieldOf[MigrantColumn.id.position], sex = fieldOf[MigrantColumn.sex.position]
+        let year = fieldOf[MigrantColumn.birthYear.position], nationality = fieldOf[MigrantColumn.nationality.position]
+        let registered = fieldOf[MigrantColumn.registeredOn.position]
+        let vulnerabilities = fieldOf[MigrantColumn.vulnerabilities.position]
         guard id >= 0, sex >= 0, year >= 0, nationality >= 0, registered >= 0, vulnerabilities >= 0 else { return 0 }
         for record in 0..<run.count {
             guard
@@ -333,12 +344,10 @@ extension CSVFileReader {
         else { return false }
         var birthYear: Int?
         if !yearBytes.isEmpty {
-            guard yearBytes.count == 4, let year = Value.unsigned(yearBytes), (1900...2100).contains(year) else {
-                return false
-            }
+            guard let year = Value.validBirthYear(yearBytes) else { return false }
             birthYear = year
         }
-        guard nationalityBytes.isEmpty || Self.isCountryCode(nationalityBytes) else { return false }
+        guard nationalityBytes.isEmpty || Value.isCountryCode(nationalityBytes) else { return false }
         var registered: CalendarDate?
         if !registeredBytes.isEmpty {
             guard let date = CalendarDate(isoBytes: registeredBytes) else { return false }

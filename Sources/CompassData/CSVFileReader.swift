@@ -117,7 +117,8 @@ final class CSVFileReader<Source: ByteSource> {
         // Plain rows of the three large files are committed on a second thread while the next are decoded.
         if usable, buildsStore, file == .migrants || file == .assistance || file == .surveys {
             writer = BatchWriter(
-                session: session, file: file, idColumn: fieldOf[0] + 1, migrantColumn: fieldOf[1] + 1)
+                session: session, file: file, idColumn: fieldOf[file.idPosition] + 1,
+                migrantColumn: file.migrantPosition.map { fieldOf[$0] + 1 } ?? 0)
             committer = BatchCommitter()
             // The seed of the migrants' id table: the reader hashes the id of a row of migrants.csv,
             // the committer those of the migrants named by assistance.csv and surveys.csv.
@@ -204,13 +205,15 @@ final class CSVFileReader<Source: ByteSource> {
         }
     }
 
-    /// Reads the header and maps columns; returns whether rows can be read.
+    /// Reads the header and maps the columns of the file's schema to its fields; returns whether rows can be read.
     func readHeader() throws(DataFileError) -> Bool {
+        let schema = file.schema
+        let names = schema.columnNames
         guard try scanner.nextRecord() else {
             fail(
                 Rejection(
                     "empty-file",
-                    "the file is empty; it needs at least the header row: \(file.columns.joined(separator: ","))"),
+                    "the file is empty; it needs at least the header row: \(names.joined(separator: ","))"),
                 line: 1, column: nil, field: nil, value: nil)
             return false
         }
@@ -247,22 +250,21 @@ final class CSVFileReader<Source: ByteSource> {
                 continue
             }
             firstColumn[header] = column
-            if let position = file.columns.firstIndex(of: header) {
+            if let position = names.firstIndex(of: header) {
                 fieldOf[position] = index
             } else {
                 warn(
                     Rejection(
                         "unknown-column",
-                        "'\(text.1)' is not a column of \(name) and is ignored (the columns are \(file.columns.joined(separator: ", ")))"
+                        "'\(text.1)' is not a column of \(name) and is ignored (the columns are \(names.joined(separator: ", ")))"
                     ), line: line, column: column, field: nil, value: text.1)
             }
         }
-        for (position, column) in file.columns.enumerated()
-        where fieldOf[position] < 0 && !file.optionalColumns.contains(column) {
+        for (position, column) in schema.columns.enumerated() where fieldOf[position] < 0 && column.isRequired {
             fail(
                 Rejection(
                     "missing-column",
-                    "the required column '\(column)' is missing (the columns are \(file.columns.joined(separator: ", ")))"
+                    "the required column '\(column.name)' is missing (the columns are \(names.joined(separator: ", ")))"
                 ),
                 line: scanner.recordLine, column: nil, field: nil, value: nil)
             usable = false

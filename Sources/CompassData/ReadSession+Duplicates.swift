@@ -56,7 +56,7 @@ extension ReadSession {
         let rejected = Set(rejectedInOrder)
         rejectedInOrder = []
         guard let source = orderSource else { return }
-        let column = file.columns[0]
+        let column = file.columns[file.idPosition]
         screen = source.screen(
             column: column, seed: screenSeed, maximumRecordBytes: options.maximumRecordBytes, orderFirst: false)
         let check = screenCheck
@@ -85,7 +85,7 @@ extension ReadSession {
     }
 
     private func startScreen(_ file: DatasetFile, source: ScreenSource) {
-        let column = file.columns[0]
+        let column = file.columns[file.idPosition]
         if source.idsStartInOrder(column: column) {
             startInOrder[file] = source
             return

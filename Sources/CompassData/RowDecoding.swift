@@ -20,21 +20,16 @@ extension RowDecoding {
     ///
     /// One hash on the common path: the line is stored, and put back only for a duplicate.
     func firstOccurrence<Key: Hashable>(
-        _ key: Key, in lines: inout [Key: Int], position: Int, what: String,
+        _ key: Key, in lines: inout [Key: Int], column: some DatasetColumn, what: String,
         display: @autoclosure () -> String
     ) -> Bool {
         let line = recordLine
         guard let first = lines.updateValue(line, forKey: key) else { return true }
         lines[key] = first
         let shown = display()
-        failValue(
-            position,
-            Rejection("duplicate-id", "\(what) '\(shown)' already appears on line \(first); this row is rejected"),
-            value: shown)
+        failValue(column, Rejection.duplicate(what, shown, first: first), value: shown)
         return false
     }
-
-    // MARK: Rows
 
     func decodeRow() -> Bool {
         switch file {
@@ -51,105 +46,145 @@ extension RowDecoding {
         }
     }
 
-    func country(_ position: Int) -> CountryCode? {
-        value(position) { Value.country($0, cache: &session.countries) }
+    // MARK: Columns named by their case (`DatasetColumn`)
+
+    /// ``value(_:_:)`` of a column of the file.
+    @inline(__always)
+    func value<T>(_ column: some DatasetColumn, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>) -> T? {
+        value(column.position, parse)
+    }
+
+    /// ``optionalValue(_:_:)`` of a column of the file.
+    @inline(__always)
+    func optionalValue<T>(
+        _ column: some DatasetColumn, _ parse: (UnsafeBufferPointer<UInt8>) -> Result<T, Rejection>
+    ) -> T?? {
+        optionalValue(column.position, parse)
+    }
+
+    /// ``failValue(_:_:value:)`` of a column of the file.
+    func failValue(_ column: some DatasetColumn, _ rejection: Rejection, value: String?) {
+        failValue(column.position, rejection, value: value)
+    }
+
+    /// ``warnValue(_:_:value:)`` of a column of the file.
+    func warnValue(_ column: some DatasetColumn, _ rejection: Rejection, value: String?) {
+        warnValue(column.position, rejection, value: value)
+    }
+
+    /// ``withBytes(_:_:)`` of a column of the file.
+    @inline(__always)
+    func withBytes<R>(_ column: some DatasetColumn, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withBytes(column.position, body)
+    }
+
+    func country(_ column: some DatasetColumn) -> CountryCode? {
+        value(column) { Value.country($0, cache: &session.countries) }
     }
 
     /// The text of an identifier column that has been checked, for messages and records.
-    func identifier(_ position: Int) -> String { withBytes(position) { String(decoding: $0, as: UTF8.self) } }
-
-    /// Reports a duplicate id of column `position`, first seen on line `first`.
-    func rejectDuplicate(_ position: Int, what: String, first: Int) {
-        let shown = withBytes(position) { DataProblem.display($0) }
-        failValue(position, Rejection.duplicate(what, shown, first: first), value: shown)
+    func identifier(_ column: some DatasetColumn) -> String {
+        withBytes(column) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Warns that column `position` names a migrant who is not in migrants.csv.
-    func warnUnregistered(_ position: Int) {
-        let shown = withBytes(position) { DataProblem.display($0) }
-        warnValue(position, Rejection.unregistered(shown), value: shown)
+    /// Reports a duplicate id of `column`, first seen on line `first`.
+    func rejectDuplicate(_ column: some DatasetColumn, what: String, first: Int) {
+        let shown = withBytes(column) { DataProblem.display($0) }
+        failValue(column, Rejection.duplicate(what, shown, first: first), value: shown)
     }
+
+    /// Warns that `column` names a migrant who is not in migrants.csv.
+    func warnUnregistered(_ column: some DatasetColumn) {
+        let shown = withBytes(column) { DataProblem.display($0) }
+        warnValue(column, Rejection.unregistered(shown), value: shown)
+    }
+
+    // MARK: Rows
 
     func migrant() -> Bool {
         let codes = session.codes
-        let id: Void? = value(0, Value.validIdentifier)
-        let sex = value(1) { Value.code($0, codes.sex) }
-        let birthYear = optionalValue(2, Value.birthYear)
-        let nationality = optionalValue(3) { Value.country($0, cache: &session.countries) }
-        let registered = optionalValue(4, Value.date)
-        let vulnerabilities = value(5) { Value.vulnerabilities($0, codes.vulnerability) }
+        let id: Void? = value(MigrantColumn.id, Value.validIdentifier)
+        let sex = value(MigrantColumn.sex) { Value.code($0, codes.sex) }
+        let birthYear = optionalValue(MigrantColumn.birthYear, Value.birthYear)
+        let nationality = optionalValue(MigrantColumn.nationality) { Value.country($0, cache: &session.countries) }
+        let registered = optionalValue(MigrantColumn.registeredOn, Value.date)
+        let vulnerabilities = value(MigrantColumn.vulnerabilities) { Value.vulnerabilities($0, codes.vulnerability) }
         guard rowError == nil, id != nil, let sex, let birthYear, let nationality, let registered, let vulnerabilities
         else { return false }
         let line = recordLine
-        let first = withBytes(0) { bytes in
+        let first = withBytes(MigrantColumn.id) { bytes in
             session.addMigrant(
                 id: bytes, line: line, sex: sex, birthYear: birthYear, nationality: nationality,
                 registeredOn: registered, vulnerabilities: vulnerabilities)
         }
         if let first {
-            rejectDuplicate(0, what: "migrant", first: first)
+            rejectDuplicate(MigrantColumn.id, what: "migrant", first: first)
             return false
         }
         return true
     }
 
     func assistance() -> Bool {
-        let id: Void? = value(0, Value.validIdentifier)
-        let migrant: Void? = value(1, Value.validIdentifier)
-        let kind = value(2) { Value.code($0, session.codes.assistanceKind) }
-        let date = value(3, Value.date)
-        let place = country(4)
+        let id: Void? = value(AssistanceColumn.id, Value.validIdentifier)
+        let migrant: Void? = value(AssistanceColumn.migrant, Value.validIdentifier)
+        let kind = value(AssistanceColumn.kind) { Value.code($0, session.codes.assistanceKind) }
+        let date = value(AssistanceColumn.date, Value.date)
+        let place = country(AssistanceColumn.country)
         guard rowError == nil, id != nil, migrant != nil, let kind, let date, let place else { return false }
         let line = recordLine
-        if let first = withBytes(0, { session.firstLine(of: $0, line: line, in: .assistance) }) {
-            rejectDuplicate(0, what: "assistance", first: first)
+        if let first = withBytes(AssistanceColumn.id, { session.firstLine(of: $0, line: line, in: .assistance) }) {
+            rejectDuplicate(AssistanceColumn.id, what: "assistance", first: first)
             return false
         }
-        let unregistered = withBytes(1) { bytes in
-            session.addAssistance(id: { identifier(0) }, migrant: bytes, kind: kind, date: date, country: place)
+        let unregistered = withBytes(AssistanceColumn.migrant) { bytes in
+            session.addAssistance(
+                id: { identifier(AssistanceColumn.id) }, migrant: bytes, kind: kind, date: date, country: place)
         }
-        if unregistered { warnUnregistered(1) }
+        if unregistered { warnUnregistered(AssistanceColumn.migrant) }
         return true
     }
 
     func survey() -> Bool {
-        let id: Void? = value(0, Value.validIdentifier)
-        let migrant: Void? = value(1, Value.validIdentifier)
-        let service = value(2) { Value.code($0, session.codes.surveyService) }
-        let date = value(3, Value.date)
-        let satisfied = value(4, Value.yesNo)
+        let id: Void? = value(SurveyColumn.id, Value.validIdentifier)
+        let migrant: Void? = value(SurveyColumn.migrant, Value.validIdentifier)
+        let service = value(SurveyColumn.service) { Value.code($0, session.codes.surveyService) }
+        let date = value(SurveyColumn.date, Value.date)
+        let satisfied = value(SurveyColumn.satisfied, Value.yesNo)
         guard rowError == nil, id != nil, migrant != nil, let service, let date, let satisfied else { return false }
         let line = recordLine
-        if let first = withBytes(0, { session.firstLine(of: $0, line: line, in: .surveys) }) {
-            rejectDuplicate(0, what: "survey", first: first)
+        if let first = withBytes(SurveyColumn.id, { session.firstLine(of: $0, line: line, in: .surveys) }) {
+            rejectDuplicate(SurveyColumn.id, what: "survey", first: first)
             return false
         }
-        let unregistered = withBytes(1) { bytes in
-            session.addSurvey(id: { identifier(0) }, migrant: bytes, service: service, date: date, satisfied: satisfied)
+        let unregistered = withBytes(SurveyColumn.migrant) { bytes in
+            session.addSurvey(
+                id: { identifier(SurveyColumn.id) }, migrant: bytes, service: service, date: date, satisfied: satisfied)
         }
-        if unregistered { warnUnregistered(1) }
+        if unregistered { warnUnregistered(SurveyColumn.migrant) }
         return true
     }
 
     func training() -> Bool {
-        let id = value(0, Value.identifier)
-        let topic = value(1) { Value.code($0, session.codes.trainingTopic) }
-        let audience = value(2) { Value.code($0, session.codes.trainingAudience) }
-        let place = country(3)
-        let start = value(4, Value.date)
-        let end = value(5, Value.date)
+        let id = value(TrainingColumn.id, Value.identifier)
+        let topic = value(TrainingColumn.topic) { Value.code($0, session.codes.trainingTopic) }
+        let audience = value(TrainingColumn.audience) { Value.code($0, session.codes.trainingAudience) }
+        let place = country(TrainingColumn.country)
+        let start = value(TrainingColumn.start, Value.date)
+        let end = value(TrainingColumn.end, Value.date)
         guard rowError == nil, let id, let topic, let audience, let place, let start, let end else { return false }
         if end < start {
             failValue(
-                5, Rejection("impossible-value", "the training ends on \(end), before it starts on \(start)"),
+                TrainingColumn.end,
+                Rejection("impossible-value", "the training ends on \(end), before it starts on \(start)"),
                 value: end.description)
             return false
         }
         guard
             firstOccurrence(
-                id, in: &session.trainingLines, position: 0, what: "training", display: DataProblem.display(id))
+                id, in: &session.trainingLines, column: TrainingColumn.id, what: "training",
+                display: DataProblem.display(id))
         else { return false }
-        _ = withBytes(0) { session.participantTrainings.insert($0) }
+        _ = withBytes(TrainingColumn.id) { session.participantTrainings.insert($0) }
         session.dataset.trainings.append(
             Training(Training.ID(id), topic: topic, audience: audience, in: place, from: start, to: end))
         return true
@@ -157,16 +192,18 @@ extension RowDecoding {
 
     func participant() -> Bool {
         // The ids are checked as text without making `String`s: they are made only for a record.
-        let training: Void? = value(0, Value.validIdentifier)
-        let person: Void? = value(1, Value.validIdentifier)
-        let sex = value(2) { Value.code($0, session.codes.sex) }
-        let organisation = value(3) { Value.code($0, session.codes.organisationType) }
+        let training: Void? = value(ParticipantColumn.training, Value.validIdentifier)
+        let person: Void? = value(ParticipantColumn.person, Value.validIdentifier)
+        let sex = value(ParticipantColumn.sex) { Value.code($0, session.codes.sex) }
+        let organisation = value(ParticipantColumn.organisation) { Value.code($0, session.codes.organisationType) }
         guard rowError == nil, training != nil, person != nil, let sex, let organisation else { return false }
         // Ids are compared by their bytes, as the store compares them.
-        guard let trainingNumber = withBytes(0, { session.participantTrainings.number(of: $0) }) else {
-            let shown = withBytes(0, DataProblem.display)
+        guard
+            let trainingNumber = withBytes(ParticipantColumn.training, { session.participantTrainings.number(of: $0) })
+        else {
+            let shown = withBytes(ParticipantColumn.training, DataProblem.display)
             failValue(
-                0,
+                ParticipantColumn.training,
                 Rejection(
                     "unknown-training",
                     session.trainingsRead
@@ -176,15 +213,16 @@ extension RowDecoding {
             return false
         }
         // A participation is a pair of numbers: its training's and its person's.
-        let personNumber = withBytes(1) { session.participantPeople.insert($0).number }
+        let personNumber = withBytes(ParticipantColumn.person) { session.participantPeople.insert($0).number }
         let pair = UInt64(UInt32(bitPattern: trainingNumber)) << 32 | UInt64(UInt32(bitPattern: personNumber))
         let (number, isNew) = withUnsafeBytes(of: pair.littleEndian) { key in
             session.participations.insert(key.assumingMemoryBound(to: UInt8.self))
         }
         guard isNew else {
-            let shown = "\(withBytes(1, DataProblem.display))' in training '\(withBytes(0, DataProblem.display))"
+            let shown =
+                "\(withBytes(ParticipantColumn.person, DataProblem.display))' in training '\(withBytes(ParticipantColumn.training, DataProblem.display))"
             let first = session.participationLines[Int(number)]
-            failValue(1, Rejection.duplicate("participant", shown, first: first), value: shown)
+            failValue(ParticipantColumn.person, Rejection.duplicate("participant", shown, first: first), value: shown)
             return false
         }
         session.participationLines.append(recordLine)
@@ -195,21 +233,23 @@ extension RowDecoding {
         } else {
             session.dataset.participants.append(
                 TrainingParticipant(
-                    TrainingParticipant.PersonID(identifier(1)), in: Training.ID(identifier(0)), sex: sex,
+                    TrainingParticipant.PersonID(identifier(ParticipantColumn.person)),
+                    in: Training.ID(identifier(ParticipantColumn.training)), sex: sex,
                     organisation: organisation))
         }
         return true
     }
 
     func knowledgeProduct() -> Bool {
-        let id = value(0, Value.identifier)
-        let kind = value(1) { Value.code($0, session.codes.knowledgeProductKind) }
-        let title = value(2, Value.text)
-        let date = value(3, Value.date)
+        let id = value(ProductColumn.id, Value.identifier)
+        let kind = value(ProductColumn.kind) { Value.code($0, session.codes.knowledgeProductKind) }
+        let title = value(ProductColumn.title, Value.text)
+        let date = value(ProductColumn.date, Value.date)
         guard rowError == nil, let id, let kind, let title, let date else { return false }
         guard
             firstOccurrence(
-                id, in: &session.productLines, position: 0, what: "knowledge product", display: DataProblem.display(id))
+                id, in: &session.productLines, column: ProductColumn.id, what: "knowledge product",
+                display: DataProblem.display(id))
         else { return false }
         session.dataset.knowledgeProducts.append(
             KnowledgeProduct(KnowledgeProduct.ID(id), kind: kind, title: title, publishedOn: date))
@@ -217,21 +257,21 @@ extension RowDecoding {
     }
 
     func dissemination() -> Bool {
-        let id = value(0, Value.identifier)
-        let product = value(1, Value.identifier)
-        let date = value(2, Value.date)
-        let audience = value(3) { Value.code($0, session.codes.organisationType) }
-        let representatives = value(4, Value.count)
+        let id = value(DisseminationColumn.id, Value.identifier)
+        let product = value(DisseminationColumn.product, Value.identifier)
+        let date = value(DisseminationColumn.date, Value.date)
+        let audience = value(DisseminationColumn.audience) { Value.code($0, session.codes.organisationType) }
+        let representatives = value(DisseminationColumn.representatives, Value.count)
         guard rowError == nil, let id, let product, let date, let audience, let representatives else { return false }
         guard
             firstOccurrence(
-                id, in: &session.disseminationLines, position: 0, what: "dissemination",
+                id, in: &session.disseminationLines, column: DisseminationColumn.id, what: "dissemination",
                 display: DataProblem.display(id))
         else { return false }
         if session.productsRead, session.productLines[product] == nil {
             let shown = DataProblem.display(product)
             warnValue(
-                1,
+                DisseminationColumn.product,
                 Rejection(
                     "unknown-product",
                     "'\(shown)' is not in knowledge_products.csv; the record is kept, its kind unknown"),
@@ -245,15 +285,16 @@ extension RowDecoding {
     }
 
     func engagement() -> Bool {
-        let id = value(0, Value.identifier)
-        let date = value(1, Value.date)
-        let place = country(2)
-        let youth = value(3, Value.count)
-        let network = value(4, Value.count)
+        let id = value(EngagementColumn.id, Value.identifier)
+        let date = value(EngagementColumn.date, Value.date)
+        let place = country(EngagementColumn.country)
+        let youth = value(EngagementColumn.youth, Value.count)
+        let network = value(EngagementColumn.supportNetwork, Value.count)
         guard rowError == nil, let id, let date, let place, let youth, let network else { return false }
         guard
             firstOccurrence(
-                id, in: &session.engagementLines, position: 0, what: "engagement", display: DataProblem.display(id))
+                id, in: &session.engagementLines, column: EngagementColumn.id, what: "engagement",
+                display: DataProblem.display(id))
         else { return false }
         session.dataset.engagements.append(
             Engagement(Engagement.ID(id), on: date, in: place, youth: youth, supportNetwork: network))
@@ -261,16 +302,14 @@ extension RowDecoding {
     }
 
     func platformVisits() -> Bool {
-        let platform = value(0, Value.identifier)
-        let month = value(1, Value.month)
-        let visitors = value(2, Value.count)
+        let platform = value(VisitColumn.platform, Value.identifier)
+        let month = value(VisitColumn.month, Value.month)
+        let visitors = value(VisitColumn.visitors, Value.count)
         guard rowError == nil, let platform, let month, let visitors else { return false }
-        let monthText =
-            (month.year < 1000 ? String(repeating: "0", count: 4 - String(month.year).count) : "")
-            + "\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
+        let monthText = CompassData.monthText(year: month.year, month: month.month)
         guard
             firstOccurrence(
-                platform + "\u{0}" + monthText, in: &session.visitLines, position: 1, what: "month",
+                platform + "\u{0}" + monthText, in: &session.visitLines, column: VisitColumn.month, what: "month",
                 display: "\(monthText)' of platform '\(DataProblem.display(platform))")
         else { return false }
         session.dataset.platformVisits.append(
@@ -279,12 +318,12 @@ extension RowDecoding {
     }
 
     func descriptionText() -> Bool {
-        let language = value(0, Value.identifier)
-        let text = value(1, Value.text)
+        let language = value(DescriptionColumn.language, Value.identifier)
+        let text = value(DescriptionColumn.text, Value.text)
         guard rowError == nil, let language, let text else { return false }
         guard
             firstOccurrence(
-                language, in: &session.descriptionLines, position: 0, what: "language",
+                language, in: &session.descriptionLines, column: DescriptionColumn.language, what: "language",
                 display: DataProblem.display(language))
         else { return false }
         session.descriptionTexts[Language(language)] = text
