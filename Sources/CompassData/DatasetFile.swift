@@ -1,6 +1,6 @@
 /// A file of the CSV dataset format: one per record kind, in a directory.
 ///
-/// `Documentation/DataFormat.md` describes every column. The files are read in
+/// ``schema`` describes every column, as `Documentation/DataFormat.md` shows it. The files are read in
 /// the order of `allCases`, so that references can be checked as rows are read:
 /// migrants before assistance and surveys, trainings before their participants,
 /// knowledge products before their disseminations.
@@ -30,30 +30,13 @@ public enum DatasetFile: String, CaseIterable, Hashable, Sendable {
     public var fileName: String { rawValue + ".csv" }
 
     /// Whether a dataset must have this file; an absent optional file means no records of its kind.
-    public var isRequired: Bool { self == .migrants || self == .assistance }
+    public var isRequired: Bool { schema.isRequired }
 
-    /// The columns, in the order the writer writes them; readers accept any order.
-    public var columns: [String] {
-        switch self {
-        case .migrants: ["migrant_id", "sex", "birth_year", "nationality", "registered_on", "vulnerabilities"]
-        case .assistance: ["assistance_id", "migrant_id", "kind", "delivered_on", "country"]
-        case .surveys: ["survey_id", "migrant_id", "service", "answered_on", "satisfied"]
-        case .trainings: ["training_id", "topic", "audience", "country", "start_date", "end_date"]
-        case .trainingParticipants: ["training_id", "person_id", "sex", "organisation_type"]
-        case .knowledgeProducts: ["product_id", "kind", "title", "published_on"]
-        case .disseminations: ["dissemination_id", "product_id", "disseminated_on", "audience_type", "representatives"]
-        case .engagements: ["engagement_id", "engaged_on", "country", "youth", "support_network"]
-        case .platformVisits: ["platform", "month", "visitors"]
-        case .description: ["language", "text"]
-        }
-    }
+    /// The names of the columns, in the order the writer writes them; readers accept any order.
+    ///
+    /// ``schema`` describes each column.
+    public var columns: [String] { schema.columnNames }
 
     /// The columns that may be left out of the header; their values may also be empty.
-    public var optionalColumns: Set<String> {
-        switch self {
-        case .migrants: ["birth_year", "nationality", "registered_on", "vulnerabilities"]
-        case .knowledgeProducts: ["title"]
-        default: []
-        }
-    }
+    public var optionalColumns: Set<String> { Set(schema.columns.filter { !$0.isRequired }.map(\.name)) }
 }

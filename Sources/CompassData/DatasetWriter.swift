@@ -53,122 +53,137 @@ struct RowWriter {
         end()
     }
 
-    func row(_ migrant: Migrant) {
-        text(migrant.id.rawValue)
-        comma()
-        output.append(migrant.sex.code)
-        comma()
-        if let year = migrant.birthYear { number(year) }
-        comma()
-        if let nationality = migrant.nationality { output.append(nationality.code) }
-        comma()
-        if let date = migrant.registeredOn { output.append(date.description) }
-        comma()
+    /// Writes a row: `field` for each column of the file, in the order of its schema, separated by commas.
+    @inline(__always) func row<Column: DatasetColumn>(_ columns: Column.Type, _ field: (Column) -> Void) {
         var first = true
-        for vulnerability in Vulnerability.allCases where migrant.vulnerabilities.contains(vulnerability) {
-            if !first { output.append(byte: UInt8(ascii: ";")) }
-            output.append(vulnerability.code)
+        for column in Column.allCases {
+            if !first { comma() }
             first = false
+            field(column)
         }
         end()
     }
 
+    func row(_ migrant: Migrant) {
+        row(MigrantColumn.self) { column in
+            switch column {
+            case .id: text(migrant.id.rawValue)
+            case .sex: output.append(migrant.sex.code)
+            case .birthYear: if let year = migrant.birthYear { number(year) }
+            case .nationality: if let nationality = migrant.nationality { output.append(nationality.code) }
+            case .registeredOn: if let date = migrant.registeredOn { output.append(date.description) }
+            case .vulnerabilities:
+                var first = true
+                for vulnerability in Vulnerability.allCases where migrant.vulnerabilities.contains(vulnerability) {
+                    if !first { output.append(byte: UInt8(ascii: ";")) }
+                    output.append(vulnerability.code)
+                    first = false
+                }
+            }
+        }
+    }
+
     func row(_ record: Assistance) {
-        text(record.id.rawValue)
-        comma()
-        text(record.migrant.rawValue)
-        comma()
-        output.append(record.kind.code)
-        comma()
-        output.append(record.date.description)
-        comma()
-        output.append(record.country.code)
-        end()
+        row(AssistanceColumn.self) { column in
+            switch column {
+            case .id: text(record.id.rawValue)
+            case .migrant: text(record.migrant.rawValue)
+            case .kind: output.append(record.kind.code)
+            case .date: output.append(record.date.description)
+            case .country: output.append(record.country.code)
+            }
+        }
     }
 
     func row(_ record: SatisfactionResponse) {
-        text(record.id.rawValue)
-        comma()
-        text(record.migrant.rawValue)
-        comma()
-        output.append(record.service.code)
-        comma()
-        output.append(record.date.description)
-        comma()
-        output.append(record.satisfied ? "yes" : "no")
-        end()
+        row(SurveyColumn.self) { column in
+            switch column {
+            case .id: text(record.id.rawValue)
+            case .migrant: text(record.migrant.rawValue)
+            case .service: output.append(record.service.code)
+            case .date: output.append(record.date.description)
+            case .satisfied: output.append(record.satisfied ? "yes" : "no")
+            }
+        }
     }
 
     func row(_ record: Training) {
-        text(record.id.rawValue)
-        comma()
-        output.append(record.topic.code)
-        comma()
-        output.append(record.audience.code)
-        comma()
-        output.append(record.country.code)
-        comma()
-        output.append(record.startDate.description)
-        comma()
-        output.append(record.endDate.description)
-        end()
+        row(TrainingColumn.self) { column in
+            switch column {
+            case .id: text(record.id.rawValue)
+            case .topic: output.append(record.topic.code)
+            case .audience: output.append(record.audience.code)
+            case .country: output.append(record.country.code)
+            case .start: output.append(record.startDate.description)
+            case .end: output.append(record.endDate.description)
+            }
+        }
     }
 
     func row(_ record: TrainingParticipant) {
-        text(record.training.rawValue)
-        comma()
-        text(record.person.rawValue)
-        comma()
-        output.append(record.sex.code)
-        comma()
-        output.append(record.organisation.code)
-        end()
+        row(ParticipantColumn.self) { column in
+            switch column {
+            case .training: text(record.training.rawValue)
+            case .person: text(record.person.rawValue)
+            case .sex: output.append(record.sex.code)
+            case .organisation: output.append(record.organisation.code)
+            }
+        }
     }
 
     func row(_ record: KnowledgeProduct) {
-        text(record.id.rawValue)
-        comma()
-        output.append(record.kind.code)
-        comma()
-        text(record.title)
-        comma()
-        output.append(record.date.description)
-        end()
+        row(ProductColumn.self) { column in
+            switch column {
+            case .id: text(record.id.rawValue)
+            case .kind: output.append(record.kind.code)
+            case .title: text(record.title)
+            case .date: output.append(record.date.description)
+            }
+        }
     }
 
     func row(_ record: Dissemination) {
-        text(record.id.rawValue)
-        comma()
-        text(record.product.rawValue)
-        comma()
-        output.append(record.date.description)
-        comma()
-        output.append(record.audience.code)
-        comma()
-        number(record.representatives)
-        end()
+        row(DisseminationColumn.self) { column in
+            switch column {
+            case .id: text(record.id.rawValue)
+            case .product: text(record.product.rawValue)
+            case .date: output.append(record.date.description)
+            case .audience: output.append(record.audience.code)
+            case .representatives: number(record.representatives)
+            }
+        }
     }
 
     func row(_ record: Engagement) {
-        text(record.id.rawValue)
-        comma()
-        output.append(record.date.description)
-        comma()
-        output.append(record.country.code)
-        comma()
-        number(record.youth)
-        comma()
-        number(record.supportNetwork)
-        end()
+        row(EngagementColumn.self) { column in
+            switch column {
+            case .id: text(record.id.rawValue)
+            case .date: output.append(record.date.description)
+            case .country: output.append(record.country.code)
+            case .youth: number(record.youth)
+            case .supportNetwork: number(record.supportNetwork)
+            }
+        }
     }
 
     func row(_ record: PlatformVisits) {
-        text(record.platform)
-        comma()
-        output.append(monthText(year: record.year, month: record.month))
-        comma()
-        number(record.visitors)
-        end()
+        row(VisitColumn.self) { column in
+            switch column {
+            case .platform: text(record.platform)
+            case .month: output.append(monthText(year: record.year, month: record.month))
+            case .visitors: number(record.visitors)
+            }
+        }
+    }
+
+    /// Writes a row of description.csv: a language and its text.
+    func row(language: Language, text description: String) {
+        row(DescriptionColumn.self) { column in
+            switch column {
+            case .language: text(language.code)
+            case .text: text(description)
+            }
+        }
     }
 }
 
@@ -247,10 +262,7 @@ extension Dataset {
             if let description {
                 try file(.description) { writer in
                     for (language, text) in description.translations.sorted(by: { $0.key < $1.key }) {
-                        writer.text(language.code)
-                        writer.comma()
-                        writer.text(text)
-                        writer.end()
+                        writer.row(language: language, text: text)
                     }
                 }
             } else {

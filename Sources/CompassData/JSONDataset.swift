@@ -642,68 +642,82 @@ extension Dataset {
         }
         array(.migrants, migrants) { record in
             [
-                ("migrant_id", .text(record.id.rawValue)), ("sex", .text(record.sex.code)),
-                ("birth_year", record.birthYear.map { .number($0) }),
-                ("nationality", record.nationality.map { .text($0.code) }),
-                ("registered_on", record.registeredOn.map { .text($0.description) }),
+                (MigrantColumn.id.name, .text(record.id.rawValue)), (MigrantColumn.sex.name, .text(record.sex.code)),
+                (MigrantColumn.birthYear.name, record.birthYear.map { .number($0) }),
+                (MigrantColumn.nationality.name, record.nationality.map { .text($0.code) }),
+                (MigrantColumn.registeredOn.name, record.registeredOn.map { .text($0.description) }),
                 (
-                    "vulnerabilities",
+                    MigrantColumn.vulnerabilities.name,
                     .texts(Vulnerability.allCases.filter { record.vulnerabilities.contains($0) }.map(\.code))
                 ),
             ]
         }
         array(.assistance, assistance) { record in
             [
-                ("assistance_id", .text(record.id.rawValue)), ("migrant_id", .text(record.migrant.rawValue)),
-                ("kind", .text(record.kind.code)), ("delivered_on", .text(record.date.description)),
-                ("country", .text(record.country.code)),
+                (AssistanceColumn.id.name, .text(record.id.rawValue)),
+                (AssistanceColumn.migrant.name, .text(record.migrant.rawValue)),
+                (AssistanceColumn.kind.name, .text(record.kind.code)),
+                (AssistanceColumn.date.name, .text(record.date.description)),
+                (AssistanceColumn.country.name, .text(record.country.code)),
             ]
         }
         array(.surveys, surveys) { record in
             [
-                ("survey_id", .text(record.id.rawValue)), ("migrant_id", .text(record.migrant.rawValue)),
-                ("service", .text(record.service.code)), ("answered_on", .text(record.date.description)),
-                ("satisfied", .bool(record.satisfied)),
+                (SurveyColumn.id.name, .text(record.id.rawValue)),
+                (SurveyColumn.migrant.name, .text(record.migrant.rawValue)),
+                (SurveyColumn.service.name, .text(record.service.code)),
+                (SurveyColumn.date.name, .text(record.date.description)),
+                (SurveyColumn.satisfied.name, .bool(record.satisfied)),
             ]
         }
         array(.trainings, trainings) { record in
             [
-                ("training_id", .text(record.id.rawValue)), ("topic", .text(record.topic.code)),
-                ("audience", .text(record.audience.code)), ("country", .text(record.country.code)),
-                ("start_date", .text(record.startDate.description)), ("end_date", .text(record.endDate.description)),
+                (TrainingColumn.id.name, .text(record.id.rawValue)),
+                (TrainingColumn.topic.name, .text(record.topic.code)),
+                (TrainingColumn.audience.name, .text(record.audience.code)),
+                (TrainingColumn.country.name, .text(record.country.code)),
+                (TrainingColumn.start.name, .text(record.startDate.description)),
+                (TrainingColumn.end.name, .text(record.endDate.description)),
             ]
         }
         array(.trainingParticipants, participants) { record in
             [
-                ("training_id", .text(record.training.rawValue)), ("person_id", .text(record.person.rawValue)),
-                ("sex", .text(record.sex.code)), ("organisation_type", .text(record.organisation.code)),
+                (ParticipantColumn.training.name, .text(record.training.rawValue)),
+                (ParticipantColumn.person.name, .text(record.person.rawValue)),
+                (ParticipantColumn.sex.name, .text(record.sex.code)),
+                (ParticipantColumn.organisation.name, .text(record.organisation.code)),
             ]
         }
         array(.knowledgeProducts, knowledgeProducts) { record in
             [
-                ("product_id", .text(record.id.rawValue)), ("kind", .text(record.kind.code)),
-                ("title", .text(record.title)), ("published_on", .text(record.date.description)),
+                (ProductColumn.id.name, .text(record.id.rawValue)), (ProductColumn.kind.name, .text(record.kind.code)),
+                (ProductColumn.title.name, .text(record.title)),
+                (ProductColumn.date.name, .text(record.date.description)),
             ]
         }
         array(.disseminations, disseminations) { record in
             [
-                ("dissemination_id", .text(record.id.rawValue)), ("product_id", .text(record.product.rawValue)),
-                ("disseminated_on", .text(record.date.description)), ("audience_type", .text(record.audience.code)),
-                ("representatives", .number(record.representatives)),
+                (DisseminationColumn.id.name, .text(record.id.rawValue)),
+                (DisseminationColumn.product.name, .text(record.product.rawValue)),
+                (DisseminationColumn.date.name, .text(record.date.description)),
+                (DisseminationColumn.audience.name, .text(record.audience.code)),
+                (DisseminationColumn.representatives.name, .number(record.representatives)),
             ]
         }
         array(.engagements, engagements) { record in
             [
-                ("engagement_id", .text(record.id.rawValue)), ("engaged_on", .text(record.date.description)),
-                ("country", .text(record.country.code)), ("youth", .number(record.youth)),
-                ("support_network", .number(record.supportNetwork)),
+                (EngagementColumn.id.name, .text(record.id.rawValue)),
+                (EngagementColumn.date.name, .text(record.date.description)),
+                (EngagementColumn.country.name, .text(record.country.code)),
+                (EngagementColumn.youth.name, .number(record.youth)),
+                (EngagementColumn.supportNetwork.name, .number(record.supportNetwork)),
             ]
         }
         array(.platformVisits, platformVisits) { record in
             [
-                ("platform", .text(record.platform)),
-                ("month", .text(monthText(year: record.year, month: record.month))),
-                ("visitors", .number(record.visitors)),
+                (VisitColumn.platform.name, .text(record.platform)),
+                (VisitColumn.month.name, .text(monthText(year: record.year, month: record.month))),
+                (VisitColumn.visitors.name, .number(record.visitors)),
             ]
         }
         json.raw("\n}\n")

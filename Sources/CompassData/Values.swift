@@ -1,16 +1,6 @@
 import CompassCore
 import CompassEngine
 
-/// Why a value was refused: the rule broken and a message quoting the value.
-struct Rejection: Error, Hashable {
-    let rule: String
-    let message: String
-    init(_ rule: String, _ message: String) {
-        self.rule = rule
-        self.message = message
-    }
-}
-
 /// The codes of one code list, looked up from bytes without making a `String`.
 final class CodeTable<C: Code> {
     /// A code as a lookup compares it: its length, two words of its bytes (``words(_:)``), the
@@ -320,7 +310,7 @@ enum Value {
     static func country(_ bytes: UnsafeBufferPointer<UInt8>, cache: inout [UInt32: CountryCode]) -> Result<
         CountryCode, Rejection
     > {
-        if bytes.count == 3, bytes.allSatisfy({ (65...90).contains($0) }) {
+        if isCountryCode(bytes) {
             let key = UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
             if let country = cache[key] { return .success(country) }
             if let country = CountryCode(String(decoding: bytes, as: UTF8.self)) {
@@ -338,6 +328,11 @@ enum Value {
                     "invalid-country",
                     "\(quoted(bytes)) is not an ISO 3166-1 alpha-3 code (three capital letters, such as MLI)")
             ))
+    }
+
+    /// Whether bytes are three capital letters, the form of every country code (``CountryCode``).
+    @inline(__always) static func isCountryCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == 3 && (65...90).contains(bytes[0]) && (65...90).contains(bytes[1]) && (65...90).contains(bytes[2])
     }
 
     /// A count: a non-negative decimal integer of at most 18 digits.
@@ -361,15 +356,28 @@ enum Value {
         return value
     }
 
-    /// A year of birth, 1900 to 2100.
+    /// The years of birth accepted.
+    static var birthYears: ClosedRange<Int> { 1900...2100 }
+
+    /// A year of birth, four digits among ``birthYears``; `nil` for anything else.
+    ///
+    /// The rule of a birth year, for both paths: ``birthYear(_:)`` says why a value breaks it,
+    /// and the plain rows of migrants.csv take only the values it accepts.
+    @inline(__always) static func validBirthYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count == 4, let year = unsigned(bytes), birthYears.contains(year) else { return nil }
+        return year
+    }
+
+    /// A year of birth, four digits among ``birthYears``.
     static func birthYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int, Rejection> {
-        guard let year = unsigned(bytes), bytes.count == 4 else {
+        if let year = validBirthYear(bytes) { return .success(year) }
+        guard unsigned(bytes) != nil, bytes.count == 4 else {
             return .failure(failure(bytes, Rejection("invalid-year", "\(quoted(bytes)) is not a year written YYYY")))
         }
-        guard (1900...2100).contains(year) else {
-            return .failure(Rejection("impossible-value", "\(quoted(bytes)) is not a year of birth from 1900 to 2100"))
-        }
-        return .success(year)
+        return .failure(
+            Rejection(
+                "impossible-value",
+                "\(quoted(bytes)) is not a year of birth from \(birthYears.lowerBound) to \(birthYears.upperBound)"))
     }
 
     /// `yes` or `no`.
