@@ -375,20 +375,43 @@ public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
     public var indicator: Indicator.ID?
     /// The record concerned, as `source id`, if any.
     public var record: String?
+    /// Where the record concerned was read, when it was read from a file.
+    public var location: Location?
+
+    /// The file and line of a record that a finding names.
+    public struct Location: Hashable, Sendable, Codable, CustomStringConvertible {
+        /// The file's name, such as `migrants.csv`.
+        public var file: String
+        /// The line where the record starts, from 1 (the header is line 1).
+        public var line: Int
+
+        /// Creates a location.
+        public init(file: String, line: Int) {
+            self.file = file
+            self.line = line
+        }
+
+        /// `file:line`, as compilers and the reader's problems write it.
+        public var description: String { "\(file):\(line)" }
+    }
 
     /// Creates a finding.
     public init(
-        _ severity: Severity, rule: String, message: String, indicator: Indicator.ID? = nil, record: String? = nil
+        _ severity: Severity, rule: String, message: String, indicator: Indicator.ID? = nil, record: String? = nil,
+        location: Location? = nil
     ) {
         self.severity = severity
         self.rule = rule
         self.message = message
         self.indicator = indicator
         self.record = record
+        self.location = location
     }
 
-    /// The finding on one line: `error [rule] message`.
-    public var description: String { "\(severity.rawValue) [\(rule)] \(message)" }
+    /// The finding on one line: `error [rule] message`, after `file:line: ` when it has a location.
+    public var description: String {
+        (location.map { "\($0): " } ?? "") + "\(severity.rawValue) [\(rule)] \(message)"
+    }
 }
 
 /// The results of a catalogue over a period, with everything validation found.

@@ -1,6 +1,12 @@
 public import CompassCore
 public import CompassEngine
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 extension DatasetReader {
     /// Reads a dataset directory, or a JSON dataset file, straight into the columns the engine evaluates.
     ///
@@ -8,6 +14,10 @@ extension DatasetReader {
     /// the same problems and accounting, but no `Dataset` of records is built: each row
     /// goes into columns of small integers as it is read, and each id is hashed once. This is
     /// how `compass report` reads large datasets; it takes a fraction of the time and memory.
+    ///
+    /// The findings of the prepared dataset that name a record read from a CSV file carry its
+    /// ``Finding/location``, `file:line`: when there are any, the files they name are read
+    /// again to find their lines.
     ///
     /// - Parameters:
     ///   - path: A directory of CSV files, or a JSON dataset file.
@@ -27,7 +37,13 @@ extension DatasetReader {
         store.keptAttributes = attributes
         let session = ReadSession(options: options, store: store)
         read(from: path, into: session)
-        return session.finishPrepared(programme: programme)
+        var result = session.finishPrepared(programme: programme)
+        if isDirectory(path) {
+            result.locateFindings(maximumRecordBytes: options.maximumRecordBytes) { file in
+                try? FileSource(path: URL(fileURLWithPath: path).appendingPathComponent(file.fileName).path)
+            }
+        }
+        return result
     }
 
     /// Reads CSV files given in memory straight into columns, like ``prepare(from:programme:keeping:attributes:)``.
@@ -40,7 +56,11 @@ extension DatasetReader {
         store.keptAttributes = attributes
         let session = ReadSession(options: options, store: store)
         read(files: files, into: session)
-        return session.finishPrepared(programme: programme)
+        var result = session.finishPrepared(programme: programme)
+        result.locateFindings(maximumRecordBytes: options.maximumRecordBytes) { file in
+            files[file.fileName].map(MemorySource.init)
+        }
+        return result
     }
 }
 

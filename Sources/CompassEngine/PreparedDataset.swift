@@ -73,7 +73,12 @@ public struct PreparedDataset: Sendable {
     }
 
     /// The findings made while preparing: problems of single records, in the order of the sources.
-    public var findings: [Finding] { store.findings }
+    ///
+    /// A reader that knows where each record was read sets their ``Finding/location``.
+    public package(set) var findings: [Finding] {
+        get { store.findings }
+        set { store.findings = newValue }
+    }
 
     /// The number of records of a source taken into the columns (records reported as unusable are
     /// not, nor those outside ``keptDays``).
