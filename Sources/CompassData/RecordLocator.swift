@@ -82,7 +82,8 @@ enum RecordLocator {
             }
             let positions = names.compactMap { header.firstIndex(of: $0) }
             guard positions.count == names.count else { return [:] }
-            let firsts = Set(keys.map { key in separator.isEmpty ? key : String(key.prefix { String($0) != separator }) })
+            let firsts = Set(
+                keys.map { key in separator.isEmpty ? key : String(key.prefix { String($0) != separator }) })
             while try scanner.nextRecord() {
                 guard positions.allSatisfy({ $0 < scanner.fieldCount }), !rejected.contains(scanner.recordLine)
                 else { continue }
