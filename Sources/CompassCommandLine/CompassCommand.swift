@@ -123,12 +123,14 @@ public struct CompassCommand: Sendable {
             disclosure = control
         }
         let catalogue = try loadCatalogue(options)
+        // The period is resolved once: the reader keeps the days it reads, the engine evaluates it.
+        let resolved = try Engine.resolve(period, for: catalogue)
         // Only the records the evaluation can read are kept in memory; every record is checked.
         let data = try loadData(
-            options, programme: catalogue.programme, keeping: catalogue.days(evaluating: period),
+            options, programme: catalogue.programme, keeping: resolved.readDays,
             attributes: catalogue.migrantAttributes)
         let report = try Engine(runner: ThreadRunner()).report(
-            catalogue, on: data.dataset, period: period, disclosure: disclosure)
+            catalogue, on: data.dataset, period: resolved, disclosure: disclosure)
         // The columns (some 15 MiB at a million migrants) are unmapped on another thread while
         // this one renders the report.
         let log = data.log

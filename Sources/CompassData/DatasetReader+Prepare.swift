@@ -24,7 +24,7 @@ extension DatasetReader {
     ///   - programme: The programme the records are checked against (its period and platforms);
     ///     evaluate the result with a catalogue of this programme.
     ///   - keptDays: Keep the assistance and survey records of these days only, such as
-    ///     `catalogue.days(evaluating: period)`; every record is checked all the same. `nil`
+    ///     `catalogue.resolve(period)?.readDays`; every record is checked all the same. `nil`
     ///     keeps every record.
     ///   - attributes: The attributes of migrants to keep, such as `catalogue.migrantAttributes`
     ///     (every record is checked all the same); all of them by default.

@@ -36,6 +36,19 @@ extension Engine {
         return report(catalogue, evaluation: evaluation, description: dataset.description, disclosure: disclosure)
     }
 
+    /// Evaluates a catalogue over a prepared dataset for a period already resolved against it
+    /// (``Catalogue/resolve(_:)``) and assembles the report, like
+    /// ``report(_:on:period:disclosure:)-(_,PreparedDataset,Period,_)``.
+    ///
+    /// - Throws: ``EvaluationError`` as ``evaluate(_:on:period:)-(_,PreparedDataset,ResolvedPeriod)`` does.
+    public func report(
+        _ catalogue: Catalogue, on dataset: PreparedDataset, period: ResolvedPeriod,
+        disclosure: DisclosureControl = .standard
+    ) throws(EvaluationError) -> Report {
+        let evaluation = try evaluate(catalogue, on: dataset, period: period)
+        return report(catalogue, evaluation: evaluation, description: dataset.description, disclosure: disclosure)
+    }
+
     private func report(
         _ catalogue: Catalogue, evaluation: Evaluation, description: LocalizedText?, disclosure: DisclosureControl
     ) -> Report {

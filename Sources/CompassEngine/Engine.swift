@@ -38,9 +38,10 @@ public struct Engine: Sendable {
     public func evaluate(_ catalogue: Catalogue, on dataset: Dataset, period: Period) throws(EvaluationError)
         -> Evaluation
     {
-        let (problems, dates) = try check(catalogue, period: period)
+        let problems = try check(catalogue)
+        let resolved = try Engine.resolve(period, for: catalogue)
         let prepared = PreparedDataset(dataset, programme: catalogue.programme)
-        return evaluate(catalogue, problems: problems, on: prepared, dates: dates, period: period)
+        return evaluateChecked(catalogue, problems: problems, on: prepared, period: resolved)
     }
 
     /// Evaluates every indicator of a catalogue over the records of a period of a prepared dataset.
@@ -52,20 +53,61 @@ public struct Engine: Sendable {
     /// - Returns: One result per indicator, in catalogue order, and the findings on the data.
     /// - Throws: ``EvaluationError`` when the catalogue has errors (all of them are listed),
     ///   the period does not exist, or the dataset was prepared for another programme, or
-    ///   without the days the evaluation reads (``Catalogue/days(evaluating:)``), or without
+    ///   without the days the evaluation reads (``ResolvedPeriod/readDays``), or without
     ///   attributes of migrants it reads (``Catalogue/migrantAttributes``).
     /// - Complexity: O(*n*) in the number of records, for each indicator.
     public func evaluate(_ catalogue: Catalogue, on dataset: PreparedDataset, period: Period)
         throws(EvaluationError) -> Evaluation
     {
-        let (problems, dates) = try check(catalogue, period: period)
+        let problems = try check(catalogue)
+        return try evaluate(catalogue, problems: problems, on: dataset, period: Engine.resolve(period, for: catalogue))
+    }
+
+    /// Evaluates every indicator of a catalogue over the records of a period already resolved
+    /// against it (``Catalogue/resolve(_:)``), as a command line does once for the reader and
+    /// the engine.
+    ///
+    /// - Throws: ``EvaluationError`` as ``evaluate(_:on:period:)-(_,PreparedDataset,Period)``
+    ///   does, and when `period` was resolved against another programme's period.
+    public func evaluate(_ catalogue: Catalogue, on dataset: PreparedDataset, period: ResolvedPeriod)
+        throws(EvaluationError) -> Evaluation
+    {
+        let problems = try check(catalogue)
+        guard period.programmeDates == catalogue.programme.period else {
+            throw EvaluationError(.invalidPeriod(period.description), findings: [])
+        }
+        return try evaluate(catalogue, problems: problems, on: dataset, period: period)
+    }
+
+    /// Resolves a period against a catalogue, or throws the error that stops an evaluation.
+    ///
+    /// - Throws: ``EvaluationError`` when the period does not exist.
+    public static func resolve(_ period: Period, for catalogue: Catalogue) throws(EvaluationError) -> ResolvedPeriod {
+        guard let resolved = catalogue.resolve(period) else {
+            throw EvaluationError(.invalidPeriod(period.description), findings: [])
+        }
+        return resolved
+    }
+
+    /// The catalogue's findings, or the error that stops an evaluation.
+    private func check(_ catalogue: Catalogue) throws(EvaluationError) -> [Finding] {
+        let problems = catalogue.validate()
+        if problems.contains(where: { $0.severity == .error }) {
+            throw EvaluationError(.invalidCatalogue, findings: problems)
+        }
+        return problems
+    }
+
+    /// Checks that a prepared dataset holds what the evaluation reads, then evaluates.
+    private func evaluate(
+        _ catalogue: Catalogue, problems: [Finding], on dataset: PreparedDataset, period: ResolvedPeriod
+    ) throws(EvaluationError) -> Evaluation {
         guard dataset.programme == nil || dataset.programme == catalogue.programme else {
             throw EvaluationError(
                 .programmeMismatch(dataset.programme?.name ?? "", catalogue.programme.name), findings: [])
         }
-        if let kept = dataset.keptDays, let needed = catalogue.days(evaluating: period),
-            !(kept.contains(needed.start) && kept.contains(needed.end))
-        {
+        let needed = period.readDays
+        if let kept = dataset.keptDays, !(kept.contains(needed.start) && kept.contains(needed.end)) {
             throw EvaluationError(.outsideKeptDays(needed.description, kept.description), findings: [])
         }
         let read = catalogue.migrantAttributes
@@ -73,24 +115,14 @@ public struct Engine: Sendable {
             throw EvaluationError(
                 .attributesNotKept(read.subtracting(dataset.keptAttributes).description), findings: [])
         }
-        return evaluate(catalogue, problems: problems, on: dataset, dates: dates, period: period)
+        return evaluateChecked(catalogue, problems: problems, on: dataset, period: period)
     }
 
-    /// The catalogue's findings and the days of the period, or the error that stops an evaluation.
-    private func check(_ catalogue: Catalogue, period: Period) throws(EvaluationError) -> ([Finding], DateRange) {
-        let problems = catalogue.validate()
-        if problems.contains(where: { $0.severity == .error }) {
-            throw EvaluationError(.invalidCatalogue, findings: problems)
-        }
-        guard let dates = period.dates(programme: catalogue.programme.period) else {
-            throw EvaluationError(.invalidPeriod(period.description), findings: [])
-        }
-        return (problems, dates)
-    }
-
-    private func evaluate(
-        _ catalogue: Catalogue, problems: [Finding], on dataset: PreparedDataset, dates: DateRange, period: Period
+    private func evaluateChecked(
+        _ catalogue: Catalogue, problems: [Finding], on dataset: PreparedDataset, period resolved: ResolvedPeriod
     ) -> Evaluation {
+        let dates = resolved.dates
+        let period = resolved.period
         let store = dataset.store
         let evaluator = Evaluator(
             store: store, dates: dates, platforms: catalogue.programme.platforms, runner: runner)
@@ -174,28 +206,6 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
 }
 
 extension Catalogue {
-    /// The days whose records an evaluation of `period` can read: the period's own, and those
-    /// of every value the catalogue's rules read (such as the programme's first day to the
-    /// period's last); `nil` when the period does not exist.
-    ///
-    /// Prepare a dataset keeping only these days (``PreparedDataset/keptDays``) to save the
-    /// memory of the other records' columns; every record is still checked.
-    public func days(evaluating period: Period) -> DateRange? {
-        guard let dates = period.dates(programme: programme.period) else { return nil }
-        var start = dates.start
-        var end = dates.end
-        for rule in rules {
-            for reference in rule.left.references + rule.right.references {
-                guard let range = reference.period.dates(reporting: dates, programme: programme.period) else {
-                    continue
-                }
-                start = min(start, range.start)
-                end = max(end, range.end)
-            }
-        }
-        return DateRange(start, end)
-    }
-
     /// Checks the catalogue: unique ids, known work areas, measures and filters that fit their sources.
     ///
     /// Every problem is reported at once, each naming its indicator. An indicator

@@ -34,7 +34,7 @@ public struct PreparedDataset: Sendable {
     /// The days whose assistance and survey records are in the columns; `nil` when every day's are.
     ///
     /// Every record was checked when the dataset was prepared; an evaluation that needs
-    /// records of other days (``Catalogue/days(evaluating:)``) is refused.
+    /// records of other days (``ResolvedPeriod/readDays``) is refused.
     public var keptDays: DateRange? { store.keptDays }
 
     /// The attributes of migrants kept in the columns (``MigrantAttributes/all`` unless some were
@@ -49,7 +49,7 @@ public struct PreparedDataset: Sendable {
     ///     `nil` checks nothing that depends on a programme. Evaluate the prepared dataset with
     ///     a catalogue of this programme.
     ///   - keptDays: Keep the assistance and survey records of these days only (all are
-    ///     checked): for instance `catalogue.days(evaluating: period)`, when only that period
+    ///     checked): for instance `catalogue.resolve(period)?.readDays`, when only that period
     ///     will be evaluated. `nil` keeps every record.
     ///   - attributes: The attributes of migrants to keep, such as `catalogue.migrantAttributes`.
     /// - Complexity: O(*n*) in the number of records.

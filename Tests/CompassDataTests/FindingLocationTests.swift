@@ -115,3 +115,21 @@ import Testing
             ))
     }
 }
+
+extension Finding {
+    /// The finding without its location, as records read as values give it.
+    var withoutLocation: Finding {
+        var finding = self
+        finding.location = nil
+        return finding
+    }
+}
+
+extension Evaluation {
+    /// The evaluation with findings without locations, as records read as values give it.
+    var withoutLocations: Evaluation {
+        var evaluation = self
+        evaluation.findings = findings.map(\.withoutLocation)
+        return evaluation
+    }
+}
