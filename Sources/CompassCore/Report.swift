@@ -67,11 +67,12 @@ public struct Report: Hashable, Sendable {
         public var value: Quantity
         /// The breakdowns, in the indicator's order.
         public var breakdowns: [Breakdown]
-        /// Notes shown with the figure: the indicator's own note, then the overlap note, if any.
+        /// The indicator's own note, if it has one. Reporters show ``FigureFormat/notes(_:)``,
+        /// which adds the sentence that states the ``overlap``.
         public var notes: [LocalizedText]
         /// The crossed breakdowns, in the indicator's order.
         public var crossBreakdowns: [CrossBreakdown]
-        /// How the indicator's parts overlap, when it declares parts; also stated in ``notes``.
+        /// How the indicator's parts overlap, when it declares parts, as numbers.
         public var overlap: Overlap?
         /// Progress against the indicator's target, when it has one.
         public var progress: TargetProgress?
@@ -130,24 +131,5 @@ extension Finding {
             Severity.allCases.flatMap { severity in kept.filter { $0.severity == severity } },
             findings.count - findings.filter { $0.record == nil }.count
         )
-    }
-}
-
-extension Overlap {
-    /// The overlap stated in English and French, as reports show it under the figure.
-    ///
-    /// For COMPASS in 2022: "The 4 services add up to 41,652 people; 41,562 distinct
-    /// people were counted, as 90 received more than one and are counted once."
-    public var note: LocalizedText {
-        let english = FigureFormat(language: .english)
-        let french = FigureFormat(language: .french)
-        let parts = self.parts.count
-        let several = peopleInSeveralParts
-        return [
-            "en":
-                "The \(parts) services add up to \(english.integer(sumOfParts)) people; \(english.integer(distinct)) distinct people were counted, as \(english.integer(several)) received more than one and \(several == 1 ? "is" : "are") counted once.",
-            "fr":
-                "Les \(parts) services totalisent \(french.integer(sumOfParts)) personnes ; \(french.integer(distinct)) personnes distinctes ont été comptées, car \(several == 1 ? "une personne en a reçu plus d'un et est comptée" : "\(french.integer(several)) personnes en ont reçu plus d'un et sont comptées") une seule fois.",
-        ]
     }
 }

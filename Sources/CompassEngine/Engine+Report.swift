@@ -62,7 +62,7 @@ extension Engine {
                     Report.Entry(
                         id: indicator.id, title: indicator.title, unit: indicator.unit,
                         presentation: indicator.presentation, value: result.value, breakdowns: result.breakdowns,
-                        notes: (indicator.note.map { [$0] } ?? []) + (result.overlap.map { [$0.note] } ?? []),
+                        notes: indicator.note.map { [$0] } ?? [],
                         crossBreakdowns: result.crossBreakdowns, overlap: result.overlap, progress: result.progress)
                 }
             if !entries.isEmpty { sections.append(Report.Section(workArea: area, entries: entries)) }

@@ -210,7 +210,7 @@ private struct Page {
             }
             line("<p class=\"split\">\(parts.joined(separator: " "))</p>", 5)
         }
-        for note in entry.notes { line("<p class=\"note\">\(text(note))</p>", 5) }
+        for note in style.notes(entry) { line("<p class=\"note\">\(HTML.escape(note))</p>", 5) }
         line("</div>", 4)
         if wide {
             line("<div class=\"details\">", 4)

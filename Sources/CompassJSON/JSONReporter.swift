@@ -141,7 +141,7 @@ public struct JSONReporter: Reporter {
             "unit": .string(entry.unit.rawValue),
             "value": entry.value.number.map(JSONValue.int) ?? .null,
             "display": .string(style.display(entry)),
-            "notes": .array(entry.notes.map(text)),
+            "notes": .array(style.notes(entry).map(JSONValue.string)),
         ]
         switch entry.presentation {
         case .exact:

@@ -67,8 +67,9 @@ public struct MarkdownReporter: Reporter {
                 lines.append("### \(Markdown.escape(style.display(entry))) — \(text(entry.title))")
                 lines.append("")
                 if case .share(let fraction) = entry.value {
-                    let of = lang == .french ? "sur" : "of"
-                    lines.append("\(style.integer(fraction.numerator)) \(of) \(style.integer(fraction.denominator))")
+                    lines.append(
+                        "\(style.integer(fraction.numerator)) \(ReportTerm.outOf(lang)) \(style.integer(fraction.denominator))"
+                    )
                     lines.append("")
                 }
                 if let progress = style.progress(entry) {
@@ -91,8 +92,8 @@ public struct MarkdownReporter: Reporter {
                         lines.append("")
                     }
                 }
-                for note in entry.notes {
-                    lines.append("*\(text(note))*")
+                for note in style.notes(entry) {
+                    lines.append("*\(Markdown.escape(note))*")
                     lines.append("")
                 }
             }

@@ -74,9 +74,15 @@ import Testing
         let entry = try #require(
             try engine.report(Self.catalogue(), on: Self.data, period: .year(2022), disclosure: .off)["assisted"])
         #expect(entry.overlap == result.overlap)
+        // The report holds the overlap as numbers; the sentence is the presentation's.
+        #expect(entry.notes.isEmpty)
         #expect(
-            entry.notes.map { $0[.english] } == [
+            FigureFormat(language: .english).notes(entry) == [
                 "The 4 services add up to 3 people; 2 distinct people were counted, as 1 received more than one and is counted once."
+            ])
+        #expect(
+            FigureFormat(language: .french).notes(entry) == [
+                "Les 4 services totalisent 3 personnes ; 2 personnes distinctes ont été comptées, car une personne en a reçu plus d'un et est comptée une seule fois."
             ])
         #expect(entry.crossBreakdowns == result.crossBreakdowns)
     }

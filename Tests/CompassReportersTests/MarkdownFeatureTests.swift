@@ -51,6 +51,7 @@ import Testing
         let mali = Category(dimension: .country, code: "MLI", label: ["en": "Mali", "fr": "Mali"])
         entry.breakdowns = []
         entry.notes = []
+        entry.overlap = nil
         entry.progress = nil
         entry.crossBreakdowns = [
             CrossBreakdown(
