@@ -16,7 +16,7 @@ extension DisclosureControl {
     /// Published shares of a breakdown with protected cells are each cell's whole percent
     /// of the exact sum of the cells, rounded half up, and no longer forced to add up to 100.
     ///
-    /// - Parameter report: A report as ``Engine/report(_:on:period:disclosure:)-(_,Dataset,_,_)`` assembles it.
+    /// - Parameter report: A report as `Engine.report(_:on:period:disclosure:)` (in `CompassEngine`) assembles it.
     /// - Returns: The report with protected cells, and ``Report/disclosure`` set.
     public func protect(_ report: Report) -> Report {
         var result = report

@@ -52,7 +52,7 @@ public struct ColumnSpec: Hashable, Sendable {
     public let codes: [String]
     /// The rule a value follows beyond its type and codes, in Markdown, such as "unique in the file"; may be empty.
     public let rule: String
-    /// An example value, in Markdown, such as `` `M000123` ``.
+    /// An example value, in Markdown: usually a code span, the value between backticks.
     public let example: String
 
     /// Creates a column.

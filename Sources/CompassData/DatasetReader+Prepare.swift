@@ -16,7 +16,7 @@ extension DatasetReader {
     /// how `compass report` reads large datasets; it takes a fraction of the time and memory.
     ///
     /// The findings of the prepared dataset that name a record read from a CSV file carry its
-    /// ``Finding/location``, `file:line`: when there are any, the files they name are read
+    /// `Finding.location`, `file:line`: when there are any, the files they name are read
     /// again to find their lines.
     ///
     /// - Parameters:

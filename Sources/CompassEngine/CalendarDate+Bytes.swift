@@ -3,7 +3,7 @@ public import CompassCore
 extension CalendarDate {
     /// Parses `YYYY-MM-DD` from raw UTF-8 bytes, as the readers find it in a buffer.
     ///
-    /// Gives the same date as ``CalendarDate/init(_:)`` for the same ten bytes, and `nil`
+    /// Gives the same date as `CalendarDate.init(_:)` for the same ten bytes, and `nil`
     /// for any other length.
     @inlinable @inline(__always) public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, let base = bytes.baseAddress else { return nil }
@@ -18,7 +18,7 @@ extension CalendarDate {
     ///
     /// All ten bytes are checked at once, a word at a time: a reader that has the bytes in
     /// registers parses a date without a loop or a branch per byte. Whether the day exists
-    /// is left to ``CalendarDate/init(year:month:day:)``.
+    /// is left to `CalendarDate.init(year:month:day:)`.
     @inlinable @inline(__always)
     package init?(isoHead head: UInt64, tail: UInt16) {
         // Bytes 4 and 7 are dashes.

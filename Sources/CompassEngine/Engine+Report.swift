@@ -6,9 +6,9 @@ extension Engine {
     /// Indicators without a work area go in a last section, "Other indicators".
     ///
     /// The report is for publication: its breakdowns are protected by `disclosure`
-    /// (``DisclosureControl/standard``, k = 11, unless you say otherwise), and findings
+    /// (`DisclosureControl.standard`, k = 11, unless you say otherwise), and findings
     /// about individual records are replaced by one count per rule, so that no record id
-    /// is in the report. ``evaluate(_:on:period:)-(_,Dataset,_)`` gives the unprotected results, for analysis.
+    /// is in the report. `evaluate(_:on:period:)` gives the unprotected results, for analysis.
     ///
     /// - Parameters:
     ///   - catalogue: The indicators.
@@ -24,7 +24,7 @@ extension Engine {
     }
 
     /// Evaluates a catalogue over a prepared dataset and assembles the report, like
-    /// ``report(_:on:period:disclosure:)-(_,Dataset,_,_)``.
+    /// `report(_:on:period:disclosure:)`.
     ///
     /// - Throws: ``EvaluationError`` when the catalogue is invalid, the period does not
     ///   exist, or the dataset was prepared for another programme.
@@ -37,10 +37,10 @@ extension Engine {
     }
 
     /// Evaluates a catalogue over a prepared dataset for a period already resolved against it
-    /// (``Catalogue/resolve(_:)``) and assembles the report, like
-    /// ``report(_:on:period:disclosure:)-(_,PreparedDataset,Period,_)``.
+    /// (`Catalogue.resolve(_:)`) and assembles the report, like
+    /// `report(_:on:period:disclosure:)`.
     ///
-    /// - Throws: ``EvaluationError`` as ``evaluate(_:on:period:)-(_,PreparedDataset,ResolvedPeriod)`` does.
+    /// - Throws: ``EvaluationError`` as `evaluate(_:on:period:)` does.
     public func report(
         _ catalogue: Catalogue, on dataset: PreparedDataset, period: ResolvedPeriod,
         disclosure: DisclosureControl = .standard

@@ -5,7 +5,7 @@ public import CompassCore
 /// The engine validates the catalogue first and refuses an invalid one; it then
 /// turns the dataset into columns of small integers once (ids interned, codes as
 /// ordinals) and computes every indicator from them. It never formats: reporters do.
-/// It starts no thread; given a ``ParallelRunner`` (``init(runner:)``), it runs its longest
+/// It starts no thread; given a ``ParallelRunner`` (`init(runner:)`), it runs its longest
 /// loops in parts on the runner's threads, with the same results.
 ///
 /// ```swift
@@ -20,7 +20,7 @@ public struct Engine: Sendable {
     public init() {}
 
     /// Creates an engine that runs the longest loops of an evaluation in parts on `runner`'s
-    /// threads; the results are those of ``init()``.
+    /// threads; the results are those of `init()`.
     public init(runner: (any ParallelRunner)?) {
         self.runner = runner
     }
@@ -53,8 +53,8 @@ public struct Engine: Sendable {
     /// - Returns: One result per indicator, in catalogue order, and the findings on the data.
     /// - Throws: ``EvaluationError`` when the catalogue has errors (all of them are listed),
     ///   the period does not exist, or the dataset was prepared for another programme, or
-    ///   without the days the evaluation reads (``ResolvedPeriod/readDays``), or without
-    ///   attributes of migrants it reads (``Catalogue/migrantAttributes``).
+    ///   without the days the evaluation reads (`ResolvedPeriod.readDays`), or without
+    ///   attributes of migrants it reads (`Catalogue.migrantAttributes`).
     /// - Complexity: O(*n*) in the number of records, for each indicator.
     public func evaluate(_ catalogue: Catalogue, on dataset: PreparedDataset, period: Period)
         throws(EvaluationError) -> Evaluation
@@ -64,10 +64,10 @@ public struct Engine: Sendable {
     }
 
     /// Evaluates every indicator of a catalogue over the records of a period already resolved
-    /// against it (``Catalogue/resolve(_:)``), as a command line does once for the reader and
+    /// against it (`Catalogue.resolve(_:)`), as a command line does once for the reader and
     /// the engine.
     ///
-    /// - Throws: ``EvaluationError`` as ``evaluate(_:on:period:)-(_,PreparedDataset,Period)``
+    /// - Throws: ``EvaluationError`` as `evaluate(_:on:period:)`
     ///   does, and when `period` was resolved against another programme's period.
     public func evaluate(_ catalogue: Catalogue, on dataset: PreparedDataset, period: ResolvedPeriod)
         throws(EvaluationError) -> Evaluation
@@ -258,7 +258,7 @@ extension Catalogue {
         return findings
     }
 
-    /// Checks every indicator's ``Indicator/parts``: known, distinct-people indicators on the same source.
+    /// Checks every indicator's `Indicator.parts`: known, distinct-people indicators on the same source.
     func validateParts() -> [Finding] {
         var findings: [Finding] = []
         for indicator in indicators where !indicator.parts.isEmpty {

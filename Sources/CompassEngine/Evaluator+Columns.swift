@@ -91,7 +91,7 @@ extension Evaluator {
 
     /// The bytes that hold a dimension's category of each row of `source`, by row or (with
     /// `persons`) by the row's person, for the loops that read the commonest columns without a
-    /// closure per row; `nil` for any other dimension, which ``rowReader(_:_:)`` reads (the same
+    /// closure per row; `nil` for any other dimension, which `rowReader(_:_:)` reads (the same
     /// categories).
     func byteColumn(_ dimension: BreakdownDimension, _ source: Source) -> (values: [UInt8], persons: [Int32]?)? {
         switch (dimension, source) {

@@ -1,11 +1,11 @@
 import CompassCore
 
-/// Computes indicators from a ``Store`` for one range of days.
+/// Computes indicators from a `Store` for one range of days.
 struct Evaluator {
     let store: Store
     let dates: DateRange
     let platforms: [Platform]
-    /// The threads of the caller, if it gave any, for the longest loops (``forEachPart(_:_:)``).
+    /// The threads of the caller, if it gave any, for the longest loops (`forEachPart(_:_:)`).
     let runner: (any ParallelRunner)?
     /// The rows of each source in the period grouped by person, built once when first needed.
     let groups = GroupCache()

@@ -11,7 +11,7 @@ import CompassCore
 /// on a tag match, one entry that holds everything needed to confirm it and to
 /// answer: on large tables each is a cache miss, so there are two, not more.
 ///
-/// ``probe(_:)`` computes the hash and reads the first slot ahead of the lookup:
+/// `probe(_:)` computes the hash and reads the first slot ahead of the lookup:
 /// a reader can start it as soon as it has the id's bytes and decode the rest of
 /// the row while the slot comes from memory.
 ///
@@ -36,7 +36,7 @@ package struct IdTable: Sendable {
     private static let blockSize = 16
     /// The number of ids.
     package private(set) var count = 0
-    /// The finger: the number of the last id found or added by ``insert(_:probe:)``, and where its
+    /// The finger: the number of the last id found or added by `insert(_:probe:)`, and where its
     /// entry starts in the arena; -1 before any.
     private var fingerNumber: Int32 = -1
     private var fingerOffset = -1
@@ -123,7 +123,7 @@ package struct IdTable: Sendable {
     // MARK: Finding and adding
 
     /// The start of a lookup: an id's hash and the content of its first slot, read early; or the
-    /// id's number and entry, when ``probe(_:into:)`` found it (next to the finger, or at its
+    /// id's number and entry, when `probe(_:into:)` found it (next to the finger, or at its
     /// first slot).
     ///
     /// A probe stays valid while other ids are added: a filled slot never changes (until the
@@ -154,13 +154,13 @@ package struct IdTable: Sendable {
     }
 
     /// Hashes an id and reads its first slot, so that the slot is on its way from memory
-    /// while the caller does other work before ``insert(_:probe:)``.
+    /// while the caller does other work before `insert(_:probe:)`.
     @inline(__always) package func probe(_ bytes: UnsafeBufferPointer<UInt8>) -> Probe {
         let hash = IdTable.hash(bytes, seed: seed)
         return Probe(hash: hash, firstSlot: slots[IdTable.home(hash, size)], size: size)
     }
 
-    /// Probes many ids at once, from their hashes (``hash(_:seed:)`` with ``hashSeed``): their
+    /// Probes many ids at once, from their hashes (`hash(_:seed:)` with `hashSeed`): their
     /// first slots are read in one tight loop, so that their cache misses overlap instead of
     /// coming one after the other.
     ///
@@ -181,17 +181,17 @@ package struct IdTable: Sendable {
 
     /// Probes many ids at once, finding those that come in the order of the table's numbers
     /// without hashing them; the others are hashed and their first slots read in one tight loop,
-    /// as ``probe(_:hashes:into:)`` does, then the entries those slots point to compared in
+    /// as `probe(_:hashes:into:)` does, then the entries those slots point to compared in
     /// another, so that the second cache miss of each lookup overlaps the others' too.
     ///
     /// Rows that name ids often follow the order in which the ids were numbered: assistance
     /// exported migrant by migrant, in the order of migrants.csv. The table keeps a finger on the
-    /// entry of the last id it found or added (``insert(_:probe:)`` moves it); an id equal to that
+    /// entry of the last id it found or added (`insert(_:probe:)` moves it); an id equal to that
     /// entry's, or to one of the few entries after it, is found by comparing bytes where the
     /// entries lie one after the other in the arena, which costs no hash and no cache miss. After
-    /// an id found so, the next one may be up to ``fingerReach`` entries further on (ids that name
+    /// an id found so, the next one may be up to `fingerReach` entries further on (ids that name
     /// no row in between); after one that was not, only the next entry is tried, and after
-    /// ``fingerMisses`` missed in a row, none for the rest of the batch, so that ids in no order
+    /// `fingerMisses` missed in a row, none for the rest of the batch, so that ids in no order
     /// pay little for it. An id equal to the one before it shares its probe.
     ///
     /// - Parameters:
@@ -265,9 +265,9 @@ package struct IdTable: Sendable {
         }
     }
 
-    /// How many entries past the finger ``probe(_:into:)`` looks for an id, after an id it found there.
+    /// How many entries past the finger `probe(_:into:)` looks for an id, after an id it found there.
     private static let fingerReach = 4
-    /// How many ids in a row the finger may miss before ``probe(_:into:)`` stops trying it for the
+    /// How many ids in a row the finger may miss before `probe(_:into:)` stops trying it for the
     /// rest of a batch (it tries again with the next batch, from its last id).
     private static let fingerMisses = 16
 

@@ -59,7 +59,7 @@ extension Evaluator {
         }
     }
 
-    /// The number of parts ``forEachPart(_:_:)`` makes of a loop of `count` iterations.
+    /// The number of parts `forEachPart(_:_:)` makes of a loop of `count` iterations.
     func partCount(_ count: Int) -> Int {
         guard let runner, runner.width > 1, count >= Self.parallelMinimum else { return 1 }
         return min(runner.width, count / (Self.parallelMinimum / 2))

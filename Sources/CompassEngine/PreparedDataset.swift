@@ -8,12 +8,12 @@ public import CompassCore
 /// values). It also puts the rows of assistance, surveys and training participants in
 /// the order of the people they name (a stable counting sort, skipped when they are in it
 /// already, as in files written person by person), so that an evaluation groups them by
-/// person in one pass. ``Engine/evaluate(_:on:period:)-(_,PreparedDataset,_)`` then computes
+/// person in one pass. ``Engine/evaluate(_:on:period:)-(_,PreparedDataset,Period)`` then computes
 /// indicators from the columns without touching a `String`, so evaluating several
 /// periods, or several catalogues of the same programme, does that work once.
 ///
 /// `CompassData` can also prepare a dataset straight from its CSV files, without
-/// building a ``Dataset`` of records first, which is how `compass report` reads large data.
+/// building a `Dataset` of records first, which is how `compass report` reads large data.
 ///
 /// ```swift
 /// let prepared = PreparedDataset(dataset, programme: Programme.compass)
@@ -34,7 +34,7 @@ public struct PreparedDataset: Sendable {
     /// The days whose assistance and survey records are in the columns; `nil` when every day's are.
     ///
     /// Every record was checked when the dataset was prepared; an evaluation that needs
-    /// records of other days (``ResolvedPeriod/readDays``) is refused.
+    /// records of other days (`ResolvedPeriod.readDays`) is refused.
     public var keptDays: DateRange? { store.keptDays }
 
     /// The attributes of migrants kept in the columns (``MigrantAttributes/all`` unless some were
@@ -74,14 +74,14 @@ public struct PreparedDataset: Sendable {
 
     /// The findings made while preparing: problems of single records, in the order of the sources.
     ///
-    /// A reader that knows where each record was read sets their ``Finding/location``.
+    /// A reader that knows where each record was read sets their `Finding.location`.
     public package(set) var findings: [Finding] {
         get { store.findings }
         set { store.findings = newValue }
     }
 
     /// The number of records of a source taken into the columns (records reported as unusable are
-    /// not, nor those outside ``keptDays``).
+    /// not, nor those outside `keptDays`).
     public func recordCount(of source: Source) -> Int { store.count(of: source) }
 
     /// The number of distinct people named by migrants, assistance and surveys.
@@ -92,7 +92,7 @@ public struct PreparedDataset: Sendable {
 ///
 /// Sex and birth year are always kept (the birth year is also what data findings check dates
 /// against). At a million migrants the three attributes here take some 7 MiB of columns.
-/// ``Catalogue/migrantAttributes`` says which ones a catalogue reads.
+/// `Catalogue.migrantAttributes` says which ones a catalogue reads.
 public struct MigrantAttributes: OptionSet, Hashable, Sendable, CustomStringConvertible {
     /// One bit per attribute.
     public let rawValue: UInt8

@@ -91,8 +91,8 @@ extension Store {
     /// Adds a registered migrant; returns the migrant's number, and `false` (adding nothing)
     /// when the id is already registered.
     ///
-    /// - Parameter vulnerabilities: One bit per ``Vulnerability`` ordinal.
-    /// - Parameter nationality: A number from ``countryNumber(_:_:_:)``, or -1 when unknown.
+    /// - Parameter vulnerabilities: One bit per `Vulnerability` ordinal.
+    /// - Parameter nationality: A number from `countryNumber(_:_:_:)`, or -1 when unknown.
     package mutating func addMigrant(
         id: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe? = nil, sex: Sex, birthYear: Int?, nationality: Int32,
         registeredOn: CalendarDate?, vulnerabilities: UInt8
@@ -113,8 +113,8 @@ extension Store {
         return (number, true)
     }
 
-    /// A registered migrant for ``addMigrants(_:numbers:)``: what
-    /// ``addMigrant(id:probe:sex:birthYear:nationality:registeredOn:vulnerabilities:)`` takes.
+    /// A registered migrant for `addMigrants(_:numbers:)`: what
+    /// `addMigrant(id:probe:sex:birthYear:nationality:registeredOn:vulnerabilities:)` takes.
     package struct MigrantRow {
         let id: UnsafeBufferPointer<UInt8>
         let probe: IdTable.Probe
@@ -124,8 +124,8 @@ extension Store {
         let sex: Sex
         let vulnerabilities: UInt8
 
-        /// A row; `nationality` is a number from ``Store/countryNumber(_:_:_:)``, or -1 when unknown,
-        /// and `vulnerabilities` holds one bit per ``Vulnerability`` ordinal.
+        /// A row; `nationality` is a number from `Store.countryNumber(_:_:_:)`, or -1 when unknown,
+        /// and `vulnerabilities` holds one bit per `Vulnerability` ordinal.
         @inline(__always) package init(
             id: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe, sex: Sex, birthYear: Int?, nationality: Int32,
             registeredOn: CalendarDate?, vulnerabilities: UInt8
@@ -141,7 +141,7 @@ extension Store {
     }
 
     /// Adds registered migrants, in order, as the same calls of
-    /// ``addMigrant(id:probe:sex:birthYear:nationality:registeredOn:vulnerabilities:)`` one at a
+    /// `addMigrant(id:probe:sex:birthYear:nationality:registeredOn:vulnerabilities:)` one at a
     /// time would, with the same findings; writes each one's number to `numbers`, negative
     /// (`-1 - number`) for an id already registered, for which nothing is added.
     ///
@@ -200,8 +200,8 @@ extension Store {
     /// Marks the end of the registered migrants: people named later are unregistered.
     package mutating func endMigrants() { registeredMigrants = migrants.count }
 
-    /// Starts looking up many migrant ids at once, from their hashes with ``migrantHashSeed``;
-    /// see ``IdTable/probe(_:hashes:into:)``.
+    /// Starts looking up many migrant ids at once, from their hashes with `migrantHashSeed`;
+    /// see `IdTable.probe(_:hashes:into:)`.
     ///
     /// Mutating only so that a store kept in a class property is used in place, not copied.
     package mutating func probeMigrants(
@@ -211,14 +211,14 @@ extension Store {
     }
 
     /// Starts looking up many migrant ids at once from their bytes; those that follow the order
-    /// of the migrants' numbers are found at once. See ``IdTable/probe(_:into:)``.
+    /// of the migrants' numbers are found at once. See `IdTable.probe(_:into:)`.
     package mutating func probeMigrants(
         _ ids: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into probes: UnsafeMutablePointer<IdTable.Probe>
     ) {
         migrants.probe(ids, into: probes)
     }
 
-    /// The seed of the hashes of migrant ids (``IdTable/hash(_:seed:)``), the same for the store's life.
+    /// The seed of the hashes of migrant ids (`IdTable.hash(_:seed:)`), the same for the store's life.
     package var migrantHashSeed: UInt64 { migrants.hashSeed }
 
     /// The number of a migrant named by a record; an unregistered one is added with unknown attributes.
@@ -245,7 +245,7 @@ extension Store {
     ///
     /// - Parameter record: The record's id, for findings; made only when a finding is.
     @discardableResult
-    /// - Parameter place: A number from ``countryNumber(_:_:_:)``.
+    /// - Parameter place: A number from `countryNumber(_:_:_:)`.
     package mutating func addAssistance(
         migrant: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe? = nil, kind: AssistanceKind, date: CalendarDate,
         country place: Int32, record: @autoclosure () -> String
@@ -263,7 +263,7 @@ extension Store {
         return number
     }
 
-    /// A plain assistance record for ``addAssistance(_:numbers:record:)``: the migrant it names
+    /// A plain assistance record for `addAssistance(_:numbers:record:)`: the migrant it names
     /// (the bytes of the id, and their probe of the migrants' table), its kind, date and country.
     package struct AssistanceRow {
         let migrant: UnsafeBufferPointer<UInt8>
@@ -272,7 +272,7 @@ extension Store {
         let country: Int32
         let kind: AssistanceKind
 
-        /// A row; `country` is a number from ``Store/countryNumber(_:_:_:)``.
+        /// A row; `country` is a number from `Store.countryNumber(_:_:_:)`.
         @inline(__always) package init(
             migrant: UnsafeBufferPointer<UInt8>, probe: IdTable.Probe, kind: AssistanceKind, date: CalendarDate,
             country: Int32
@@ -286,7 +286,7 @@ extension Store {
     }
 
     /// Adds assistance records whose ids are not duplicates, in order, as the same calls of
-    /// ``addAssistance(migrant:probe:kind:date:country:record:)`` one at a time would, with the
+    /// `addAssistance(migrant:probe:kind:date:country:record:)` one at a time would, with the
     /// same findings; writes the number of the person each names to `numbers`.
     ///
     /// The checks are made in one loop, a finding's message only when there is one, and the

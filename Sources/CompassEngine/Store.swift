@@ -145,7 +145,7 @@ package struct Store {
         addOthersThanTrainings(dataset)
     }
 
-    /// The smaller sources after trainings and their participants, in the order of ``addOthers(_:)``.
+    /// The smaller sources after trainings and their participants, in the order of `addOthers(_:)`.
     private mutating func addOthersThanTrainings(_ dataset: Dataset) {
         addKnowledgeProducts(dataset.knowledgeProducts, disseminations: dataset.disseminations)
         addEngagements(dataset.engagements)
@@ -183,7 +183,7 @@ package struct Store {
         package var trainingNumber: Int32 { training }
     }
 
-    /// ``addOthers(_:)`` for a dataset whose participants a reader gives as numbers: the columns
+    /// `addOthers(_:)` for a dataset whose participants a reader gives as numbers: the columns
     /// and findings are those of `dataset` with those participants, built without an id's `String`.
     ///
     /// - Parameters:
@@ -197,11 +197,11 @@ package struct Store {
     }
 
     /// Takes the columns of the smaller sources from `other`, a store of the same programme that
-    /// holds nothing but them, as if ``addOthers(_:)`` had been called on this one.
+    /// holds nothing but them, as if `addOthers(_:)` had been called on this one.
     ///
     /// This lets a reader build those columns on another thread while it reads the large files.
     /// The other store's country numbers are interned here in its own order, and its findings
-    /// come after this store's, so columns and findings are exactly those of ``addOthers(_:)``.
+    /// come after this store's, so columns and findings are exactly those of `addOthers(_:)`.
     package mutating func takeOthers(from other: Store) {
         var countryMap: [Int32] = []
         for code in other.countries.values {
@@ -242,7 +242,7 @@ package struct Store {
     private var releasedMigrants = 0
     private var releasedTrainees = 0
 
-    /// Ends the preparation: the rows are put in the order of their people (``orderByPerson()``),
+    /// Ends the preparation: the rows are put in the order of their people (`orderByPerson()`),
     /// and the ids of people are let go, as evaluations only count people (at a million migrants
     /// their table is some 40 MiB). Nothing is added to the store after this.
     package mutating func endPreparation() {
