@@ -131,6 +131,15 @@ public struct CompassCommand: Sendable {
             attributes: catalogue.migrantAttributes)
         let report = try Engine(runner: ThreadRunner()).report(
             catalogue, on: data.dataset, period: resolved, disclosure: disclosure)
+        // A strict report is not published over data with errors, as `validate` fails on them.
+        let errors = report.findings.filter { $0.severity == .error }
+        if !options.flags.contains("--lenient"), !errors.isEmpty {
+            let count = errors.count
+            throw DataFailure(
+                description: data.log + errors.map { "\($0)\n" }.joined()
+                    + "the data breaks \(count) rule\(count == 1 ? "" : "s") of error severity; nothing was published (`compass validate` names the records; fix the data, or use --lenient to publish with the findings)"
+            )
+        }
         // The columns (some 15 MiB at a million migrants) are unmapped on another thread while
         // this one renders the report.
         let log = data.log

@@ -39,6 +39,8 @@ extension CompassCommand {
     /// - Parameters:
     ///   - keptDays: Keep the assistance and survey records of these days only (all are checked).
     ///   - attributes: Keep these attributes of migrants only (all records are checked).
+    ///   - forceLenient: Read leniently whatever the options say, and keep even a dataset that
+    ///     cannot be used (for `validate`, which lists its problems).
     func loadData(
         _ options: Options, programme: Programme, keeping keptDays: DateRange? = nil,
         attributes: MigrantAttributes = .all, forceLenient: Bool = false
@@ -66,6 +68,11 @@ extension CompassCommand {
         var lines = result.problems.map { "\($0)" }
         lines += result.accounting.map { "\($0)" }
         let errors = result.errors.count
+        if !forceLenient, !result.unusable.isEmpty {
+            // Nothing to compute from: a report would be a page of zeros, lenient or not.
+            lines.append("the dataset cannot be used; nothing was computed")
+            throw DataFailure(description: lines.joined(separator: "\n"))
+        }
         if !lenient, errors > 0 {
             lines.append(
                 "the dataset has \(errors) error\(errors == 1 ? "" : "s"); nothing was computed (fix the data, or use --lenient to keep the good records)"

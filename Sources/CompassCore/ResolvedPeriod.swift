@@ -30,6 +30,9 @@ public struct ResolvedPeriod: Hashable, Sendable, CustomStringConvertible {
         self.programmeDates = programmeDates
     }
 
+    /// Whether the period shares at least one day with the programme's period.
+    public var meetsProgramme: Bool { dates.start <= programmeDates.end && programmeDates.start <= dates.end }
+
     /// The period and its days, such as `2022 (2022-01-01..2022-12-31)`.
     public var description: String { "\(period) (\(dates))" }
 }

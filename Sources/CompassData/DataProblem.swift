@@ -152,6 +152,9 @@ public struct DatasetReadResult: Hashable, Sendable {
 
     /// Whether any problem is an error.
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+
+    /// The problems that leave no dataset to compute from (``DataProblem/leavesNoDataset``).
+    public var unusable: [DataProblem] { problems.filter(\.leavesNoDataset) }
 }
 
 /// The error thrown by a strict read: every problem found, not only the first.
@@ -172,5 +175,23 @@ public struct DatasetReadError: Error, Hashable, Sendable, CustomStringConvertib
         let errors = problems.filter { $0.severity == .error }.count
         let head = "the dataset has \(grouped(errors)) error\(errors == 1 ? "" : "s"):"
         return ([head] + problems.map { "  \($0)" }).joined(separator: "\n")
+    }
+}
+
+extension DataProblem {
+    /// The rules of problems that leave no dataset to compute from, whatever the reading mode.
+    static let unusableRules: Set<String> = ["missing-file", "unreadable-file", "invalid-format"]
+
+    /// Whether this problem leaves no dataset to compute from: a path that does not exist or
+    /// cannot be read, a file that is not a dataset, or a required file (`migrants.csv`,
+    /// `assistance.csv`) that is missing, empty or without a required column.
+    ///
+    /// A lenient read keeps the good records of a file with bad rows; it cannot keep anything
+    /// of a file it could not read, so a report computed without it would be a page of zeros.
+    public var leavesNoDataset: Bool {
+        guard severity == .error else { return false }
+        if Self.unusableRules.contains(rule) { return true }
+        let required = DatasetFile.allCases.filter(\.isRequired).map(\.fileName)
+        return (rule == "empty-file" || rule == "missing-column") && required.contains(file)
     }
 }

@@ -85,6 +85,10 @@ public struct PreparedReadResult: Sendable {
 
     /// Whether any problem is an error.
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+
+    /// The problems that leave no dataset to compute from (``DataProblem/leavesNoDataset``):
+    /// a lenient reader refuses these too.
+    public var unusable: [DataProblem] { problems.filter(\.leavesNoDataset) }
 }
 
 extension PreparedDataset {

@@ -76,15 +76,26 @@ public struct Engine: Sendable {
         guard period.programmeDates == catalogue.programme.period else {
             throw EvaluationError(.invalidPeriod(period.description), findings: [])
         }
+        guard period.meetsProgramme else {
+            throw EvaluationError(
+                .outsideProgramme(period.description, catalogue.programme.name, period.programmeDates.description),
+                findings: [])
+        }
         return try evaluate(catalogue, problems: problems, on: dataset, period: period)
     }
 
     /// Resolves a period against a catalogue, or throws the error that stops an evaluation.
     ///
-    /// - Throws: ``EvaluationError`` when the period does not exist.
+    /// - Throws: ``EvaluationError`` when the period does not exist, or lies wholly outside
+    ///   the programme's period: its figures would all be zero, which is no report of the programme.
     public static func resolve(_ period: Period, for catalogue: Catalogue) throws(EvaluationError) -> ResolvedPeriod {
         guard let resolved = catalogue.resolve(period) else {
             throw EvaluationError(.invalidPeriod(period.description), findings: [])
+        }
+        guard resolved.meetsProgramme else {
+            throw EvaluationError(
+                .outsideProgramme(resolved.description, catalogue.programme.name, resolved.programmeDates.description),
+                findings: [])
         }
         return resolved
     }
@@ -141,7 +152,15 @@ public struct Engine: Sendable {
             results[index].overlap = evaluator.overlap(indicator, people: people[indicator.id], parts: parts)
         }
         let checks = RuleChecker(catalogue: catalogue, results: results, store: store, dates: dates)
-        let findings = (problems + store.findings + checks.builtInFindings() + checks.catalogueRuleFindings())
+        var periodFindings: [Finding] = []
+        if !store.hasRecords(in: dates) {
+            periodFindings.append(
+                Finding(
+                    .warning, rule: "no-records-in-period",
+                    message: "no record of any kind is dated in \(resolved); every figure is zero"))
+        }
+        let findings =
+            (problems + periodFindings + store.findings + checks.builtInFindings() + checks.catalogueRuleFindings())
             .enumerated().sorted { a, b in
                 a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
             }
@@ -171,6 +190,7 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
     enum Kind: Hashable, Sendable {
         case invalidCatalogue
         case invalidPeriod(String)
+        case outsideProgramme(String, String, String)
         case programmeMismatch(String, String)
         case outsideKeptDays(String, String)
         case attributesNotKept(String)
@@ -195,6 +215,8 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
                 + findings.map { "  \($0)" }).joined(separator: "\n")
         case .invalidPeriod(let text):
             return "the period \(text) does not exist"
+        case .outsideProgramme(let period, let programme, let days):
+            return "the period \(period) lies outside the programme \(programme), which runs \(days)"
         case .outsideKeptDays(let needed, let kept):
             return "the evaluation reads the records of \(needed), but the dataset was prepared keeping only \(kept)"
         case .attributesNotKept(let attributes):

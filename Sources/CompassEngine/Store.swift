@@ -361,6 +361,16 @@ package struct Store {
         column.withUnsafeBufferPointer { column in order.map { column[Int($0)] } }
     }
 
+    /// Whether any record of any source is dated in `dates` (by the date evaluations count it on).
+    func hasRecords(in dates: DateRange) -> Bool {
+        let low = dates.start.yyyymmdd
+        let high = dates.end.yyyymmdd
+        let columns = [
+            assistanceDate, surveyDate, participationDate, productDate, disseminationDate, engagementDate, visitDate,
+        ]
+        return columns.contains { column in column.contains { $0 >= low && $0 <= high } }
+    }
+
     func count(of source: Source) -> Int {
         switch source {
         case .migrants: registeredMigrants

@@ -113,7 +113,7 @@ import Testing
         #expect(outcome.status == 1)
         #expect(
             outcome.standardOutput
-                == "/nonexistent/compass: no such directory or file; give a dataset directory or a .json file [missing-file]\n1 error, 0 warnings, 0 notes\n"
+                == "/nonexistent/compass: no such directory or file; give a dataset directory or a .json file [missing-file]\nwarning [no-records-in-period] no record of any kind is dated in programme (2021-01-01..2023-12-31); every figure is zero\n1 error, 1 warning, 0 notes\n"
         )
     }
 }

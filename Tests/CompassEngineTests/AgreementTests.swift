@@ -45,6 +45,11 @@ import Testing
         let naive = NaiveEvaluator(data, programme: catalogue.programme)
         #expect(!naive.findings.isEmpty)
         for period in RandomData.periods(seed: seed) {
+            // A period wholly outside the programme is refused: there is nothing to agree on.
+            if let resolved = catalogue.resolve(period), !resolved.meetsProgramme {
+                #expect(throws: EvaluationError.self) { try Engine().evaluate(catalogue, on: data, period: period) }
+                continue
+            }
             let evaluation = try Engine().evaluate(catalogue, on: data, period: period)
             let dates = try #require(period.dates(programme: catalogue.programme.period))
             var expectations: [Indicator.ID: NaiveEvaluator.Result] = [:]
@@ -76,6 +81,11 @@ import Testing
         let data = RandomData.dataset(seed: seed)
         let (catalogue, _) = RandomCatalogue.make(seed: seed)
         for period in RandomData.periods(seed: seed) {
+            // A period wholly outside the programme is refused: there is nothing to agree on.
+            if let resolved = catalogue.resolve(period), !resolved.meetsProgramme {
+                #expect(throws: EvaluationError.self) { try Engine().evaluate(catalogue, on: data, period: period) }
+                continue
+            }
             let evaluation = try Engine().evaluate(catalogue, on: data, period: period)
             for result in evaluation.results {
                 for breakdown in result.breakdowns {
