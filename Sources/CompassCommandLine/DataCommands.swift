@@ -27,9 +27,6 @@ struct LoadedData {
 }
 
 extension CompassCommand {
-    /// The options that choose and read a dataset.
-    static let dataOptions: Set<String> = ["--data", "--strict", "--lenient", "--rejects"]
-
     /// Reads the dataset named by `--data` straight into columns checked against `programme`,
     /// or prepares the built-in sample when there is none.
     ///
@@ -55,6 +52,8 @@ extension CompassCommand {
                 log: "", result: nil)
         }
         let lenient = forceLenient || options.flags.contains("--lenient")
+        // A mistyped path is not a problem of the data: say so, without suggesting --lenient.
+        if !lenient, access(path, F_OK) != 0 { throw DataFailure(description: "no such directory or file: \(path)") }
         let progress = Progress.forTerminal()
         var readerOptions = DatasetReader.Options(rejectsPath: options.values["--rejects"])
         if let progress {
@@ -77,7 +76,6 @@ extension CompassCommand {
 
     /// `compass sample`: writes a synthetic dataset, or the built-in 2022 sample.
     func sampleCommand(_ options: Options) throws -> Outcome {
-        if options.help { return Outcome(status: 0, standardOutput: Help.sample, standardError: "") }
         guard let output = options.values["--output"] else {
             throw UsageError("give the dataset's directory (or .json file) with --output PATH")
         }
@@ -149,22 +147,4 @@ final class Progress: Sendable {
     }
 
     func clear() { writeAll("\r\u{1B}[K", to: STDERR_FILENO) }
-}
-
-extension Help {
-    static let sample = """
-        Usage: compass sample --migrants N [--seed S] --output PATH
-               compass sample --calibrated 2022 --output PATH
-
-        Write a synthetic dataset: a directory of CSV files, or one JSON file when PATH ends in .json.
-
-        Options:
-          --migrants N       Generate N migrants (1 to 10,000,000) with about 2.5 assistance records
-                             each across 2021-2023, and the other records in proportion; streamed to disk.
-          --seed S           The seed (default: 1): the same seed writes the same bytes.
-          --calibrated 2022  Write the built-in sample from which the 2022 fact sheet is computed.
-          --output PATH      The directory (created when missing) or .json file to write.
-          -h, --help         Show this help.
-
-        """
 }
