@@ -159,6 +159,7 @@ extension CompassCommand {
                 OptionDescription(
                     "--format", "tsv|markdown",
                     "tsv: one line per indicator: id, work area, unit and English title, tab-separated (default);",
+                    "tabs, line breaks and other control characters in a field are written as spaces.",
                     "markdown: a Markdown table: id, titles, work area, measure, breakdowns, presentation."),
             ],
             run: { try $0.indicators($1) }),

@@ -163,10 +163,27 @@ public struct CompassCommand: Sendable {
     }
 
     /// One tab-separated line per indicator: id, work area, unit, English title.
+    ///
+    /// A field never holds a tab, a line break or another control character (each becomes a
+    /// space), so every line has exactly four fields whatever the catalogue's texts hold.
     static func indicatorLines(_ catalogue: Catalogue) -> String {
         catalogue.indicators.map { indicator in
-            "\(indicator.id)\t\(indicator.workArea ?? "-")\t\(indicator.unit.rawValue)\t\(indicator.title[.english])\n"
+            [indicator.id.rawValue, indicator.workArea ?? "-", indicator.unit.rawValue, indicator.title[.english]]
+                .map(tsvField).joined(separator: "\t") + "\n"
         }.joined()
+    }
+
+    /// `text` with each control character (tab, CR, LF, and the rest of C0 and C1) and each Unicode
+    /// line or paragraph separator replaced by a space.
+    static func tsvField(_ text: String) -> String {
+        var field = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: field.append(" ")
+            default: field.append(scalar)
+            }
+        }
+        return String(field)
     }
 
     /// A GitHub-flavoured Markdown table of the indicators: id, titles, work area, measure, breakdowns, presentation.

@@ -199,6 +199,40 @@ import Testing
         #expect(committed == outcome.standardOutput, "regenerate the table with: compass indicators --format markdown")
     }
 
+    /// Titles and work areas holding tabs, line breaks and other control characters.
+    static let hostileTexts = [
+        "tab\there", "line\nbreak", "carriage\r\nreturn", "\t\n\r", "vertical\u{0B}tab\u{0C}feed",
+        "escape\u{1B}[31mred", "next\u{85}line", "line\u{2028}separator", "para\u{2029}graph", "del\u{7F}",
+    ]
+
+    @Test func theTSVListHasFourFieldsPerLineWhateverTheTitles() {
+        var catalogue = Catalogue.compass
+        for (index, text) in IndicatorListTests.hostileTexts.enumerated() {
+            catalogue.indicators[index].title = ["en": text, "fr": text]
+            catalogue.indicators[index].workArea =
+                index == 0 ? "protection\tand\nmore" : catalogue.indicators[index].workArea
+        }
+        let outcome = CompassCommand(catalogue: catalogue).run(["indicators"])
+        let lines = outcome.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == catalogue.indicators.count)
+        for line in lines {
+            #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 4, "\(line)")
+        }
+        #expect(
+            Array(lines.prefix(10)) == [
+                "migrants-assisted\tprotection and more\tpeople\ttab here",
+                "humanitarian-aid\tprotection\tpeople\tline break",
+                "comprehensive-assistance\tprotection\tpeople\tcarriage  return",
+                "protection-satisfaction\tprotection\tpercent\t   ",
+                "social-workers-trained\tprotection\tpeople\tvertical tab feed",
+                "return-assistance\treturn\tpeople\tescape [31mred",
+                "reintegration-assistance\treintegration\tpeople\tnext line",
+                "knowledge-products\tresearch\trecords\tline separator",
+                "knowledge-product-audience\tresearch\tpeople\tpara graph",
+                "stakeholders-trained\tprotection\tpeople\tdel ",
+            ])
+    }
+
     @Test func aListFormatOtherThanTsvOrMarkdownIsAUsageError() {
         let outcome = CompassCommand().run(["indicators", "--format", "html"])
         #expect(outcome.status == 2)
