@@ -60,7 +60,12 @@ struct CommandDescription: Sendable {
     }
 
     /// The options every command takes.
-    static let globalOptions = [OptionDescription("--help", "", "Show the help of the command.", shown: "-h, --help")]
+    static let globalOptions = [
+        OptionDescription(
+            "--quiet", "", "Show no progress line. Progress is shown on standard error only when it is",
+            "a terminal (never in a pipe or CI), while reading a dataset or writing a sample."),
+        OptionDescription("--help", "", "Show the help of the command.", shown: "-h, --help"),
+    ]
 
     /// The exit statuses, as ``CompassCommand/run(_:)`` returns them.
     static let exitStatus = [

@@ -114,6 +114,8 @@ import Testing
                   help        Show this help, or a command's: compass help COMMAND.
 
                 Options of every command:
+                  --quiet     Show no progress line. Progress is shown on standard error only when it is
+                              a terminal (never in a pipe or CI), while reading a dataset or writing a sample.
                   -h, --help  Show the help of the command.
 
                 Run 'compass COMMAND --help' for a command's options.
@@ -143,6 +145,11 @@ import Testing
             #expect(!outcome.standardError.contains("unknown option"), "\(name) \(option)")
         }
         #expect(help.contains("-h, --help"))
+    }
+
+    @Test(arguments: [["report"], ["validate"], ["indicators"], ["formats"], ["help"]])
+    func quietIsAcceptedEverywhereAndChangesNothingOffATerminal(_ arguments: [String]) {
+        #expect(command.run(arguments + ["--quiet"]) == command.run(arguments))
     }
 
     @Test(arguments: [("md", "markdown"), ("htm", "html")])
