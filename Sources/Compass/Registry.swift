@@ -31,39 +31,58 @@ public struct ReporterRegistry: Sendable {
     public typealias Factory = @Sendable (ReporterOptions) -> any Reporter
 
     private var entries: [(format: ReportFormat, make: Factory)] = []
+    /// Other names of formats, such as `md` for `markdown`: alias to id.
+    private var aliases: [String: String] = [:]
 
     /// An empty registry.
     public init() {}
 
-    /// The registry of the built-in formats: `markdown`, `csv`, `json` and `html`.
+    /// The registry of the built-in formats: `markdown` (also called `md`), `csv`, `json` and `html`
+    /// (also called `htm`).
     public static var builtIn: ReporterRegistry {
         var registry = ReporterRegistry()
-        registry.register(MarkdownReporter.format) { MarkdownReporter(language: $0.language) }
+        registry.register(MarkdownReporter.format, aliases: ["md"]) { MarkdownReporter(language: $0.language) }
         registry.register(CSVReporter.format) { CSVReporter(language: $0.language) }
         registry.register(JSONReporter.format) { JSONReporter(language: $0.language) }
-        registry.register(HTMLReporter.format) { HTMLReporter(language: $0.language) }
+        registry.register(HTMLReporter.format, aliases: ["htm"]) { HTMLReporter(language: $0.language) }
         return registry
     }
 
     /// Adds a format, or replaces the one with the same id.
-    public mutating func register(_ format: ReportFormat, factory: @escaping Factory) {
+    ///
+    /// - Parameters:
+    ///   - format: The format; its `id` is the name ``reporter(for:options:)`` looks up.
+    ///   - aliases: Other names the format is asked for by, such as `md` for `markdown`. They are
+    ///     not listed in ``formats``. An alias that is, or becomes, a format's id names that format.
+    ///   - factory: Makes the format's reporter.
+    public mutating func register(_ format: ReportFormat, aliases: [String] = [], factory: @escaping Factory) {
         if let index = entries.firstIndex(where: { $0.format.id == format.id }) {
             entries[index] = (format, factory)
         } else {
             entries.append((format, factory))
         }
+        for alias in aliases { self.aliases[alias] = format.id }
     }
 
     /// The formats, in the order they were registered.
     public var formats: [ReportFormat] { entries.map(\.format) }
 
-    /// A reporter for the format `id`.
+    /// The other names of the format `id`, sorted, such as `["md"]` for `markdown`.
+    public func aliases(of id: String) -> [String] {
+        aliases.filter { alias in alias.value == id && !entries.contains { $0.format.id == alias.key } }.map(\.key)
+            .sorted()
+    }
+
+    /// A reporter for the format `id`, or for the format `id` is an alias of.
     ///
     /// - Throws: ``UnknownFormatError`` naming the formats that are available.
     public func reporter(for id: String, options: ReporterOptions = ReporterOptions()) throws(UnknownFormatError)
         -> any Reporter
     {
-        guard let entry = entries.first(where: { $0.format.id == id }) else {
+        let entry =
+            entries.first(where: { $0.format.id == id })
+            ?? aliases[id].flatMap { target in entries.first(where: { $0.format.id == target }) }
+        guard let entry else {
             throw UnknownFormatError(id: id, available: formats.map(\.id))
         }
         return entry.make(options)

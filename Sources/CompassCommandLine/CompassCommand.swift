@@ -27,8 +27,10 @@ import CCompassAllocator
 /// CompassCommand(registry: registry).main()
 /// ```
 ///
-/// Exit status: 0 when all went well, 1 when validation found errors, 2 for a
-/// usage error (one line on standard error names the problem and the fix).
+/// Exit status: 0 when all went well; 1 when errors were found in the data, the
+/// catalogue or the rules and the command refused to go on, or a file could not be
+/// read or written; 2 for a usage error (one line on standard error names the
+/// problem and the help to read). `compass --help` lists the commands.
 public struct CompassCommand: Sendable {
     /// The catalogue reported on.
     public var catalogue: Catalogue
@@ -49,7 +51,7 @@ public struct CompassCommand: Sendable {
 
     /// What a run printed and its exit status.
     public struct Outcome: Hashable, Sendable {
-        /// The exit status: 0 ok, 1 validation errors, 2 usage error.
+        /// The exit status: 0 ok, 1 errors found or a file unreadable, 2 usage error.
         public var status: Int32
         /// What was written to standard output.
         public var standardOutput: String
@@ -73,20 +75,25 @@ public struct CompassCommand: Sendable {
     /// Files named by `--output` are written; nothing else touches the outside world.
     public func run(_ arguments: [String]) -> Outcome {
         var arguments = arguments
+        // `compass --help` and `compass -h` list the commands; `compass --format html` is a report.
+        if let first = arguments.first, first == "--help" || first == "-h" { arguments[0] = "help" }
         let command = arguments.first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "report"
         if arguments.first == command { arguments.removeFirst() }
         do {
-            switch command {
-            case "report": return try report(Options(arguments, allowed: Options.report))
-            case "indicators": return try indicators(Options(arguments, allowed: Options.indicators))
-            case "validate": return try validate(Options(arguments, allowed: Options.validate))
-            case "formats": return try formats(Options(arguments, allowed: ["--help"]))
-            case "sample": return try sampleCommand(Options(arguments, allowed: Options.sample))
-            case "help": return Outcome(status: 0, standardOutput: Help.general, standardError: "")
-            default:
-                throw UsageError(
-                    "unknown command '\(command)'; the commands are report, validate, indicators, formats and sample")
+            guard let description = Self.commands.first(where: { $0.name == command }) else {
+                throw UsageError("unknown command '\(command)'; the commands are \(Self.commandList)")
             }
+            if command == "help", let topic = arguments.first, !topic.hasPrefix("-") {
+                guard let described = Self.commands.first(where: { $0.name == topic }) else {
+                    throw UsageError("unknown command '\(topic)'; the commands are \(Self.commandList)")
+                }
+                return Outcome(status: 0, standardOutput: described.help, standardError: "")
+            }
+            let options = try Options(arguments, allowed: description.allOptions)
+            if options.help, command != "help" {
+                return Outcome(status: 0, standardOutput: description.help, standardError: "")
+            }
+            return try description.run(self, options)
         } catch let error as UsageError {
             return Outcome(
                 status: 2, standardOutput: "",
@@ -96,16 +103,14 @@ public struct CompassCommand: Sendable {
         }
     }
 
-    /// The help command for a command: its own, or the general one for `report` and unknown commands.
+    /// The help command for a command: its own, or the general one for unknown commands.
     static func help(for command: String) -> String {
-        ["indicators", "formats", "sample", "validate"].contains(command)
-            ? "compass \(command) --help" : "compass --help"
+        commands.contains { $0.name == command && $0.name != "help" } ? "compass \(command) --help" : "compass --help"
     }
 
     // MARK: Commands
 
-    private func report(_ options: Options) throws -> Outcome {
-        if options.help { return Outcome(status: 0, standardOutput: Help.report, standardError: "") }
+    func report(_ options: Options) throws -> Outcome {
         let language = try options.language()
         let period = try options.period(default: .year(2022))
         let formatID = options.values["--format"] ?? MarkdownReporter.format.id
@@ -152,8 +157,7 @@ public struct CompassCommand: Sendable {
         return Outcome(status: 0, standardOutput: text, standardError: log)
     }
 
-    private func indicators(_ options: Options) throws -> Outcome {
-        if options.help { return Outcome(status: 0, standardOutput: Help.indicators, standardError: "") }
+    func indicators(_ options: Options) throws -> Outcome {
         let catalogue = try loadCatalogue(options)
         let text: String
         switch options.values["--format"] ?? "tsv" {
@@ -168,10 +172,27 @@ public struct CompassCommand: Sendable {
     }
 
     /// One tab-separated line per indicator: id, work area, unit, English title.
+    ///
+    /// A field never holds a tab, a line break or another control character (each becomes a
+    /// space), so every line has exactly four fields whatever the catalogue's texts hold.
     static func indicatorLines(_ catalogue: Catalogue) -> String {
         catalogue.indicators.map { indicator in
-            "\(indicator.id)\t\(indicator.workArea ?? "-")\t\(indicator.unit.rawValue)\t\(indicator.title[.english])\n"
+            [indicator.id.rawValue, indicator.workArea ?? "-", indicator.unit.rawValue, indicator.title[.english]]
+                .map(tsvField).joined(separator: "\t") + "\n"
         }.joined()
+    }
+
+    /// `text` with each control character (tab, CR, LF, and the rest of C0 and C1) and each Unicode
+    /// line or paragraph separator replaced by a space.
+    static func tsvField(_ text: String) -> String {
+        var field = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: field.append(" ")
+            default: field.append(scalar)
+            }
+        }
+        return String(field)
     }
 
     /// A GitHub-flavoured Markdown table of the indicators: id, titles, work area, measure, breakdowns, presentation.
@@ -216,8 +237,7 @@ public struct CompassCommand: Sendable {
     }
 
     /// `compass validate`: every problem of the data, the catalogue and the rules, then a summary.
-    private func validate(_ options: Options) throws -> Outcome {
-        if options.help { return Outcome(status: 0, standardOutput: Help.validate, standardError: "") }
+    func validate(_ options: Options) throws -> Outcome {
         let period = try options.period(default: .programme)
         let catalogue = try loadCatalogue(options)
         let loaded = try loadData(options, programme: catalogue.programme, forceLenient: true)
@@ -251,8 +271,7 @@ public struct CompassCommand: Sendable {
             standardError: accounting)
     }
 
-    private func formats(_ options: Options) throws -> Outcome {
-        if options.help { return Outcome(status: 0, standardOutput: Help.formats, standardError: "") }
+    func formats(_ options: Options) throws -> Outcome {
         let lines = registry.formats.map { "\($0.id)\t.\($0.fileExtension)\t\($0.mediaType)" }
         return Outcome(status: 0, standardOutput: lines.joined(separator: "\n") + "\n", standardError: "")
     }
@@ -266,19 +285,13 @@ struct UsageError: Error {
 
 /// Parsed `--name value` options.
 struct Options {
-    static let report = Set(["--language", "--format", "--period", "--output", "--catalogue", "--disclosure", "--help"])
-        .union(CompassCommand.dataOptions)
-    static let indicators: Set<String> = ["--catalogue", "--format", "--help"]
-    static let sample: Set<String> = ["--migrants", "--seed", "--calibrated", "--output", "--help"]
-    static let validate = Set(["--period", "--catalogue", "--help"]).union(CompassCommand.dataOptions)
-    static let flags: Set<String> = ["--help", "--strict", "--lenient"]
-
     var values: [String: String] = [:]
     var help = false
     /// The flags given other than `--help`.
     var flags: Set<String> = []
 
-    init(_ arguments: [String], allowed: Set<String>) throws {
+    /// Parses `arguments` against a command's options; any other option is a usage error.
+    init(_ arguments: [String], allowed: [OptionDescription]) throws {
         var index = 0
         while index < arguments.count {
             var name = arguments[index]
@@ -288,11 +301,11 @@ struct Options {
                 name = String(name[..<equals])
             }
             if name == "-h" { name = "--help" }
-            guard allowed.contains(name) else {
+            guard let option = allowed.first(where: { $0.name == name }) else {
                 throw UsageError(
                     name.hasPrefix("-") ? "unknown option '\(name)'" : "unexpected argument '\(name)'")
             }
-            if Options.flags.contains(name) {
+            if option.isFlag {
                 if name == "--help" { help = true } else { flags.insert(name) }
                 index += 1
                 continue
@@ -374,92 +387,4 @@ func writeAll(_ text: String, to descriptor: Int32) -> Bool {
         }
         return true
     }
-}
-
-enum Help {
-    static let general = """
-        compass: compute a migration programme's fact sheet from its records.
-
-        Usage: compass [COMMAND] [OPTIONS]
-
-        Commands:
-          report       Compute the fact sheet and render it (the default command).
-          indicators   List the indicators of the catalogue.
-          formats      List the report formats.
-          sample       Write a synthetic dataset, or the built-in 2022 sample, as files.
-          validate     Print what validation finds in the catalogue, the data and the rules.
-          help         Show this help.
-
-        Run 'compass COMMAND --help' for a command's options.
-        With no command, 'compass' prints the COMPASS 2022 fact sheet in Markdown,
-        computed from the built-in synthetic sample.
-
-        Exit status: 0 ok, 1 validation errors, 2 usage error.
-
-        """
-
-    static let report = """
-        Usage: compass report [--data PATH [--strict|--lenient] [--rejects FILE]]
-                              [--language en|fr] [--format ID] [--period P] [--output FILE] [--catalogue FILE]
-                              [--disclosure k=5|k=10|k=11|round=10|off]
-
-        Compute the fact sheet from a dataset (default: the built-in sample) and render it.
-
-        Options:
-          --language en|fr  Language of labels and numbers (default: en).
-          --format ID       Report format; 'compass formats' lists them (default: markdown).
-          --period P        2022, 2022-Q3, 2022-07, programme, or 2021-01-01..2023-12-31 (default: 2022).
-          --output FILE     Write to FILE (through a temporary file) instead of standard output.
-          --data PATH       Read the records from a dataset directory of CSV files or a JSON file;
-                            the accounting of each file is printed on standard error.
-          --strict          Any error in the data fails the command, after listing every problem (default).
-          --lenient         Keep the good records; report each bad one and leave it out.
-          --rejects FILE    Write the rejected records to FILE as CSV (file,line,rule,message,record).
-          --catalogue FILE  Use the indicators of a JSON catalogue (see Documentation/Indicators.md).
-          --disclosure D    Protect small breakdown cells: k=N suppresses cells of 1 to N-1 people and the
-                            cells needed to protect them, round=N rounds cells down to a multiple of N,
-                            off publishes them as counted (default: k=11; see Documentation/Privacy.md).
-          -h, --help        Show this help.
-
-        """
-
-    static let indicators = """
-        Usage: compass indicators [--catalogue FILE] [--format tsv|markdown]
-
-        List the catalogue's indicators. Catalogue errors, if any, go to standard error with exit status 1.
-
-        Options:
-          --catalogue FILE    List a JSON catalogue (see Documentation/Indicators.md) instead of COMPASS's.
-          --format tsv        One line per indicator: id, work area, unit and English title, tab-separated (default).
-          --format markdown   A Markdown table: id, titles, work area, measure, breakdowns, presentation.
-          -h, --help          Show this help.
-
-        """
-
-    static let validate = """
-        Usage: compass validate [--data PATH] [--rejects FILE] [--period P] [--catalogue FILE]
-
-        Read a dataset and validate the catalogue, then evaluate it and print every problem:
-        the data's, located as file:line:column: column: message [rule], then the findings on
-        the data and the rules, errors first, as severity [rule] message; then a summary.
-        The accounting of each file (records read = accepted + rejected) goes to standard error.
-
-        Options:
-          --data PATH       A dataset directory of CSV files, or a JSON dataset (default: the built-in sample).
-          --rejects FILE    Write the rejected records to FILE as CSV (file,line,rule,message,record).
-          --period P        The period whose rules are checked: 2022, 2022-Q3, 2022-07, programme,
-                            or 2021-01-01..2023-12-31 (default: programme).
-          --catalogue FILE  Validate a JSON catalogue (see Documentation/Indicators.md).
-          -h, --help        Show this help.
-
-        Exit status: 0 no errors, 1 errors found, 2 usage error.
-
-        """
-
-    static let formats = """
-        Usage: compass formats
-
-        List the report formats: id, file extension and media type, tab-separated.
-
-        """
 }

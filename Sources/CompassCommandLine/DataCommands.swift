@@ -1,4 +1,5 @@
 import Compass
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -27,9 +28,6 @@ struct LoadedData {
 }
 
 extension CompassCommand {
-    /// The options that choose and read a dataset.
-    static let dataOptions: Set<String> = ["--data", "--strict", "--lenient", "--rejects"]
-
     /// Reads the dataset named by `--data` straight into columns checked against `programme`,
     /// or prepares the built-in sample when there is none.
     ///
@@ -57,10 +55,18 @@ extension CompassCommand {
                 log: "", result: nil)
         }
         let lenient = forceLenient || options.flags.contains("--lenient")
-        let progress = Progress.forTerminal()
+        // A mistyped path is not a problem of the data: say so, without suggesting --lenient.
+        if !forceLenient, access(path, F_OK) != 0 { throw DataFailure(description: "no such directory or file: \(path)") }
+        let progress = ProgressLine.forTerminal(quiet: options.flags.contains("--quiet"))
         var readerOptions = DatasetReader.Options(rejectsPath: options.values["--rejects"])
         if let progress {
-            readerOptions.progress = { @Sendable step in progress.show(step) }
+            readerOptions.progress = { @Sendable step in
+                var text = "reading \(step.file): \(step.bytesRead >> 20) MB"
+                if let total = step.totalBytes, total > 0 {
+                    text += " of \(total >> 20) MB (\(step.bytesRead * 100 / total) %)"
+                }
+                progress.show(text, final: step.bytesRead == step.totalBytes)
+            }
         }
         let reader = DatasetReader(options: readerOptions)
         let result = reader.prepare(from: path, programme: programme, keeping: keptDays, attributes: attributes)
@@ -84,7 +90,6 @@ extension CompassCommand {
 
     /// `compass sample`: writes a synthetic dataset, or the built-in 2022 sample.
     func sampleCommand(_ options: Options) throws -> Outcome {
-        if options.help { return Outcome(status: 0, standardOutput: Help.sample, standardError: "") }
         guard let output = options.values["--output"] else {
             throw UsageError("give the dataset's directory (or .json file) with --output PATH")
         }
@@ -100,10 +105,20 @@ extension CompassCommand {
             guard let seed = UInt64(seedText) else {
                 throw UsageError("--seed takes a whole number from 0 to 18446744073709551615, not '\(seedText)'")
             }
+            let line = ProgressLine.forTerminal(quiet: options.flags.contains("--quiet"))
+            let progress: SyntheticData.ProgressHandler? = line.map { line in
+                { @Sendable step in
+                    line.show(
+                        "generating: \(thousands(step.migrantsGenerated)) of \(thousands(step.totalMigrants)) migrants (\(step.percent) %)",
+                        final: step.percent == 100)
+                }
+            }
+            defer { line?.clear() }
             if json {
-                dataset = SyntheticData.generate(migrants: migrants, seed: seed)
+                dataset = SyntheticData.generate(migrants: migrants, seed: seed, progress: progress)
             } else {
-                let counts = try SyntheticData.write(migrants: migrants, seed: seed, toDirectory: output)
+                let counts = try SyntheticData.write(
+                    migrants: migrants, seed: seed, toDirectory: output, progress: progress)
                 summary = counts.map { "\($0.file.fileName): \(thousands($0.records)) records" }
                 dataset = nil
             }
@@ -143,35 +158,33 @@ func thousands(_ value: Int) -> String {
     return result
 }
 
-/// A progress line on standard error, shown only when standard error is a terminal.
-final class Progress: Sendable {
-    static func forTerminal() -> Progress? { isatty(2) == 1 ? Progress() : nil }
+/// A progress line on standard error, shown only when standard error is a terminal and
+/// `--quiet` is not given: never in a pipe, a file or CI.
+///
+/// Drawn at most ten times a second, so that frequent callbacks cost little; a final step is
+/// always drawn.
+final class ProgressLine: Sendable {
+    /// When the line was last drawn, in nanoseconds of the monotonic clock.
+    private let lastDrawn = Mutex<UInt64>(0)
 
-    func show(_ progress: DatasetReader.ReadProgress) {
-        var line = "\rreading \(progress.file): \(progress.bytesRead >> 20) MB"
-        if let total = progress.totalBytes, total > 0 {
-            line += " of \(total >> 20) MB (\(progress.bytesRead * 100 / total) %)"
+    static func forTerminal(quiet: Bool) -> ProgressLine? { !quiet && isatty(2) == 1 ? ProgressLine() : nil }
+
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    /// Draws `text` over the line, unless it was drawn less than 0.1 s ago and `final` is false.
+    func show(_ text: String, final: Bool = false) {
+        let now = ProgressLine.now()
+        let draw = lastDrawn.withLock { last in
+            guard final || now >= last + 100_000_000 else { return false }
+            last = now
+            return true
         }
-        writeAll(line + "\u{1B}[K", to: STDERR_FILENO)
+        if draw { writeAll("\r" + text + "\u{1B}[K", to: STDERR_FILENO) }
     }
 
     func clear() { writeAll("\r\u{1B}[K", to: STDERR_FILENO) }
-}
-
-extension Help {
-    static let sample = """
-        Usage: compass sample --migrants N [--seed S] --output PATH
-               compass sample --calibrated 2022 --output PATH
-
-        Write a synthetic dataset: a directory of CSV files, or one JSON file when PATH ends in .json.
-
-        Options:
-          --migrants N       Generate N migrants (1 to 10,000,000) with about 2.5 assistance records
-                             each across 2021-2023, and the other records in proportion; streamed to disk.
-          --seed S           The seed (default: 1): the same seed writes the same bytes.
-          --calibrated 2022  Write the built-in sample from which the 2022 fact sheet is computed.
-          --output PATH      The directory (created when missing) or .json file to write.
-          -h, --help         Show this help.
-
-        """
 }

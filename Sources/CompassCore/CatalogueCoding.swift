@@ -319,6 +319,42 @@ extension DimensionPair: Codable {
     }
 }
 
+extension BreakdownDimension {
+    /// Reads a dimension's name, naming the dimensions when it is not one.
+    public init(from decoder: any Decoder) throws {
+        self = try decodeName(from: decoder, what: "breakdown dimension", plural: "dimensions")
+    }
+}
+
+extension ValidationRule.Importance {
+    /// Reads an importance, naming the importances when it is not one.
+    public init(from decoder: any Decoder) throws {
+        self = try decodeName(from: decoder, what: "importance", plural: "importances")
+    }
+}
+
+extension ValidationRule.MissingValueStrategy {
+    /// Reads a strategy, naming the strategies when it is not one.
+    public init(from decoder: any Decoder) throws {
+        self = try decodeName(from: decoder, what: "missing-value strategy", plural: "strategies")
+    }
+}
+
+/// Reads one of a closed set of names; an unknown one is an error that lists them.
+func decodeName<T: RawRepresentable & CaseIterable>(from decoder: any Decoder, what: String, plural: String) throws -> T
+where T.RawValue == String {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    guard let value = T(rawValue: text) else {
+        throw DecodingError.dataCorruptedError(
+            in: container,
+            debugDescription:
+                "unknown \(what) '\(text)'; the \(plural) are \(T.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
+    }
+    return value
+}
+
 // MARK: Indicator
 
 extension Indicator: Codable {

@@ -129,7 +129,8 @@ final class CSVFileReader<Source: ByteSource> {
         // participants kept as numbers.
         let runsPlain =
             usable && (writer != nil || (file == .trainingParticipants && session.participantsAsNumbers))
-        let progressStep = 8 << 20
+        // About every megabyte: several times a second even in a debug build.
+        let progressStep = 1 << 20
         var nextProgress = progressStep
         defer {
             flushPending()
@@ -203,6 +204,11 @@ final class CSVFileReader<Source: ByteSource> {
                     DatasetReader.ReadProgress(file: name, bytesRead: scanner.bytesRead, totalBytes: scanner.totalBytes)
                 )
             }
+        }
+        // The whole file is read: the last call says so, at 100 %.
+        if let progress {
+            let total = scanner.totalBytes ?? scanner.bytesRead
+            progress(DatasetReader.ReadProgress(file: name, bytesRead: total, totalBytes: total))
         }
     }
 

@@ -50,12 +50,23 @@ extension Catalogue {
     ///
     /// - Throws: ``CatalogueFileError`` naming the JSON path of the problem.
     public init(jsonData bytes: [UInt8], name: String = "catalogue") throws(CatalogueFileError) {
+        // The strict parser of JSON datasets reads it first: its syntax errors have a line and a column,
+        // and the values it keeps say what was found where the decoder expected something else.
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            let location = LineTable(bytes).location(of: error.offset)
+            throw CatalogueFileError(
+                file: name, jsonPath: "",
+                message: "is not valid JSON: \(error.message) (line \(location.line), column \(location.column))")
+        }
         do {
             self = try JSONDecoder().decode(Catalogue.self, from: Data(bytes))
         } catch let error as DecodingError {
-            throw CatalogueFileError(decoding: error, file: name)
+            throw CatalogueFileError(decoding: error, file: name, document: document)
         } catch {
-            throw CatalogueFileError(file: name, jsonPath: "", message: "\(error)")
+            throw CatalogueFileError(file: name, jsonPath: "", message: "is not a catalogue the library can read")
         }
     }
 
@@ -66,53 +77,5 @@ extension Catalogue {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    }
-}
-
-extension CatalogueFileError {
-    init(decoding error: DecodingError, file: String) {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            var text = ""
-            for key in codingPath {
-                if let index = key.intValue {
-                    text += "[\(index)]"
-                } else {
-                    text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-                }
-            }
-            return text
-        }
-        switch error {
-        case .typeMismatch(let type, let context):
-            self.init(
-                file: file, jsonPath: path(context.codingPath),
-                message: "expected \(CatalogueFileError.name(of: type)) (\(context.debugDescription))")
-        case .valueNotFound(let type, let context):
-            self.init(
-                file: file, jsonPath: path(context.codingPath),
-                message: "expected \(CatalogueFileError.name(of: type)), found null")
-        case .keyNotFound(let key, let context):
-            self.init(
-                file: file, jsonPath: path(context.codingPath), message: "the key '\(key.stringValue)' is missing")
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty {
-                let detail = context.underlyingError.map { " (\($0))" } ?? ""
-                self.init(file: file, jsonPath: "", message: "is not valid JSON\(detail)")
-            } else {
-                self.init(file: file, jsonPath: path(context.codingPath), message: context.debugDescription)
-            }
-        @unknown default:
-            self.init(file: file, jsonPath: "", message: "\(error)")
-        }
-    }
-
-    static func name(of type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type: "an integer"
-        case is Bool.Type: "true or false"
-        case is [Any].Type: "a list"
-        default: "\(type)"
-        }
     }
 }

@@ -31,7 +31,9 @@ public struct DatasetReader: Sendable {
         public var maximumProblemsPerFile: Int
         /// Where to write the rejected records, as CSV (`file,line,rule,message,record`); `nil` for nowhere.
         public var rejectsPath: String?
-        /// Called now and then during long reads, for a progress line.
+        /// Called now and then during long reads, for a progress line: about every mebibyte of a
+        /// CSV file, and once when the file is read, with `bytesRead == totalBytes`. `bytesRead`
+        /// never decreases within a file. Called on the reading thread: keep it short.
         public var progress: (@Sendable (ReadProgress) -> Void)?
         /// Whether plain records (as wide as the header, on one line, without quotes) are found
         /// many at a time, which is faster; `false` scans every record alone. Every record, value,
@@ -59,6 +61,13 @@ public struct DatasetReader: Sendable {
         public var bytesRead: Int
         /// Its size in bytes, when known.
         public var totalBytes: Int?
+
+        /// Creates a progress value, for testing a progress display.
+        public init(file: String, bytesRead: Int, totalBytes: Int?) {
+            self.file = file
+            self.bytesRead = bytesRead
+            self.totalBytes = totalBytes
+        }
     }
 
     /// How the reader works.

@@ -18,17 +18,51 @@ import CompassEngine
 /// let small = SyntheticData.generate(migrants: 1_000, seed: 7)
 /// try SyntheticData.write(migrants: 1_000_000, seed: 7, toDirectory: "/tmp/big")
 /// ```
+///
+/// Both take a `progress` callback, for an app's own progress bar:
+///
+/// ```swift
+/// try SyntheticData.write(migrants: 1_000_000, seed: 7, toDirectory: "/tmp/big") { step in
+///     print("\(step.percent) %")
+/// }
+/// ```
 public enum SyntheticData {
+    /// Where a long generation is: the migrants generated so far, of how many.
+    ///
+    /// The migrants come first and take nearly all the time; the other records follow them.
+    public struct GenerationProgress: Hashable, Sendable {
+        /// The migrants generated so far, with their assistance and surveys.
+        public var migrantsGenerated: Int
+        /// The migrants asked for.
+        public var totalMigrants: Int
+
+        /// Creates a progress value.
+        public init(migrantsGenerated: Int, totalMigrants: Int) {
+            self.migrantsGenerated = migrantsGenerated
+            self.totalMigrants = totalMigrants
+        }
+
+        /// The share done, from 0 to 100, rounded down; 100 only when everything is generated.
+        public var percent: Int { totalMigrants == 0 ? 100 : migrantsGenerated * 100 / totalMigrants }
+    }
+
+    /// A function called now and then during a generation.
+    public typealias ProgressHandler = @Sendable (GenerationProgress) -> Void
+
     /// Generates a dataset in memory.
     ///
     /// - Parameters:
     ///   - migrants: The number of migrants, 0 or more.
     ///   - seed: The seed: the same seed gives the same records.
-    public static func generate(migrants: Int, seed: UInt64) -> Dataset {
+    ///   - progress: Called every 4,096 migrants and once at the end, when every record is
+    ///     generated, with `migrantsGenerated == totalMigrants`; the count never decreases.
+    ///     Called on the generating thread.
+    public static func generate(migrants: Int, seed: UInt64, progress: ProgressHandler? = nil) -> Dataset {
         var sink = DatasetSink()
         var generator = Generator(migrants: migrants, seed: seed)
-        generator.run(&sink)
+        generator.run(&sink, progress: progress)
         sink.dataset.description = description(migrants: migrants, seed: seed)
+        progress?(GenerationProgress(migrantsGenerated: generator.migrants, totalMigrants: generator.migrants))
         return sink.dataset
     }
 
@@ -40,17 +74,20 @@ public enum SyntheticData {
     ///   - migrants: The number of migrants, 0 or more.
     ///   - seed: The seed: the same seed gives the same bytes.
     ///   - path: The directory, created when missing.
+    ///   - progress: Called every 4,096 migrants and once at the end, when every file is written
+    ///     and in place, with `migrantsGenerated == totalMigrants`; the count never decreases.
+    ///     Called on the writing thread.
     /// - Returns: The number of records written per file, in the format's file order.
     /// - Throws: ``DatasetWriteError`` when a file cannot be written.
     @discardableResult
-    public static func write(migrants: Int, seed: UInt64, toDirectory path: String) throws(DatasetWriteError) -> [(
-        file: DatasetFile, records: Int
-    )] {
+    public static func write(
+        migrants: Int, seed: UInt64, toDirectory path: String, progress: ProgressHandler? = nil
+    ) throws(DatasetWriteError) -> [(file: DatasetFile, records: Int)] {
         do throws(DataFileError) {
             try createDirectory(path)
             var sink = try CSVSink(directory: path)
             var generator = Generator(migrants: migrants, seed: seed)
-            generator.run(&sink)
+            generator.run(&sink, progress: progress)
             if let failure = sink.failure { throw failure }
             let text = description(migrants: migrants, seed: seed)
             let writer = sink.writers[DatasetFile.allCases.count - 1]
@@ -62,6 +99,7 @@ public enum SyntheticData {
             }
             sink.counts[DatasetFile.allCases.count - 1] = text.translations.count
             for writer in sink.writers { try writer.output.commit() }
+            progress?(GenerationProgress(migrantsGenerated: generator.migrants, totalMigrants: generator.migrants))
             return zip(DatasetFile.allCases, sink.counts).map { ($0, $1) }
         } catch {
             throw DatasetWriteError(error)
@@ -196,7 +234,7 @@ struct Generator {
         CalendarDate(dayNumber: first + random.below(max(1, last - first + 1))) ?? Generator.span.end
     }
 
-    mutating func run(_ sink: inout some RecordSink) {
+    mutating func run(_ sink: inout some RecordSink, progress: SyntheticData.ProgressHandler? = nil) {
         var assistanceNumber = 0
         var surveyNumber = 0
         let protectionKinds: [AssistanceKind] = [
@@ -206,6 +244,9 @@ struct Generator {
             .preDeparture, .voluntaryReturn, .postArrival, .reintegration, .reintegration,
         ]
         for number in 0..<migrants {
+            if let progress, number & 4095 == 0, number > 0 {
+                progress(SyntheticData.GenerationProgress(migrantsGenerated: number, totalMigrants: migrants))
+            }
             let id = Migrant.ID("M" + padded(number + 1, 8))
             let sex = sex()
             let (birthYear, nationality, vulnerabilities) = random.personAttributes(

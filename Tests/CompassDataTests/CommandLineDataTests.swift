@@ -22,6 +22,13 @@ import Testing
         #expect(validated.standardOutput == "0 errors, 0 warnings, 0 notes\n")
     }
 
+    @Test func aPathThatDoesNotExistIsNamedWithoutSuggestingLenient() {
+        let outcome = command.run(["report", "--data", "/no/such/folder"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardOutput == "")
+        #expect(outcome.standardError == "compass: no such directory or file: /no/such/folder\n")
+    }
+
     @Test func strictByDefaultLenientOnRequest() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -95,11 +102,11 @@ import Testing
         ),
         (
             ["report", "--strict"],
-            "compass: --strict, --lenient and --rejects apply to a dataset given with --data PATH (see 'compass --help')\n"
+            "compass: --strict, --lenient and --rejects apply to a dataset given with --data PATH (see 'compass report --help')\n"
         ),
         (
             ["report", "--data", "x", "--strict", "--lenient"],
-            "compass: choose one of --strict and --lenient (see 'compass --help')\n"
+            "compass: choose one of --strict and --lenient (see 'compass report --help')\n"
         ),
     ])
     func usageErrors(arguments: [String], message: String) {

@@ -79,7 +79,8 @@ import Testing
         #expect(
             CatalogueJSONTests.decode(
                 CatalogueJSONTests.catalogue(#"[{"id": "a", "measure": {"count": "assistance"}}]"#))
-                == "test.json: at indicators[0]: the key 'title' is missing")
+                == #"test.json: at indicators[0]: the key 'title' is missing; it holds a text in quotes, or an object of texts by language code, such as {"en": "Surveys", "fr": "Enquêtes"}"#
+        )
         #expect(
             CatalogueJSONTests.decode(
                 CatalogueJSONTests.catalogue(
