@@ -27,7 +27,7 @@ let packageRoot = URL(fileURLWithPath: #filePath)
     /// The text of every Swift file that `swift build` compiles as an example: the snippets and the example packages.
     func snippets() throws -> [String] {
         var texts: [String] = []
-        for folder in ["Snippets", "Examples"] {
+        for folder in ["Snippets", "Examples", "Tests/CompassTestingTests"] {
             let root = packageRoot.appendingPathComponent(folder)
             guard let files = FileManager.default.enumerator(atPath: root.path) else { continue }
             for case let file as String in files where file.hasSuffix(".swift") && !file.contains(".build") {
@@ -47,6 +47,17 @@ let packageRoot = URL(fileURLWithPath: #filePath)
         for block in try swiftBlocks(in: page) {
             #expect(snippets.contains { $0.contains(block) }, "\(page) has an example no snippet holds:\n\(block)")
         }
+    }
+
+    @Test func theRecordsExampleIsTheCompiledTest() throws {
+        let source = try String(
+            contentsOf: packageRoot.appendingPathComponent("Tests/CompassTestingTests/RecordInitialiserTests.swift"),
+            encoding: .utf8)
+        let start = try #require(source.range(of: "    // BEGIN EXAMPLE\n"))
+        let end = try #require(source.range(of: "    // END EXAMPLE\n"))
+        #expect(
+            try swiftBlocks(in: "Documentation/TestingIndicators.md").contains(
+                String(source[start.upperBound..<end.lowerBound])))
     }
 
     @Test func theReadmeExampleIsTheCompiledSnippet() throws {
