@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # Builds and tests the example package, which depends on this one by path, as a user's would;
 # then runs the compass-report command plugin in it, on data written by `compass sample`.
+# First builds Examples/Documented, a package holding every Swift example of the documentation
+# verbatim: a package written only from the documentation must compile, without warnings.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+
+echo "== Examples/Documented: every Swift example of README.md and Documentation/*.md"
+cd "$root/Examples/Documented"
+swift build 2>&1 | tee /tmp/compass-documented-build.log | tail -1
+if grep -E "warning:|error:" /tmp/compass-documented-build.log; then echo "the documented examples printed warnings"; exit 1; fi
+
+echo "== Examples/FieldOffice"
 cd "$root/Examples/FieldOffice"
 swift build 2>&1 | tee /tmp/compass-example-build.log | tail -1
 if grep -E "warning:|error:" /tmp/compass-example-build.log; then echo "the example printed warnings"; exit 1; fi

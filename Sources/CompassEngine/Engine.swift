@@ -168,20 +168,73 @@ public struct Engine: Sendable {
         return Evaluation(period: period, dates: dates, results: results, findings: findings)
     }
 
+    /// Evaluates one indicator over the records of a period.
+    ///
+    /// A year, quarter, month or range of days names its own days. ``Period/programme``
+    /// means the period of `programme`, so it needs one; with a programme, every period is
+    /// resolved against it as ``Catalogue/resolve(_:)`` does for a catalogue of that
+    /// programme, and a breakdown by platform names and orders the programme's platforms.
+    /// The indicator is validated on its own (its work area is not checked).
+    ///
+    /// ```swift
+    /// let result = try Engine().evaluate(girls, on: dataset, period: .year(2022))
+    /// let whole = try Engine().evaluate(girls, on: dataset, period: .programme, programme: .compass)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - indicator: The indicator.
+    ///   - dataset: The records.
+    ///   - period: The reporting period; a record counts when its own date lies in it.
+    ///   - programme: The programme whose period ``Period/programme`` means; `nil` when there is none.
+    /// - Returns: The indicator's value and breakdowns.
+    /// - Throws: ``EvaluationError`` when the indicator is invalid, the period does not exist,
+    ///   or the period is ``Period/programme`` and no programme is given.
+    /// - Complexity: O(*n*) in the number of records.
+    public func evaluate(_ indicator: Indicator, on dataset: Dataset, period: Period, programme: Programme? = nil)
+        throws(EvaluationError) -> IndicatorResult
+    {
+        let dates: DateRange
+        if let programme {
+            dates = try Engine.resolve(period, for: Catalogue(programme: programme, indicators: [])).dates
+        } else {
+            guard period != .programme else { throw EvaluationError(.noProgramme, findings: []) }
+            guard let own = Engine.ownDates(of: period) else {
+                throw EvaluationError(.invalidPeriod(period.description), findings: [])
+            }
+            dates = own
+        }
+        return try evaluate(indicator, on: Store(dataset, programme: programme), dates: dates, programme: programme)
+    }
+
     /// Evaluates one indicator over the records of a range of days.
     ///
-    /// The indicator is validated on its own (its work area is not checked).
+    /// The indicator is validated on its own (its work area is not checked). To evaluate it
+    /// for a ``Period``, such as `.year(2022)`, use `evaluate(_:on:period:programme:)`, or
+    /// take the days of the period with ``Period/dates(programme:)``.
     ///
     /// - Throws: ``EvaluationError`` when the indicator is invalid.
     public func evaluate(_ indicator: Indicator, on dataset: Dataset, dates: DateRange) throws(EvaluationError)
         -> IndicatorResult
     {
+        try evaluate(indicator, on: Store(dataset, programme: nil), dates: dates, programme: nil)
+    }
+
+    /// Validates one indicator on its own, then evaluates it over a store.
+    private func evaluate(_ indicator: Indicator, on store: Store, dates: DateRange, programme: Programme?)
+        throws(EvaluationError) -> IndicatorResult
+    {
         let problems = Catalogue.validate(indicator)
         if problems.contains(where: { $0.severity == .error }) {
             throw EvaluationError(.invalidCatalogue, findings: problems)
         }
-        let store = Store(dataset, programme: nil)
-        return Evaluator(store: store, dates: dates, platforms: []).evaluate(indicator)
+        return Evaluator(store: store, dates: dates, platforms: programme?.platforms ?? []).evaluate(indicator)
+    }
+
+    /// The days of a period that names its own (any but ``Period/programme``), or `nil`.
+    private static func ownDates(of period: Period) -> DateRange? {
+        // Only `.programme` reads the programme's days, so any days stand in for them.
+        guard period != .programme, let anyDays = DateRange("2000-01-01", "2000-01-01") else { return nil }
+        return period.dates(programme: anyDays)
     }
 }
 
@@ -191,6 +244,7 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
         case invalidCatalogue
         case invalidPeriod(String)
         case outsideProgramme(String, String, String)
+        case noProgramme
         case programmeMismatch(String, String)
         case outsideKeptDays(String, String)
         case attributesNotKept(String)
@@ -217,6 +271,9 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
             return "the period \(text) does not exist"
         case .outsideProgramme(let period, let programme, let days):
             return "the period \(period) lies outside the programme \(programme), which runs \(days)"
+        case .noProgramme:
+            return
+                "the period programme is a programme's own period: pass the programme to evaluate an indicator over it"
         case .outsideKeptDays(let needed, let kept):
             return "the evaluation reads the records of \(needed), but the dataset was prepared keeping only \(kept)"
         case .attributesNotKept(let attributes):

@@ -12,7 +12,12 @@ public import Testing
 /// - two renders of the report, or of an equal report built again, differ;
 /// - a title of ``HostileReport/titles`` does not survive, intact or escaped as the
 ///   format requires;
-/// - the structure of the format is broken, or a dangerous sequence appears raw.
+/// - the structure of the format is broken, or a dangerous sequence appears raw;
+/// - a cell suppressed by disclosure control shows a number. Its value in the report is 0,
+///   which is not its count: the check renders the report again with another number in
+///   every suppressed cell, and the output must not change. Show `CellProtection.marker`
+///   (`–`) instead, as `FigureFormat.cell(_:_:)` does, or leave the value out. Cells that
+///   are not suppressed are never changed, so a published 0 is not mistaken for one.
 ///
 /// What "survives" and "broken" mean depends on the media type of the reporter's
 /// `ReportFormat`:
@@ -52,11 +57,19 @@ public func checkReporter(
         issue("the output is empty")
         return
     }
+    var deterministic = true
     if try reporter.render(report) != output {
         issue("two renders of the same report differ")
+        deterministic = false
     }
     if try reporter.render(HostileReport.report()) != output {
         issue("two renders of equal reports differ")
+        deterministic = false
+    }
+    if deterministic, try reporter.render(SuppressedCells.probed(report)) != output {
+        issue(
+            "a suppressed cell shows a number: its value in the report is 0, not its count; show "
+                + "CellProtection.marker (\(CellProtection.marker)) in its place, as FigureFormat.cell(_:_:) does")
     }
     let kind = MediaKind(reporter.format.mediaType)
     var structure: ParsedOutput?
@@ -78,6 +91,41 @@ public func checkReporter(
     }
     for problem in kind.dangers(in: output, parsed: structure) {
         issue(problem)
+    }
+}
+
+/// The probe of `checkReporter` for suppressed cells shown as numbers.
+enum SuppressedCells {
+    /// The number the probe puts in suppressed cells, which no cell of the hostile report holds.
+    static let probe = 987_654
+
+    /// The report with ``probe`` as the value and numerator of every suppressed cell, simple
+    /// or crossed; every other cell is left as it is.
+    ///
+    /// A reporter that never shows a suppressed cell's value renders it exactly as `report`.
+    static func probed(_ report: Report) -> Report {
+        var report = report
+        for section in report.sections.indices {
+            for index in report.sections[section].entries.indices {
+                var entry = report.sections[section].entries[index]
+                for b in entry.breakdowns.indices {
+                    for c in entry.breakdowns[b].cells.indices
+                    where entry.breakdowns[b].cells[c].protection?.isSuppressed == true {
+                        entry.breakdowns[b].cells[c].value = probe
+                        entry.breakdowns[b].cells[c].fraction.numerator = probe
+                    }
+                }
+                for b in entry.crossBreakdowns.indices {
+                    for c in entry.crossBreakdowns[b].cells.indices
+                    where entry.crossBreakdowns[b].cells[c].protection?.isSuppressed == true {
+                        entry.crossBreakdowns[b].cells[c].value = probe
+                        entry.crossBreakdowns[b].cells[c].fraction.numerator = probe
+                    }
+                }
+                report.sections[section].entries[index] = entry
+            }
+        }
+        return report
     }
 }
 

@@ -80,7 +80,10 @@ public enum HostileReport {
         return Catalogue(programme: programme, indicators: indicators)
     }
 
-    /// A small dataset: three people assisted in two countries, survey answers, platform visits.
+    /// A small dataset: thirteen people assisted in two countries, survey answers, platform visits.
+    ///
+    /// Eleven of the people are women, so that the report's breakdowns by sex and by country
+    /// publish some cells and suppress others.
     public static var dataset: Dataset {
         var data = Dataset {
             Migrant("m1", sex: .female, birthYear: 1990, nationality: "MLI")
@@ -90,6 +93,14 @@ public enum HostileReport {
             Assistance("a2", for: "m1", .comprehensiveAssistance, on: "2022-03-01", in: "NER")
             Assistance("a3", for: "m2", .humanitarianAid, on: "2022-04-01", in: "NER")
             Assistance("a4", for: "m3", .voluntaryReturn, on: "2022-05-01", in: "MLI")
+            for number in 4...13 {
+                Migrant(Migrant.ID("m\(number)"), sex: .female, birthYear: 1985, nationality: "MLI")
+                Assistance(
+                    Assistance.ID("a\(number + 1)"), for: Migrant.ID("m\(number)"), .humanitarianAid, on: "2022-07-01",
+                    in: "MLI")
+            }
+            Migrant("m14", sex: .male, birthYear: 1980, nationality: "NER")
+            Assistance("a15", for: "m14", .humanitarianAid, on: "2022-08-01", in: "NER")
             SatisfactionResponse("s1", by: "m1", about: .protection, on: "2022-06-01", satisfied: true)
             SatisfactionResponse("s2", by: "m2", about: .protection, on: "2022-06-02", satisfied: true)
             SatisfactionResponse("s3", by: "m3", about: .protection, on: "2022-06-03", satisfied: false)
@@ -102,11 +113,14 @@ public enum HostileReport {
 
     /// The report of ``catalogue`` on ``dataset`` for 2022, with one hostile finding added.
     ///
-    /// Disclosure control is off, so that every hostile label reaches the reporters in a cell.
+    /// Disclosure control is the standard one, as in a published report: the first indicator's
+    /// breakdowns by sex and by country have suppressed cells, whose value in the report is 0,
+    /// beside published ones; every hostile platform name still reaches the reporters in a
+    /// published cell.
     ///
     /// - Throws: `EvaluationError` if the catalogue cannot be evaluated, which would be a defect of this type.
     public static func report() throws -> Report {
-        var report = try Engine().report(catalogue, on: dataset, period: .year(2022), disclosure: .off)
+        var report = try Engine().report(catalogue, on: dataset, period: .year(2022), disclosure: .k5)
         report.findings.append(
             Finding(
                 .warning, rule: "hostile-finding",

@@ -127,6 +127,61 @@ import Testing
         }
     }
 
+    /// Every title, then every breakdown cell as `code value`, the value printed as it is in the report.
+    struct EveryCellValue: Reporter {
+        static let format = ReportFormat(id: "cell-values", fileExtension: "txt", mediaType: "text/plain")
+        func render(_ report: Report) throws -> String {
+            report.entries.map { entry in
+                "\(entry.title[.english])\n"
+                    + entry.breakdowns.flatMap(\.cells).map { "\($0.category.code) \($0.value)\n" }.joined()
+            }.joined()
+        }
+    }
+
+    /// The same, with each cell as `FigureFormat.cell(_:_:)` shows it: `–` for a suppressed cell.
+    struct EveryCellShown: Reporter {
+        static let format = ReportFormat(id: "cells-shown", fileExtension: "txt", mediaType: "text/plain")
+        func render(_ report: Report) throws -> String {
+            let style = FigureFormat(language: .english)
+            return report.entries.map { entry in
+                "\(entry.title[.english])\n"
+                    + entry.breakdowns.flatMap(\.cells).map {
+                        "\($0.category.code) \(style.cell($0.value, $0.protection))\n"
+                    }
+                    .joined()
+            }.joined()
+        }
+    }
+
+    @Test func theHostileReportHasSuppressedAndPublishedCells() throws {
+        let report = try HostileReport.report()
+        #expect(report.disclosure?.control == .k5)
+        let script = try #require(report["script"])
+        let shown = script.breakdowns.map { breakdown in
+            breakdown.cells.map { "\($0.category.code) \($0.value) \($0.protection?.code ?? "published")" }
+        }
+        #expect(
+            shown == [
+                ["female 11 published", "male 0 suppressed-primary", "unknown 0 suppressed-primary"],
+                ["MLI 0 suppressed-secondary", "NER 0 suppressed-primary"],
+            ])
+        let platforms = try #require(report["formula"]?.breakdowns.first)
+        #expect(platforms.cells.map(\.value) == [120, 35])
+        #expect(platforms.cells.allSatisfy { $0.protection == nil })
+    }
+
+    @Test func aSuppressedCellPrintedAsANumberIsReported() throws {
+        try expectIssues(EveryCellValue(), ["a suppressed cell shows a number: its value in the report is 0"])
+    }
+
+    @Test func aSuppressedCellShownAsTheMarkerPasses() throws {
+        try checkReporter(EveryCellShown())
+        // Its published cells, the 11 women and the platforms' visitors, are numbers as counted.
+        let output = try EveryCellShown().render(HostileReport.report())
+        #expect(output.contains("\nfemale 11\nmale –\nunknown –\nMLI –\nNER –\n"))
+        #expect(output.contains("\nevil,\"platform\" 120\nplain 35\n"))
+    }
+
     @Test func aClosureDecidesForFormatsTheCheckDoesNotKnow() throws {
         try checkReporter(OneLinePerFigure()) { title, output in output.contains(flattened(title)) }
         try withKnownIssue {

@@ -25,6 +25,15 @@ import Testing
             ])
     }
 
+    @Test func exampleReporterShowsSuppressedCellsAsTheMarker() throws {
+        // Of the fourteen people of the first hostile indicator, the 2 men and the 1 of unknown sex are suppressed.
+        let report = try HostileReport.report()
+        let bySex = try #require(report["script"]?.breakdowns.first { $0.dimension == .sex })
+        #expect(bySex.cells.map(\.value) == [11, 0, 0])
+        let lines = try HXLReporter().render(report).split(separator: "\r\n").map(String.init)
+        #expect(lines[2] == "script,<script>alert(1)</script>,2022-01-01,2022-12-31,14,11,–,–")
+    }
+
     @Test func exampleReporterPlugsIntoTheRegistryAndTheCommandLine() throws {
         var registry = ReporterRegistry.builtIn
         registry.register(HXLReporter.format) { HXLReporter(language: $0.language) }

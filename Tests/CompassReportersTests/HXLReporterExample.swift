@@ -19,7 +19,11 @@ struct HXLReporter: Reporter {
         ]
         for entry in report.entries {
             let bySex = entry.breakdowns.first { $0.dimension == .sex }
-            func sex(_ code: String) -> String { bySex?[code].map { String($0.value) } ?? "" }
+            func sex(_ code: String) -> String {
+                guard let cell = bySex?[code] else { return "" }
+                // A suppressed cell's value is 0 in the report, not its count: show the marker instead.
+                return cell.protection?.isSuppressed == true ? CellProtection.marker : String(cell.value)
+            }
             rows.append([
                 CSV.guardFormula(entry.id.rawValue), CSV.guardFormula(entry.title[language]),
                 report.dates.start.description, report.dates.end.description,

@@ -83,7 +83,7 @@ import Testing
         let markdown = try MarkdownReporter().render(HostileReport.report())
         #expect(markdown.contains("\n### 67% — a \\| pipe\n"))
         #expect(markdown.contains("\n### 3 — carriage  return\n"))
-        #expect(markdown.contains("\n### 3 — \\<script\\>alert(1)\\</script\\>\n"))
+        #expect(markdown.contains("\n### 14 — \\<script\\>alert(1)\\</script\\>\n"))
         #expect(markdown.contains("\n| Platform \\<img src=x onerror=alert(1)\\> \\| one | 120 | 77% |\n"))
     }
 }
