@@ -56,7 +56,9 @@ extension CompassCommand {
         }
         let lenient = forceLenient || options.flags.contains("--lenient")
         // A mistyped path is not a problem of the data: say so, without suggesting --lenient.
-        if !forceLenient, access(path, F_OK) != 0 { throw DataFailure(description: "no such directory or file: \(path)") }
+        if !forceLenient, access(path, F_OK) != 0 {
+            throw DataFailure(description: "no such directory or file: \(path)")
+        }
         let progress = ProgressLine.forTerminal(quiet: options.flags.contains("--quiet"))
         var readerOptions = DatasetReader.Options(rejectsPath: options.values["--rejects"])
         if let progress {
