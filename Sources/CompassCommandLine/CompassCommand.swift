@@ -134,8 +134,16 @@ public struct CompassCommand: Sendable {
         let data = try loadData(
             options, programme: catalogue.programme, keeping: resolved.readDays,
             attributes: catalogue.migrantAttributes)
-        let report = try Engine(runner: ThreadRunner()).report(
+        var report = try Engine(runner: ThreadRunner()).report(
             catalogue, on: data.dataset, period: resolved, disclosure: disclosure)
+        // The report states what it rests on: the files' accounting when read from --data.
+        let strict = !options.flags.contains("--lenient")
+        if let read = data.result {
+            report.rest(on: read, strict: strict)
+        } else if strict, var basis = report.basis {
+            basis.validated = !basis.findings.contains { $0.severity == .error }
+            report.basis = basis
+        }
         // A strict report is not published over data with errors, as `validate` fails on them.
         let errors = report.findings.filter { $0.severity == .error }
         if !options.flags.contains("--lenient"), !errors.isEmpty {

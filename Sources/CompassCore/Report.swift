@@ -18,12 +18,16 @@ public struct Report: Hashable, Sendable {
     public var findings: [Finding]
     /// What disclosure control did, when the report was protected for publication; every reporter states it.
     public var disclosure: DisclosureSummary?
+    /// What the figures rest on: records read and accepted, rows rejected, findings by rule;
+    /// `nil` for a report made by hand. Every built-in format states it.
+    public var basis: DataBasis?
 
     /// Creates a report.
     public init(
         programme: Programme, period: Period, dates: DateRange, dataDescription: LocalizedText?,
-        sections: [Section], findings: [Finding], disclosure: DisclosureSummary? = nil
+        sections: [Section], findings: [Finding], disclosure: DisclosureSummary? = nil, basis: DataBasis? = nil
     ) {
+        self.basis = basis
         self.disclosure = disclosure
         self.programme = programme
         self.period = period

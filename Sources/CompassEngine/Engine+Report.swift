@@ -20,7 +20,9 @@ extension Engine {
         _ catalogue: Catalogue, on dataset: Dataset, period: Period, disclosure: DisclosureControl = .standard
     ) throws(EvaluationError) -> Report {
         let evaluation = try evaluate(catalogue, on: dataset, period: period)
-        return report(catalogue, evaluation: evaluation, description: dataset.description, disclosure: disclosure)
+        return report(
+            catalogue, evaluation: evaluation, description: dataset.description, records: Self.records(of: dataset),
+            disclosure: disclosure)
     }
 
     /// Evaluates a catalogue over a prepared dataset and assembles the report, like
@@ -33,7 +35,9 @@ extension Engine {
         disclosure: DisclosureControl = .standard
     ) throws(EvaluationError) -> Report {
         let evaluation = try evaluate(catalogue, on: dataset, period: period)
-        return report(catalogue, evaluation: evaluation, description: dataset.description, disclosure: disclosure)
+        return report(
+            catalogue, evaluation: evaluation, description: dataset.description, records: Self.records(of: dataset),
+            disclosure: disclosure)
     }
 
     /// Evaluates a catalogue over a prepared dataset for a period already resolved against it
@@ -46,11 +50,37 @@ extension Engine {
         disclosure: DisclosureControl = .standard
     ) throws(EvaluationError) -> Report {
         let evaluation = try evaluate(catalogue, on: dataset, period: period)
-        return report(catalogue, evaluation: evaluation, description: dataset.description, disclosure: disclosure)
+        return report(
+            catalogue, evaluation: evaluation, description: dataset.description, records: Self.records(of: dataset),
+            disclosure: disclosure)
+    }
+
+    /// The records of each source of a dataset of values.
+    static func records(of dataset: Dataset) -> [DataBasis.Records] {
+        Source.allCases.map { source in
+            let count =
+                switch source {
+                case .migrants: dataset.migrants.count
+                case .assistance: dataset.assistance.count
+                case .surveys: dataset.surveys.count
+                case .trainingParticipants: dataset.participants.count
+                case .knowledgeProducts: dataset.knowledgeProducts.count
+                case .disseminations: dataset.disseminations.count
+                case .engagements: dataset.engagements.count
+                case .platformVisits: dataset.platformVisits.count
+                }
+            return DataBasis.Records(source: source, read: count)
+        }
+    }
+
+    /// The records of each source of a prepared dataset (of the days it kept).
+    static func records(of dataset: PreparedDataset) -> [DataBasis.Records] {
+        Source.allCases.map { DataBasis.Records(source: $0, read: dataset.recordCount(of: $0)) }
     }
 
     private func report(
-        _ catalogue: Catalogue, evaluation: Evaluation, description: LocalizedText?, disclosure: DisclosureControl
+        _ catalogue: Catalogue, evaluation: Evaluation, description: LocalizedText?, records: [DataBasis.Records],
+        disclosure: DisclosureControl
     ) -> Report {
         let period = evaluation.period
         var sections: [Report.Section] = []
@@ -71,7 +101,11 @@ extension Engine {
         let report = Report(
             programme: catalogue.programme, period: period, dates: evaluation.dates,
             dataDescription: description, sections: sections, findings: findings,
-            disclosure: DisclosureSummary(control: .off, redactedFindings: redacted))
+            disclosure: DisclosureSummary(control: .off, redactedFindings: redacted),
+            basis: DataBasis(
+                records: records,
+                findings: DataBasis.RuleCount.counting(
+                    evaluation.findings.filter { $0.severity != .note }, severity: \.severity, rule: \.rule)))
         return disclosure.protect(report)
     }
 }

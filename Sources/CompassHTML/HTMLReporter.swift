@@ -128,7 +128,7 @@ private struct Page {
         for (index, section) in report.sections.enumerated() {
             workArea(section, number: index + 1)
         }
-        findings(report.findings)
+        if !report.findings.isEmpty { findings(report.findings) }
         line("</main>")
         line("<footer class=\"wrap\">")
         if let description = report.dataDescription {
@@ -136,6 +136,9 @@ private struct Page {
         }
         if let disclosure = report.disclosure {
             line("<p class=\"disclosure\">\(text(disclosure.note))</p>", 1)
+        }
+        if let basis = report.basis {
+            line("<p class=\"basis\">\(HTML.escape(FigureFormat(language: language).basis(basis)))</p>", 1)
         }
         line("<p>\(term(.computedWith))</p>", 1)
         line("</footer>")
@@ -319,19 +322,15 @@ private struct Page {
     private mutating func findings(_ findings: [Finding]) {
         line("<section class=\"findings\" aria-labelledby=\"findings\">", 1)
         line("<h2 id=\"findings\">\(term(.findings))</h2>", 2)
-        if findings.isEmpty {
-            line("<p>\(term(.noFindings))</p>", 2)
-        } else {
-            line("<ul>", 2)
-            for finding in findings {
-                let severity = HTML.escape(finding.severity.rawValue)
-                let rule = "<code>\(HTML.escape(finding.rule))</code>"
-                line(
-                    "<li><span class=\"severity \(severity)\">\(severity)</span> \(rule) \(HTML.escape(finding.message))</li>",
-                    3)
-            }
-            line("</ul>", 2)
+        line("<ul>", 2)
+        for finding in findings {
+            let severity = HTML.escape(finding.severity.rawValue)
+            let rule = "<code>\(HTML.escape(finding.rule))</code>"
+            line(
+                "<li><span class=\"severity \(severity)\">\(severity)</span> \(rule) \(HTML.escape(finding.message))</li>",
+                3)
         }
+        line("</ul>", 2)
         line("</section>", 1)
     }
 

@@ -92,10 +92,34 @@ public struct JSONReporter: Reporter {
             "indicators": .array(indicators),
             "findings": .array(findings),
             "disclosure": report.disclosure.map(disclosure) ?? .null,
+            "basis": report.basis.map { basis($0, style: style) } ?? .null,
         ]
     }
 
     private func text(_ value: LocalizedText) -> JSONValue { .string(value[language]) }
+
+    private func basis(_ basis: DataBasis, style: FigureFormat) -> JSONValue {
+        func counts(_ counts: [DataBasis.RuleCount]) -> JSONValue {
+            .array(
+                counts.map {
+                    ["severity": .string($0.severity.rawValue), "rule": .string($0.rule), "count": .int($0.count)]
+                })
+        }
+        return [
+            "records": .array(
+                basis.records.map { records in
+                    [
+                        "source": .string(records.source.rawValue), "file": records.file.map(JSONValue.string) ?? .null,
+                        "read": .int(records.read), "accepted": .int(records.accepted),
+                        "rejected": .int(records.rejected),
+                    ]
+                }),
+            "rejected": counts(basis.rejected),
+            "findings": counts(basis.findings),
+            "validated": .bool(basis.validated),
+            "statement": .string(style.basis(basis)),
+        ]
+    }
 
     private func disclosure(_ summary: DisclosureSummary) -> JSONValue {
         var method = "off"

@@ -103,17 +103,21 @@ public struct MarkdownReporter: Reporter {
             lines.append("> \(text(disclosure.note))")
             lines.append("")
         }
+        if let basis = report.basis {
+            lines.append("> \(Markdown.escape(style.basis(basis)))")
+            lines.append("")
+        }
 
-        lines.append("## \(ReportTerm.findings(lang))")
-        lines.append("")
-        if report.findings.isEmpty {
-            lines.append(ReportTerm.noFindings(lang))
-        } else {
+        if !report.findings.isEmpty {
+            lines.append("## \(ReportTerm.findings(lang))")
+            lines.append("")
             for finding in report.findings {
                 lines.append(
                     "- **\(finding.severity.rawValue)** `\(finding.rule)`: \(Markdown.escape(finding.message))")
             }
+            lines.append("")
         }
+        while lines.last == "" { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
     }
 

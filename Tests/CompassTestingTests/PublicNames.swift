@@ -29,6 +29,7 @@ let everyPublicType: [Any.Type] = [
     CrossBreakdown.self,
     CrossCell.self,
     CrossTotals.self,
+    DataBasis.self,
     DataFileSchema.self,
     DataProblem.self,
     Dataset.self,
