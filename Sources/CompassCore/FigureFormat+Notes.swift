@@ -52,7 +52,8 @@ extension FigureFormat {
                 : "Computed from \(integer(migrants.accepted)) of \(integer(migrants.read)) migrants and \(integer(services.accepted)) of \(integer(services.read)) services"
             let rows = basis.rejectedRows
             let word =
-                french ? (rows == 1 ? "ligne rejetée" : "lignes rejetées") : (rows == 1 ? "row rejected" : "rows rejected")
+                french
+                ? (rows == 1 ? "ligne rejetée" : "lignes rejetées") : (rows == 1 ? "row rejected" : "rows rejected")
             text += "\(french ? " ;" : ";") \(integer(rows)) \(word)" + rules(basis.rejected)
         }
         let findings = basis.findings.reduce(0) { $0 + $1.count }
