@@ -25,6 +25,11 @@ public import CompassCore
 /// | `progress_percent` | on a total row, the whole percent of the way from the baseline to the target |
 /// | `progress_numerator`, `progress_denominator` | the exact fraction behind `progress_percent` |
 ///
+/// When the report states what its figures rest on (`Report.basis`), rows with
+/// `indicator_id` `data-basis` close the table, one per source or file: `category_code` the
+/// file (or source), `value` and `numerator` the records accepted, `denominator` those read,
+/// and `indicator_title` the statement the other formats show.
+///
 /// A suppressed cell has empty `value`, `share_percent`, `numerator` and `denominator`
 /// and `–` as its `display`; its true value is not in the report at all.
 ///
@@ -166,6 +171,24 @@ public struct CSVReporter: Reporter {
                             ] + noProgress)
                     }
                 }
+            }
+        }
+        // What the figures rest on: one row per source or file, records accepted of those read,
+        // the statement in the title column.
+        if let basis = report.basis {
+            let statement = style.basis(basis)
+            for records in basis.records {
+                let name = records.file ?? records.source.rawValue
+                write(
+                    [
+                        .text("data-basis"), .text(statement), .text(""), .text(start), .text(end), .text("records"),
+                        .text(name), .text(name), .number(records.accepted), .number(nil), .number(records.accepted),
+                        .number(records.read), .text("records"),
+                        .text(
+                            "\(style.integer(records.accepted)) \(ReportTerm.outOf(language)) \(style.integer(records.read))"
+                        ),
+                        .text(""), .text(""), .text(""),
+                    ] + noProgress)
             }
         }
         return output
