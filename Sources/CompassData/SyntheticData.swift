@@ -10,9 +10,9 @@ import CompassEngine
 /// participants, knowledge products, disseminations, outreach events and monthly
 /// platform visits in proportion. No real person is in it.
 ///
-/// ``write(migrants:seed:toDirectory:)`` streams the records straight to CSV
+/// ``write(migrants:seed:toDirectory:progress:)`` streams the records straight to CSV
 /// files, holding none of them in memory, so it scales to 10,000,000 migrants;
-/// ``generate(migrants:seed:)`` gives the same records as a `Dataset`.
+/// ``generate(migrants:seed:progress:)`` gives the same records as a `Dataset`.
 ///
 /// ```swift
 /// let small = SyntheticData.generate(migrants: 1_000, seed: 7)

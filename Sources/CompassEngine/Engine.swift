@@ -170,9 +170,9 @@ public struct Engine: Sendable {
 
     /// Evaluates one indicator over the records of a period.
     ///
-    /// A year, quarter, month or range of days names its own days. ``Period/programme``
+    /// A year, quarter, month or range of days names its own days. `Period.programme`
     /// means the period of `programme`, so it needs one; with a programme, every period is
-    /// resolved against it as ``Catalogue/resolve(_:)`` does for a catalogue of that
+    /// resolved against it as `Catalogue.resolve(_:)` does for a catalogue of that
     /// programme, and a breakdown by platform names and orders the programme's platforms.
     /// The indicator is validated on its own (its work area is not checked).
     ///
@@ -185,10 +185,10 @@ public struct Engine: Sendable {
     ///   - indicator: The indicator.
     ///   - dataset: The records.
     ///   - period: The reporting period; a record counts when its own date lies in it.
-    ///   - programme: The programme whose period ``Period/programme`` means; `nil` when there is none.
+    ///   - programme: The programme whose period `Period.programme` means; `nil` when there is none.
     /// - Returns: The indicator's value and breakdowns.
     /// - Throws: ``EvaluationError`` when the indicator is invalid, the period does not exist,
-    ///   or the period is ``Period/programme`` and no programme is given.
+    ///   or the period is `Period.programme` and no programme is given.
     /// - Complexity: O(*n*) in the number of records.
     public func evaluate(_ indicator: Indicator, on dataset: Dataset, period: Period, programme: Programme? = nil)
         throws(EvaluationError) -> IndicatorResult
@@ -209,8 +209,8 @@ public struct Engine: Sendable {
     /// Evaluates one indicator over the records of a range of days.
     ///
     /// The indicator is validated on its own (its work area is not checked). To evaluate it
-    /// for a ``Period``, such as `.year(2022)`, use `evaluate(_:on:period:programme:)`, or
-    /// take the days of the period with ``Period/dates(programme:)``.
+    /// for a `Period`, such as `.year(2022)`, use `evaluate(_:on:period:programme:)`, or
+    /// take the days of the period with `Period.dates(programme:)`.
     ///
     /// - Throws: ``EvaluationError`` when the indicator is invalid.
     public func evaluate(_ indicator: Indicator, on dataset: Dataset, dates: DateRange) throws(EvaluationError)
@@ -230,7 +230,7 @@ public struct Engine: Sendable {
         return Evaluator(store: store, dates: dates, platforms: programme?.platforms ?? []).evaluate(indicator)
     }
 
-    /// The days of a period that names its own (any but ``Period/programme``), or `nil`.
+    /// The days of a period that names its own (any but `Period.programme`), or `nil`.
     private static func ownDates(of period: Period) -> DateRange? {
         // Only `.programme` reads the programme's days, so any days stand in for them.
         guard period != .programme, let anyDays = DateRange("2000-01-01", "2000-01-01") else { return nil }
