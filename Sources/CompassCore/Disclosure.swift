@@ -138,15 +138,24 @@ public struct DisclosureSummary: Hashable, Sendable {
 
     /// The number of cells protected: suppressed or changed by rounding.
     public var protectedCells: Int { primary + secondary + rounded }
+}
 
-    /// The summary in words, as every reporter shows it.
+extension FigureFormat {
+    /// What disclosure control did, in words of this format's language, as every reporter shows it.
     ///
     /// For the COMPASS 2022 fact sheet: "Disclosure control (k=11): cells counting 1 to
     /// 10 are suppressed (–), with the cells needed to protect them; totals are exact.
     /// 0 cells protected."
-    public var note: LocalizedText {
-        let en = FigureFormat(language: .english)
-        let fr = FigureFormat(language: .french)
+    public func disclosure(_ summary: DisclosureSummary) -> String {
+        let en = self
+        let fr = self
+        let control = summary.control
+        let protectedCells = summary.protectedCells
+        let primary = summary.primary
+        let secondary = summary.secondary
+        let rounded = summary.rounded
+        let withheld = summary.withheld
+        let redactedFindings = summary.redactedFindings
         // French puts 0 and 1 in the singular.
         var english: String
         var french: String
@@ -178,11 +187,9 @@ public struct DisclosureSummary: Hashable, Sendable {
             french +=
                 " \(fr.integer(redactedFindings)) \(redactedFindings == 1 ? "constat nomme" : "constats nomment") un enregistrement\u{00A0}; \(redactedFindings == 1 ? "il est compté" : "ils sont comptés") par règle ici, et \(redactedFindings == 1 ? "listé" : "listés") par `compass validate` pour le responsable des données."
         }
-        return ["en": english, "fr": french]
+        return language == .french ? french : english
     }
-}
 
-extension FigureFormat {
     /// A breakdown cell as every reporter shows it: the value, or ``CellProtection/marker`` when it is suppressed.
     ///
     /// - Parameters:

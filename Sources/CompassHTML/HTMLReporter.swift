@@ -135,7 +135,9 @@ private struct Page {
             line("<p><strong>\(term(.data))\(colon)</strong> \(text(description))</p>", 1)
         }
         if let disclosure = report.disclosure {
-            line("<p class=\"disclosure\">\(text(disclosure.note))</p>", 1)
+            line(
+                "<p class=\"disclosure\">\(HTML.escape(FigureFormat(language: language).disclosure(disclosure)))</p>", 1
+            )
         }
         if let basis = report.basis {
             line("<p class=\"basis\">\(HTML.escape(FigureFormat(language: language).basis(basis)))</p>", 1)

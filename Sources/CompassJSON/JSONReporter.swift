@@ -144,7 +144,7 @@ public struct JSONReporter: Reporter {
             "rounded": .int(summary.rounded),
             "withheld_breakdowns": .int(summary.withheld),
             "redacted_findings": .int(summary.redactedFindings),
-            "note": text(summary.note),
+            "note": .string(FigureFormat(language: language).disclosure(summary)),
         ]
     }
 

@@ -100,7 +100,7 @@ public struct MarkdownReporter: Reporter {
         }
 
         if let disclosure = report.disclosure {
-            lines.append("> \(text(disclosure.note))")
+            lines.append("> \(Markdown.escape(style.disclosure(disclosure)))")
             lines.append("")
         }
         if let basis = report.basis {

@@ -82,7 +82,7 @@ import Testing
         for (name, text) in try Self.outputs(report) {
             #expect(text.contains(CellProtection.marker), "\(name)")
             let language: Language = name.hasSuffix("fr") ? .french : .english
-            let note = summary.note[language]
+            let note = FigureFormat(language: language).disclosure(summary)
             // CSV is one row per figure and cell: it marks the cells, and has no place for the summary.
             if !name.hasPrefix("csv") {
                 #expect(text.contains(String(note.prefix(40))), "\(name) does not state the disclosure control")
@@ -94,6 +94,8 @@ import Testing
         let report = try Engine().report(.compass, on: .compassSample2022(), period: .year(2022))
         #expect(report.disclosure?.control == .k11)
         #expect(report.disclosure?.protectedCells == 0)
-        #expect(report.disclosure?.note[.english].contains("0 cells protected") == true)
+        #expect(
+            report.disclosure.map { FigureFormat(language: .english).disclosure($0) }?.contains("0 cells protected")
+                == true)
     }
 }
