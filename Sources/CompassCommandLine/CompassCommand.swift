@@ -65,7 +65,13 @@ public struct CompassCommand: Sendable {
         // at a million migrants glibc's defaults kept some 6–13 MiB more at the peak.
         compass_map_large_blocks()
         let outcome = run(Array(CommandLine.arguments.dropFirst()))
-        writeAll(outcome.standardOutput, to: STDOUT_FILENO)
+        // A report that could not be written is a failure, not a success with nothing to show.
+        guard writeAll(outcome.standardOutput, to: STDOUT_FILENO) else {
+            let reason = String(cString: strerror(errno))
+            writeAll(outcome.standardError, to: STDERR_FILENO)
+            writeAll("compass: cannot write to standard output: \(reason)\n", to: STDERR_FILENO)
+            exit(1)
+        }
         writeAll(outcome.standardError, to: STDERR_FILENO)
         exit(outcome.status)
     }
@@ -159,6 +165,8 @@ public struct CompassCommand: Sendable {
         releaseOnAnotherThread(consume data)
         let text = try reporter.render(report)
         if let path = options.values["--output"] {
+            try OutputFile.refuseInput(
+                path, option: "--output", inputs: [options.values["--catalogue"]].compactMap { $0 })
             try OutputFile.write(text, to: path)
             return Outcome(status: 0, standardOutput: "", standardError: log + "wrote \(path)\n")
         }
@@ -351,6 +359,33 @@ struct Options {
 
 /// Writes files through a temporary file and a rename, so a partial file is never left behind.
 enum OutputFile {
+    /// Whether two paths name the same existing file: the same device and inode, whatever the names.
+    static func isSameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat()
+        var b = stat()
+        return stat(first, &a) == 0 && stat(second, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
+
+    /// Refuses an output path that names one of the run's inputs, so that writing cannot destroy them.
+    ///
+    /// - Parameters:
+    ///   - output: The path to write, such as `--output` or `--rejects`.
+    ///   - option: The option that named it, for the message.
+    ///   - inputs: The files the run reads: the dataset's files, the catalogue.
+    static func refuseInput(_ output: String, option: String, inputs: [String]) throws {
+        if let input = inputs.first(where: { isSameFile(output, $0) }) {
+            throw UsageError("\(option) \(output) is the input \(input); write the output elsewhere")
+        }
+    }
+
+    /// The files a dataset path holds: the files of the format in a directory, or the path itself.
+    static func datasetFiles(_ path: String) -> [String] {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return [] }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else { return [path] }
+        return DatasetFile.allCases.map { URL(fileURLWithPath: path).appendingPathComponent($0.fileName).path }
+    }
+
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -358,23 +393,28 @@ enum OutputFile {
         guard stat(folder.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
             throw UsageError("cannot write \(path): the folder \(folder.path) does not exist")
         }
+        // Only a regular file is ever replaced: never a device, a FIFO or a directory.
+        if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            throw DataFailure(
+                description: "cannot write \(path): not a regular file; an output only replaces a regular file")
+        }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
         guard descriptor >= 0 else {
-            throw UsageError("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw DataFailure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         let written = writeAll(text, to: descriptor)
         let closed = close(descriptor) == 0
         guard written, closed else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw UsageError("cannot write \(path): \(reason)")
+            throw DataFailure(description: "cannot write \(path): \(reason)")
         }
         // rename(2) replaces an existing file atomically: readers see the old file or the new one, never a part.
         guard rename(temporary, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw UsageError("cannot write \(path): \(reason)")
+            throw DataFailure(description: "cannot write \(path): \(reason)")
         }
     }
 }

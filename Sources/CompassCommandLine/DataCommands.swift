@@ -60,6 +60,13 @@ extension CompassCommand {
             throw DataFailure(description: "no such directory or file: \(path)")
         }
         let progress = ProgressLine.forTerminal(quiet: options.flags.contains("--quiet"))
+        let inputs = OutputFile.datasetFiles(path) + [options.values["--catalogue"]].compactMap { $0 }
+        if let rejects = options.values["--rejects"] {
+            try OutputFile.refuseInput(rejects, option: "--rejects", inputs: inputs)
+        }
+        if let output = options.values["--output"] {
+            try OutputFile.refuseInput(output, option: "--output", inputs: inputs)
+        }
         var readerOptions = DatasetReader.Options(rejectsPath: options.values["--rejects"])
         if let progress {
             readerOptions.progress = { @Sendable step in
@@ -76,6 +83,10 @@ extension CompassCommand {
         var lines = result.problems.map { "\($0)" }
         lines += result.accounting.map { "\($0)" }
         let errors = result.errors.count
+        if !forceLenient, result.problems.contains(where: { $0.rule == "unwritable-file" }) {
+            // The rejects asked for could not be written: the run did not do what it was told.
+            throw DataFailure(description: lines.joined(separator: "\n"))
+        }
         if !forceLenient, !result.unusable.isEmpty {
             // Nothing to compute from: a report would be a page of zeros, lenient or not.
             lines.append("the dataset cannot be used; nothing was computed")

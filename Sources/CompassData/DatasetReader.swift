@@ -103,12 +103,16 @@ public struct DatasetReader: Sendable {
                         "a CSV dataset is a directory: give the directory that holds migrants.csv and the other files"))
             return
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let bytes: [UInt8]
+        do {
+            bytes = try readWholeFile(path, limit: .max)
+        } catch {
             session.problems.append(
-                DataProblem(.error, file: name, rule: "unreadable-file", message: "the file cannot be read"))
+                DataProblem(
+                    .error, file: name, rule: "unreadable-file", message: "the file cannot be read: \(error.reason)"))
             return
         }
-        session.readJSON([UInt8](data), name: name)
+        session.readJSON(bytes, name: name)
     }
 
     /// Reads the CSV files of a dataset directory.

@@ -60,18 +60,7 @@ final class FileSource: ByteSource {
 
     init(path: String) throws(DataFileError) {
         self.path = path
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .system(path, "open the file") }
-        var status = stat()
-        if fstat(descriptor, &status) == 0 {
-            guard (status.st_mode & S_IFMT) == S_IFREG else {
-                close(descriptor)
-                throw DataFileError(path: path, reason: "not a regular file")
-            }
-            totalBytes = Int(status.st_size)
-        } else {
-            totalBytes = nil
-        }
+        (descriptor, totalBytes) = try openRegularFile(path)
     }
 
     deinit { close(descriptor) }
@@ -100,6 +89,9 @@ final class FileOutput {
 
     init(path: String) throws(DataFileError) {
         self.path = path
+        guard !isNonRegularFile(path) else {
+            throw DataFileError(path: path, reason: "not a regular file; an output only replaces a regular file")
+        }
         let url = URL(fileURLWithPath: path)
         temporary =
             url.deletingLastPathComponent().appendingPathComponent(
@@ -203,22 +195,56 @@ func createDirectory(_ path: String) throws(DataFileError) {
 /// Reads a whole file into memory.
 ///
 /// - Throws: ``DataFileError`` whose reason is the system's alone, such as "No such file or directory".
-func readWholeFile(_ path: String) throws(DataFileError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw DataFileError(path: path, reason: String(cString: strerror(errno))) }
+func readWholeFile(_ path: String, limit: Int = 64 << 20) throws(DataFileError) -> [UInt8] {
+    let (descriptor, size) = try openRegularFile(path)
     defer { close(descriptor) }
+    if let size, size > limit {
+        throw DataFileError(path: path, reason: "the file is larger than the limit of \(limit >> 20) MiB")
+    }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
         let count = chunk.withUnsafeMutableBufferPointer { posixRead(descriptor, $0.baseAddress, $0.count) }
         if count > 0 {
             bytes.append(contentsOf: chunk[..<count])
+            guard bytes.count <= limit else {
+                throw DataFileError(path: path, reason: "the file is larger than the limit of \(limit >> 20) MiB")
+            }
         } else if count == 0 {
             return bytes
         } else if errno != EINTR {
             throw DataFileError(path: path, reason: String(cString: strerror(errno)))
         }
     }
+}
+
+/// Opens a regular file for reading, and its size; refuses anything else without blocking.
+///
+/// The file is opened with `O_NONBLOCK`, so that a FIFO with no writer does not block the
+/// open, then checked with `fstat`: a FIFO, a device, a socket or a directory is refused
+/// with "not a regular file" before a byte is read. Reads of the regular file then block as usual.
+func openRegularFile(_ path: String) throws(DataFileError) -> (descriptor: Int32, size: Int?) {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+    guard descriptor >= 0 else { throw .system(path, "open the file") }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+        close(descriptor)
+        throw .system(path, "read the file's status")
+    }
+    guard (status.st_mode & S_IFMT) == S_IFREG else {
+        close(descriptor)
+        throw DataFileError(path: path, reason: "not a regular file")
+    }
+    let flags = fcntl(descriptor, F_GETFL)
+    if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+    return (descriptor, Int(status.st_size))
+}
+
+/// Whether `path` exists and is something other than a regular file (a device, a FIFO, a
+/// socket, a directory), which an output must never replace.
+func isNonRegularFile(_ path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG
 }
 
 /// `read(2)`, named apart from the methods called `read`.
