@@ -147,47 +147,42 @@ extension FigureFormat {
     /// 10 are suppressed (–), with the cells needed to protect them; totals are exact.
     /// 0 cells protected."
     public func disclosure(_ summary: DisclosureSummary) -> String {
-        let en = self
-        let fr = self
+        let french = language == .french
         let control = summary.control
-        let protectedCells = summary.protectedCells
-        let primary = summary.primary
-        let secondary = summary.secondary
-        let rounded = summary.rounded
-        let withheld = summary.withheld
-        let redactedFindings = summary.redactedFindings
+        let (cells, withheld, redacted) = (summary.protectedCells, summary.withheld, summary.redactedFindings)
         // French puts 0 and 1 in the singular.
-        var english: String
-        var french: String
+        var text: String
         switch control {
         case .suppression(let k):
-            english =
-                "Disclosure control (\(control)): cells counting 1 to \(k - 1) are suppressed (\(CellProtection.marker)), with the cells needed to protect them; totals are exact. \(en.integer(protectedCells)) \(protectedCells == 1 ? "cell" : "cells") protected (\(en.integer(primary)) below \(k), \(en.integer(secondary)) to protect them)."
-            french =
-                "Contrôle de la divulgation (\(control))\u{00A0}: les cellules de 1 à \(k - 1) sont masquées (\(CellProtection.marker)), avec les cellules nécessaires à leur protection\u{00A0}; les totaux sont exacts. \(fr.integer(protectedCells)) \(protectedCells <= 1 ? "cellule protégée" : "cellules protégées") (\(fr.integer(primary)) sous \(k), \(fr.integer(secondary)) pour les protéger)."
+            text =
+                french
+                ? "Contrôle de la divulgation (\(control))\u{00A0}: les cellules de 1 à \(k - 1) sont masquées (\(CellProtection.marker)), avec les cellules nécessaires à leur protection\u{00A0}; les totaux sont exacts. \(integer(cells)) \(cells <= 1 ? "cellule protégée" : "cellules protégées") (\(integer(summary.primary)) sous \(k), \(integer(summary.secondary)) pour les protéger)."
+                : "Disclosure control (\(control)): cells counting 1 to \(k - 1) are suppressed (\(CellProtection.marker)), with the cells needed to protect them; totals are exact. \(integer(cells)) \(cells == 1 ? "cell" : "cells") protected (\(integer(summary.primary)) below \(k), \(integer(summary.secondary)) to protect them)."
         case .rounding(let base):
-            english =
-                "Disclosure control (\(control)): cells are rounded down to a multiple of \(base); totals are exact. \(en.integer(rounded)) \(rounded == 1 ? "cell" : "cells") rounded."
-            french =
-                "Contrôle de la divulgation (\(control))\u{00A0}: les cellules sont arrondies au multiple de \(base) inférieur\u{00A0}; les totaux sont exacts. \(fr.integer(rounded)) \(rounded <= 1 ? "cellule arrondie" : "cellules arrondies")."
+            let rounded = summary.rounded
+            text =
+                french
+                ? "Contrôle de la divulgation (\(control))\u{00A0}: les cellules sont arrondies au multiple de \(base) inférieur\u{00A0}; les totaux sont exacts. \(integer(rounded)) \(rounded <= 1 ? "cellule arrondie" : "cellules arrondies")."
+                : "Disclosure control (\(control)): cells are rounded down to a multiple of \(base); totals are exact. \(integer(rounded)) \(rounded == 1 ? "cell" : "cells") rounded."
         case .off:
-            english = "Disclosure control is off: small cells are published as counted."
-            french =
-                "Le contrôle de la divulgation est désactivé\u{00A0}: les petites cellules sont publiées telles quelles."
+            text =
+                french
+                ? "Le contrôle de la divulgation est désactivé\u{00A0}: les petites cellules sont publiées telles quelles."
+                : "Disclosure control is off: small cells are published as counted."
         }
         if withheld > 0 {
-            english +=
-                " \(en.integer(withheld)) \(withheld == 1 ? "breakdown" : "breakdowns") left out, as suppression could not protect \(withheld == 1 ? "it" : "them")."
-            french +=
-                " \(fr.integer(withheld)) \(withheld == 1 ? "ventilation omise" : "ventilations omises"), le masquage ne pouvant \(withheld == 1 ? "la" : "les") protéger."
+            text +=
+                french
+                ? " \(integer(withheld)) \(withheld == 1 ? "ventilation omise" : "ventilations omises"), le masquage ne pouvant \(withheld == 1 ? "la" : "les") protéger."
+                : " \(integer(withheld)) \(withheld == 1 ? "breakdown" : "breakdowns") left out, as suppression could not protect \(withheld == 1 ? "it" : "them")."
         }
-        if redactedFindings > 0 {
-            english +=
-                " \(en.integer(redactedFindings)) data \(redactedFindings == 1 ? "finding names" : "findings name") a record; \(redactedFindings == 1 ? "it is" : "they are") counted by rule here, and listed by `compass validate` for the data owner."
-            french +=
-                " \(fr.integer(redactedFindings)) \(redactedFindings == 1 ? "constat nomme" : "constats nomment") un enregistrement\u{00A0}; \(redactedFindings == 1 ? "il est compté" : "ils sont comptés") par règle ici, et \(redactedFindings == 1 ? "listé" : "listés") par `compass validate` pour le responsable des données."
+        if redacted > 0 {
+            text +=
+                french
+                ? " \(integer(redacted)) \(redacted == 1 ? "constat nomme" : "constats nomment") un enregistrement\u{00A0}; \(redacted == 1 ? "il est compté" : "ils sont comptés") par règle ici, et \(redacted == 1 ? "listé" : "listés") par `compass validate` pour le responsable des données."
+                : " \(integer(redacted)) data \(redacted == 1 ? "finding names" : "findings name") a record; \(redacted == 1 ? "it is" : "they are") counted by rule here, and listed by `compass validate` for the data owner."
         }
-        return language == .french ? french : english
+        return text
     }
 
     /// A breakdown cell as every reporter shows it: the value, or ``CellProtection/marker`` when it is suppressed.
